@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+export const healthResponseSchema = z
+  .object({
+    status: z.literal('ok'),
+    version: z.string().describe('Deployed application version.'),
+    region: z.string().describe('AWS region serving the request.'),
+  })
+  .meta({ id: 'HealthResponse' });
+
+export const openApiDocumentSchema = z
+  .object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) })
+  .loose()
+  .meta({ id: 'OpenApiDocument' });

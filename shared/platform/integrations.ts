@@ -1,0 +1,65 @@
+/**
+ * The integration table: the single source of truth for asynchronous work.
+ * Each integration is an EventBridge rule on the platform bus feeding one SQS queue (with a DLQ) drained by one
+ * consumer Lambda. The CDK integrations stack and the local runtime both build from this table.
+ */
+import type { Permission } from './permissions.ts';
+import { EVENT_TYPES } from '../contracts/events.ts';
+
+export interface IntegrationQueueSettings {
+  /** Messages handed to one consumer invocation. */
+  readonly batchSize: number;
+  /** How long Lambda waits to fill a batch. */
+  readonly maxBatchingWindowSeconds: number;
+  /** Deliveries before a message moves to the DLQ. */
+  readonly maxReceiveCount: number;
+  readonly retentionDays: number;
+}
+
+export interface IntegrationDefinition {
+  /** kebab-case id; names the queue, DLQ, rule and function. */
+  readonly id: string;
+  readonly description: string;
+  /** EventBridge pattern matched on the platform bus. */
+  readonly eventPattern: { readonly source: readonly string[]; readonly detailType: readonly string[] };
+  /** Module exporting `handler`, relative to the project root. */
+  readonly handlerEntry: `functions/${string}.ts`;
+  readonly functionTimeoutSeconds: number;
+  /** Upper bound on concurrent consumer invocations, protecting the downstream government service. */
+  readonly maximumConcurrency: number;
+  readonly queue: IntegrationQueueSettings;
+  readonly permissions: readonly Permission[];
+}
+
+/**
+ * AWS advises a queue visibility timeout of at least six times the consumer's timeout, so that a batch still
+ * being retried inside Lambda is not handed to a second consumer.
+ */
+export const VISIBILITY_TIMEOUT_TO_FUNCTION_TIMEOUT_RATIO = 6;
+
+export function queueVisibilityTimeoutSeconds(integration: IntegrationDefinition): number {
+  return integration.functionTimeoutSeconds * VISIBILITY_TIMEOUT_TO_FUNCTION_TIMEOUT_RATIO;
+}
+
+function defineIntegration<const TIntegration extends IntegrationDefinition>(integration: TIntegration): TIntegration {
+  return integration;
+}
+
+export const integrations = {
+  pipelineCanary: defineIntegration({
+    id: 'pipeline-canary',
+    description:
+      'Records the arrival of canary events, proving that the outbox, stream, pipe, bus, rule and queue deliver end to end.',
+    eventPattern: {
+      source: [EVENT_TYPES.pipelineCanaryEmitted.source],
+      detailType: [EVENT_TYPES.pipelineCanaryEmitted.detailType],
+    },
+    handlerEntry: 'functions/platform/record-canary-arrival.ts',
+    functionTimeoutSeconds: 10,
+    maximumConcurrency: 2,
+    queue: { batchSize: 10, maxBatchingWindowSeconds: 1, maxReceiveCount: 5, retentionDays: 14 },
+    permissions: ['table:write'],
+  }),
+} as const satisfies Record<string, IntegrationDefinition>;
+
+export const integrationList: readonly IntegrationDefinition[] = Object.values(integrations);
