@@ -1,0 +1,15 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** SDK retries for throttling and 5xx; bounded so one request cannot outlive the API Gateway timeout. */
+export const DYNAMODB_MAX_ATTEMPTS = 3;
+
+/**
+ * One document client per process, created at module load so it is reused across warm invocations.
+ * The endpoint comes from the standard AWS_ENDPOINT_URL_DYNAMODB variable when running locally.
+ */
+export function createDocumentClient(): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: DYNAMODB_MAX_ATTEMPTS }), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+}
