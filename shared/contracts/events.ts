@@ -23,6 +23,56 @@ export const EVENT_TYPES = {
     version: 1,
     data: z.strictObject({ canaryId: z.string().describe('Random id of this canary; the consumer records its arrival.') }),
   }),
+  customerIdentityVerified: defineEventType({
+    source: 'rabhan.identity',
+    detailType: 'Customer Identity Verified',
+    version: 1,
+    data: z.strictObject({
+      principalId: z.string().describe('Opaque id of the verified person.'),
+      method: z.literal('NAFATH'),
+      verifiedAt: z.iso.datetime(),
+    }),
+  }),
+  customerRegistered: defineEventType({
+    source: 'rabhan.customers',
+    detailType: 'Customer Registered',
+    version: 1,
+    data: z.strictObject({
+      customerId: z.string(),
+      city: z.string().describe('City of residence, for regional statistics.'),
+      preferredLanguage: z.enum(['ar', 'en']),
+      registeredAt: z.iso.datetime(),
+    }),
+  }),
+  creditAssessmentRequested: defineEventType({
+    source: 'rabhan.customers',
+    detailType: 'Credit Assessment Requested',
+    version: 1,
+    data: z.strictObject({ assessmentId: z.string(), customerId: z.string(), consentGivenAt: z.iso.datetime() }),
+  }),
+  creditAssessmentCompleted: defineEventType({
+    source: 'rabhan.customers',
+    detailType: 'Credit Assessment Completed',
+    version: 1,
+    data: z.strictObject({
+      assessmentId: z.string(),
+      customerId: z.string(),
+      riskCategory: z.enum(['LOW', 'MEDIUM', 'HIGH']),
+      maximumFinancingHalalas: z.number().int().nonnegative(),
+      completedAt: z.iso.datetime(),
+    }),
+  }),
+  creditAssessmentFailed: defineEventType({
+    source: 'rabhan.customers',
+    detailType: 'Credit Assessment Failed',
+    version: 1,
+    data: z.strictObject({
+      assessmentId: z.string(),
+      customerId: z.string(),
+      reasonCode: z.enum(['SIMAH_UNAVAILABLE', 'SIMAH_TIMEOUT', 'SIMAH_MALFORMED_RESPONSE', 'SIMAH_REJECTED_REQUEST']),
+      failedAt: z.iso.datetime(),
+    }),
+  }),
 } as const;
 
 export type EventTypeName = keyof typeof EVENT_TYPES;

@@ -40,6 +40,65 @@ export const ERROR_CODES = {
     httpStatus: 400,
     message: { en: 'This request requires an Idempotency-Key header.', ar: 'يتطلب هذا الطلب ترويسة Idempotency-Key.' },
   },
+  INVALID_NATIONAL_ID: {
+    httpStatus: 400,
+    message: { en: 'The national ID or Iqama number is not valid.', ar: 'رقم الهوية الوطنية أو الإقامة غير صالح.' },
+  },
+  RATE_LIMITED: {
+    httpStatus: 429,
+    message: { en: 'Too many requests. Retry after the time in the Retry-After header.', ar: 'طلبات كثيرة جدًا. أعد المحاولة بعد المدة المحددة في ترويسة Retry-After.' },
+  },
+  NAFATH_SESSION_NOT_FOUND: {
+    httpStatus: 404,
+    message: { en: 'No such sign-in session exists.', ar: 'جلسة تسجيل الدخول هذه غير موجودة.' },
+  },
+  CALLBACK_SIGNATURE_INVALID: {
+    httpStatus: 401,
+    message: { en: 'The callback signature or timestamp is not valid.', ar: 'توقيع الاستدعاء أو طابعه الزمني غير صالح.' },
+  },
+  CALLBACK_REPLAYED: {
+    httpStatus: 409,
+    message: { en: 'This callback was already processed.', ar: 'تمت معالجة هذا الاستدعاء مسبقًا.' },
+  },
+  REFRESH_TOKEN_INVALID: {
+    httpStatus: 401,
+    message: { en: 'The refresh token is not valid. Sign in again.', ar: 'رمز التحديث غير صالح. يرجى تسجيل الدخول مجددًا.' },
+  },
+  IDENTITY_SERVICE_UNAVAILABLE: {
+    httpStatus: 503,
+    message: { en: 'The national identity service is not answering. Try again shortly.', ar: 'خدمة النفاذ الوطني لا تستجيب. حاول مرة أخرى بعد قليل.' },
+  },
+  RESIDENCY_NOT_ELIGIBLE: {
+    httpStatus: 422,
+    message: {
+      en: 'Saudi residents only: BNPL services are restricted to Saudi nationals, so Iqama holders are not eligible.',
+      ar: 'خدمات الشراء الآن والدفع لاحقًا متاحة للمواطنين السعوديين فقط، ولا يحق لحاملي الإقامة الاستفادة منها.',
+    },
+  },
+  AGE_BELOW_MINIMUM: {
+    httpStatus: 422,
+    message: { en: 'You must be at least 18 Hijri years old.', ar: 'يجب ألا يقل عمرك عن 18 سنة هجرية.' },
+  },
+  CUSTOMER_ALREADY_REGISTERED: {
+    httpStatus: 409,
+    message: { en: 'This person is already registered as a customer.', ar: 'هذا الشخص مسجل بالفعل كعميل.' },
+  },
+  CUSTOMER_NOT_FOUND: {
+    httpStatus: 404,
+    message: { en: 'No such customer exists.', ar: 'هذا العميل غير موجود.' },
+  },
+  CONSENT_REQUIRED: {
+    httpStatus: 422,
+    message: { en: 'Explicit consent is required for a credit check.', ar: 'يلزم الحصول على موافقة صريحة لإجراء الاستعلام الائتماني.' },
+  },
+  CREDIT_ASSESSMENT_NOT_FOUND: {
+    httpStatus: 404,
+    message: { en: 'No such credit assessment exists.', ar: 'هذا التقييم الائتماني غير موجود.' },
+  },
+  CONCURRENT_UPDATE: {
+    httpStatus: 409,
+    message: { en: 'The record changed while you were updating it. Retry the request.', ar: 'تغير السجل أثناء تحديثه. أعد المحاولة.' },
+  },
   INTERNAL_ERROR: {
     httpStatus: 500,
     message: {

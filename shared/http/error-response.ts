@@ -13,11 +13,12 @@ export interface ErrorResponseBody {
 }
 
 /**
- * Maps anything thrown to what a client may see. Deliberate errors below 500 keep their code and details;
- * everything else collapses to INTERNAL_ERROR so that no stack trace, SDK message or internal name leaks.
+ * Maps anything thrown to what a client may see. Deliberate RabhanErrors keep their code and details (including
+ * the few deliberate 5xx such as an upstream government service being down); anything else collapses to
+ * INTERNAL_ERROR so that no stack trace, SDK message or internal name leaks.
  */
 export function toClientError(thrown: unknown): RabhanError {
-  if (thrown instanceof RabhanError && thrown.httpStatus < 500) return thrown;
+  if (thrown instanceof RabhanError) return thrown;
   return new RabhanError('INTERNAL_ERROR', { cause: thrown });
 }
 

@@ -11,7 +11,7 @@ import { RabhanError } from './errors.ts';
 import { errorResponderMiddleware } from './middlewares/error-responder.ts';
 import { headerValue, requestContextMiddleware, type RabhanHttpLambdaContext } from './middlewares/request-context.ts';
 import { responseHeadersMiddleware } from './middlewares/response-headers.ts';
-import type { HttpRequestContext } from './request-context.ts';
+import type { HttpRequestContext, Principal } from './request-context.ts';
 import { parseRequestParts } from './validation.ts';
 
 /** Largest JSON body any route accepts. Requests are small commands; anything bigger is a mistake or an attack. */
@@ -27,8 +27,13 @@ export interface HttpRequest<TRoute extends RouteDefinition> {
   readonly query: Infer<TRoute['request']['query'], Record<string, never>>;
   readonly idempotencyKey: string | undefined;
   readonly context: HttpRequestContext;
+  /** The caller; always present on role-protected routes because the stack refuses anonymous calls first. */
+  readonly principal: TRoute['access'] extends { kind: 'roles' } ? Principal : Principal | undefined;
   /** Raw header lookup for the rare route that needs one (signatures, poll tokens). */
   readonly header: (name: string) => string | undefined;
+  /** The body exactly as received, for signature checks. */
+  readonly rawBody: string | undefined;
+  readonly clientAddress: string;
 }
 
 export interface HttpResult {
@@ -51,8 +56,7 @@ function decodeBody(event: APIGatewayProxyEvent): string | undefined {
   return raw;
 }
 
-function parseJsonBody(event: APIGatewayProxyEvent): unknown {
-  const raw = decodeBody(event);
+function parseJsonBody(raw: string | undefined, event: APIGatewayProxyEvent): unknown {
   if (raw === undefined) return undefined;
   const contentType = headerValue(event, 'content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) throw new RabhanError('UNSUPPORTED_MEDIA_TYPE');
@@ -84,7 +88,8 @@ export function parseHttpRequest<TRoute extends RouteDefinition>(
 ): HttpRequest<TRoute> {
   authorize(route, context);
   const { body: bodySchema, pathParameters: pathSchema, query: querySchema } = route.request;
-  const rawBody = parseJsonBody(event);
+  const rawText = decodeBody(event);
+  const rawBody = parseJsonBody(rawText, event);
   if (bodySchema === undefined && rawBody !== undefined) {
     throw new RabhanError('VALIDATION_FAILED', { details: [{ field: 'body', issue: 'this route takes no body' }] });
   }
@@ -102,7 +107,10 @@ export function parseHttpRequest<TRoute extends RouteDefinition>(
     query: (parsed.query ?? {}) as HttpRequest<TRoute>['query'],
     idempotencyKey: readIdempotencyKey(route, event),
     context,
+    principal: context.principal as HttpRequest<TRoute>['principal'],
     header: (name) => headerValue(event, name),
+    rawBody: rawText,
+    clientAddress: event.requestContext?.identity?.sourceIp ?? 'unknown',
   };
 }
 

@@ -8,6 +8,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { z } from 'zod';
 import { eventDetailEnvelopeSchema, type EventTypeDefinition } from '../contracts/events.ts';
 import { logger } from '../observability/logger.ts';
+import { DeadLetterNow, sendToDeadLetterQueue } from './dead-letter.ts';
 
 export interface ConsumedEvent<TData> {
   readonly eventId: string;
@@ -55,6 +56,11 @@ export function sqsEventConsumer<TData extends z.ZodType>(
       logger.appendKeys({ correlationId: consumed.correlationId, eventId: consumed.eventId });
       await handleEvent(consumed);
     } catch (error) {
+      if (error instanceof DeadLetterNow) {
+        await sendToDeadLetterQueue(record, error.reasonCode);
+        logger.error('Message dead-lettered: it can never succeed', { messageId: record.messageId, reasonCode: error.reasonCode });
+        return;
+      }
       logger.warn('Message failed; SQS will redeliver it until it moves to the DLQ', { messageId: record.messageId, error });
       throw error;
     } finally {

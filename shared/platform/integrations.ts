@@ -60,6 +60,21 @@ export const integrations = {
     queue: { batchSize: 10, maxBatchingWindowSeconds: 1, maxReceiveCount: 5, retentionDays: 14 },
     permissions: ['table:write'],
   }),
+  simahCreditAssessment: defineIntegration({
+    id: 'simah-credit-assessment',
+    description: 'Calls SIMAH for each requested credit assessment, maps the report to a risk category and settles the assessment.',
+    eventPattern: {
+      source: [EVENT_TYPES.creditAssessmentRequested.source],
+      detailType: [EVENT_TYPES.creditAssessmentRequested.detailType],
+    },
+    handlerEntry: 'functions/credit/run-credit-assessment.ts',
+    // Three SIMAH attempts of at most 5 s each plus backoff fit well inside this.
+    functionTimeoutSeconds: 30,
+    // SIMAH is a shared national service: cap our concurrent calls to it.
+    maximumConcurrency: 5,
+    queue: { batchSize: 5, maxBatchingWindowSeconds: 1, maxReceiveCount: 5, retentionDays: 14 },
+    permissions: ['table:read', 'table:write', 'pii:decrypt', 'queue:send-dead-letter'],
+  }),
 } as const satisfies Record<string, IntegrationDefinition>;
 
 export const integrationList: readonly IntegrationDefinition[] = Object.values(integrations);

@@ -7,6 +7,10 @@ export const PERMISSIONS = [
   'table:write',
   'pii:encrypt',
   'pii:decrypt',
+  /** GenerateMac with the blind-index HMAC key, to find records by a personal value. */
+  'pii:blind-index',
+  /** Send to its own integration's DLQ, to dead-letter a poison message at once instead of after every retry. */
+  'queue:send-dead-letter',
   'token:sign',
   'token:read-public-key',
 ] as const;

@@ -38,6 +38,16 @@ export const TABLE_SCHEMA = {
 
 export const ENTITY_TYPES = {
   outboxEvent: 'OutboxEvent',
+  nafathSession: 'NafathSession',
+  nafathTransaction: 'NafathTransaction',
+  nafathCallback: 'NafathCallback',
+  nationalIdGuard: 'NationalIdGuard',
+  principal: 'Principal',
+  refreshTokenFamily: 'RefreshTokenFamily',
+  rateLimitWindow: 'RateLimitWindow',
+  customer: 'Customer',
+  creditAssessment: 'CreditAssessment',
+  auditEntry: 'AuditEntry',
   canaryEmission: 'CanaryEmission',
   canaryArrival: 'CanaryArrival',
 } as const;
@@ -48,8 +58,38 @@ export interface ItemKey {
   readonly SK: string;
 }
 
+/** Audit sequence numbers are zero-padded so that entries sort in chain order. */
+const AUDIT_SEQUENCE_DIGITS = 10;
+
 export const keys = {
   outboxEvent: (eventId: string): ItemKey => ({ PK: `OUTBOX#${eventId}`, SK: 'OUTBOX' }),
+  nafathSession: (sessionId: string): ItemKey => ({ PK: `NAFATH_SESSION#${sessionId}`, SK: 'SESSION' }),
+  nafathTransaction: (transactionId: string): ItemKey => ({ PK: `NAFATH_TXN#${transactionId}`, SK: 'TXN' }),
+  nafathCallback: (callbackId: string): ItemKey => ({ PK: `NAFATH_CALLBACK#${callbackId}`, SK: 'CALLBACK' }),
+  /** Uniqueness guard for a national ID, keyed by its blind index (never the ID itself). */
+  nationalIdGuard: (nationalIdBlindIndex: string): ItemKey => ({ PK: `NID#${nationalIdBlindIndex}`, SK: 'NID' }),
+  principal: (principalId: string): ItemKey => ({ PK: `PRINCIPAL#${principalId}`, SK: 'PRINCIPAL' }),
+  refreshTokenFamily: (familyId: string): ItemKey => ({ PK: `REFRESH#${familyId}`, SK: 'FAMILY' }),
+  rateLimitWindow: (scope: string, subject: string, windowStartEpochSeconds: number): ItemKey => ({
+    PK: `RATE#${scope}#${subject}#${windowStartEpochSeconds}`,
+    SK: 'RATE',
+  }),
+  customer: (customerId: string): ItemKey => ({ PK: `CUSTOMER#${customerId}`, SK: 'PROFILE' }),
+  creditAssessment: (customerId: string, assessmentId: string): ItemKey => ({
+    PK: `CUSTOMER#${customerId}`,
+    SK: `ASSESSMENT#${assessmentId}`,
+  }),
+  creditAssessmentPrefix: 'ASSESSMENT#',
+  auditEntry: (aggregatePartitionKey: string, sequence: number): ItemKey => ({
+    PK: aggregatePartitionKey,
+    SK: `AUDIT#${String(sequence).padStart(AUDIT_SEQUENCE_DIGITS, '0')}`,
+  }),
+  auditEntryPrefix: 'AUDIT#',
+  /** byOwner index attributes: everything a customer owns, grouped by kind and sorted by (time-ordered) id. */
+  ownedBy: (ownerId: string, kind: 'ASSESSMENT' | 'PLAN', id: string): Record<string, string> => ({
+    [INDEXES.byOwner.partitionKey]: `OWNER#${ownerId}`,
+    [INDEXES.byOwner.sortKey]: `${kind}#${id}`,
+  }),
   canaryEmission: (canaryId: string): ItemKey => ({ PK: `CANARY#${canaryId}`, SK: 'EMISSION' }),
   canaryArrival: (canaryId: string): ItemKey => ({ PK: `CANARY#${canaryId}`, SK: 'ARRIVAL' }),
 } as const;

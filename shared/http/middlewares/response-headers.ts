@@ -1,6 +1,6 @@
 import type { HttpMiddleware } from './request-context.ts';
 
-/** Headers on every response, success or error: JSON only, never cached, never framed, HTTPS only. */
+/** Headers on every response, success or error: JSON only, not cached unless a handler says so, never framed, HTTPS only. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Type': 'application/json; charset=utf-8',
   'Cache-Control': 'no-store',
@@ -15,9 +15,10 @@ export function responseHeadersMiddleware(): HttpMiddleware {
   const addHeaders: NonNullable<HttpMiddleware['after']> = (request) => {
     if (!request.response) return;
     const rabhan = request.context.rabhan;
+    // A handler may deliberately relax a default (a public key set may be cached), so its headers win.
     request.response.headers = {
-      ...request.response.headers,
       ...SECURITY_HEADERS,
+      ...request.response.headers,
       ...(rabhan === undefined ? {} : { 'X-Request-Id': rabhan.requestId, 'X-Correlation-Id': rabhan.correlationId }),
       'Content-Language': rabhan?.language ?? 'en',
     };

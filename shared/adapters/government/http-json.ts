@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import { GovernmentServiceError } from '../../use-cases/ports.ts';
+
+/** Government replies are small; anything bigger is malformed and is not read into memory. */
+const RESPONSE_BYTES_MAX = 64 * 1024;
+
+/**
+ * POSTs JSON to a government service and validates the reply, translating every transport failure into a
+ * GovernmentServiceError that says whether retrying may help. Nothing from the request (which holds personal
+ * data) is ever put into the error.
+ */
+export async function postJson<TSchema extends z.ZodType>(
+  service: GovernmentServiceError['service'],
+  url: string,
+  body: unknown,
+  responseSchema: TSchema,
+  timeoutMilliseconds: number,
+): Promise<z.infer<TSchema>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMilliseconds),
+    });
+  } catch (error) {
+    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    throw new GovernmentServiceError(service, timedOut ? 'TIMEOUT' : 'UNAVAILABLE', true);
+  }
+  if (response.status >= 500 || response.status === 429) {
+    await response.body?.cancel();
+    throw new GovernmentServiceError(service, 'UNAVAILABLE', true);
+  }
+  if (response.status >= 400) {
+    await response.body?.cancel();
+    throw new GovernmentServiceError(service, 'REJECTED_REQUEST', false);
+  }
+  const text = await response.text();
+  if (text.length > RESPONSE_BYTES_MAX) throw new GovernmentServiceError(service, 'MALFORMED_RESPONSE', false);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new GovernmentServiceError(service, 'MALFORMED_RESPONSE', false);
+  }
+  const result = responseSchema.safeParse(parsed);
+  if (!result.success) throw new GovernmentServiceError(service, 'MALFORMED_RESPONSE', false);
+  return result.data;
+}
