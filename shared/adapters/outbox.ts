@@ -6,6 +6,15 @@
 import type { EventDetailEnvelope, EventTypeDefinition } from '../contracts/events.ts';
 import { ENTITY_TYPES, KEY_ATTRIBUTES, keys } from './dynamodb/keys.ts';
 
+/**
+ * The function the outbox Pipe invokes with filtered stream records (in AWS), and that the local stream pump
+ * invokes the same way. A Pipe cannot turn the item's `detail` string into an event's detail object by input
+ * transformation, which is why publishing is a function (see lib/constructs/outbox-pipe.ts).
+ */
+export const OUTBOX_PUBLISHER_HANDLER_ENTRY = 'functions/platform/publish-outbox-events.ts';
+/** Records per publisher invocation: PutEvents takes at most 10 entries, so one batch is one call. */
+export const OUTBOX_PUBLISHER_BATCH_SIZE = 10;
+
 /** Outbox items only need to outlive stream retention (24 h) plus replay slack. */
 export const OUTBOX_RETENTION_SECONDS = 7 * 24 * 60 * 60;
 

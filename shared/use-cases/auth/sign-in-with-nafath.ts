@@ -99,6 +99,8 @@ export async function recordNafathOutcome(
   for (let attempt = 1; attempt <= OUTCOME_RECORDING_ATTEMPTS_MAX; attempt += 1) {
     const found = await deps.identityStore.findSessionByTransaction(command.transactionId);
     if (found === undefined) throw new RabhanError('NAFATH_SESSION_NOT_FOUND');
+    // A decided session never changes; the write's condition enforces this too, this just answers early.
+    if (found.status !== 'WAITING') throw new RabhanError('CALLBACK_REPLAYED');
     // A principal created by a concurrent session for the same person takes precedence over this session's candidate.
     const currentPrincipalId = await deps.identityStore.findPrincipalIdByBlindIndex(found.nationalIdBlindIndex);
     const session = currentPrincipalId === undefined ? found : { ...found, principalId: currentPrincipalId, principalExists: true };

@@ -1,0 +1,150 @@
+/**
+ * Plays API Gateway locally: matches requests against the route table, runs the real authorizer for role-protected
+ * routes, and invokes the real handler module with a REST API proxy event.
+ */
+import http from 'node:http';
+import type { APIGatewayAuthorizerResult, APIGatewayProxyResult } from 'aws-lambda';
+import type { ErrorCode } from '../../shared/http/error-codes.ts';
+import { buildErrorResponseBody } from '../../shared/http/error-response.ts';
+import { RabhanError } from '../../shared/http/errors.ts';
+import { negotiateLanguage } from '../../shared/http/language.ts';
+import { SECURITY_HEADERS } from '../../shared/http/middlewares/response-headers.ts';
+import { AUTHORIZER_HANDLER_ENTRY, type RouteDefinition } from '../../shared/platform/routes.ts';
+import { loadHandler } from './handler-modules.ts';
+import { apiGatewayProxyEvent, lambdaContext, requestAuthorizerEvent, type IncomingHttpRequest } from './lambda-shapes.ts';
+import type { Logger } from './local-logger.ts';
+
+/** API Gateway's own payload limit; routes apply their stricter limit in the handler middleware. */
+export const GATEWAY_PAYLOAD_BYTES_MAX = 10 * 1024 * 1024;
+/** API Gateway's integration timeout for REST APIs. */
+const GATEWAY_INTEGRATION_TIMEOUT_MILLISECONDS = 29_000;
+
+interface CompiledRoute {
+  readonly route: RouteDefinition;
+  readonly pattern: RegExp;
+  readonly parameterNames: readonly string[];
+}
+
+export function compileRoute(route: RouteDefinition): CompiledRoute {
+  const parameterNames: string[] = [];
+  const source = route.path
+    .split('/')
+    .map((segment) => {
+      const parameter = /^\{(\w+)(\+?)\}$/.exec(segment);
+      if (parameter === null) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      parameterNames.push(parameter[1]!);
+      return parameter[2] === '+' ? '(.+)' : '([^/]+)';
+    })
+    .join('/');
+  return { route, pattern: new RegExp(`^${source}$`), parameterNames };
+}
+
+export function matchRoute(
+  compiledRoutes: readonly CompiledRoute[],
+  method: string,
+  path: string,
+): { route: RouteDefinition; pathParameters: Record<string, string> | null } | undefined {
+  for (const compiled of compiledRoutes) {
+    if (compiled.route.method !== 'ANY' && compiled.route.method !== method) continue;
+    const match = compiled.pattern.exec(path);
+    if (match === null) continue;
+    const values = match.slice(1).map((value) => decodeURIComponent(value));
+    return {
+      route: compiled.route,
+      pathParameters: compiled.parameterNames.length === 0 ? null : Object.fromEntries(compiled.parameterNames.map((name, index) => [name, values[index]!])),
+    };
+  }
+  return undefined;
+}
+
+function gatewayError(code: ErrorCode, acceptLanguage: string | undefined, requestId: string): APIGatewayProxyResult {
+  const error = new RabhanError(code);
+  return {
+    statusCode: error.httpStatus,
+    headers: { ...SECURITY_HEADERS, 'X-Request-Id': requestId },
+    body: JSON.stringify(buildErrorResponseBody(error, negotiateLanguage(acceptLanguage), requestId, new Date())),
+  };
+}
+
+async function readBody(request: http.IncomingMessage): Promise<string | undefined | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let totalBytes = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    totalBytes += buffer.length;
+    if (totalBytes > GATEWAY_PAYLOAD_BYTES_MAX) return 'too-large';
+    chunks.push(buffer);
+  }
+  return totalBytes === 0 ? undefined : Buffer.concat(chunks).toString('utf8');
+}
+
+/** Runs the authorizer as API Gateway would: a throw means 401, a Deny policy means 403, Allow passes its context. */
+async function authorize(proxyEvent: ReturnType<typeof apiGatewayProxyEvent>): Promise<Record<string, string> | ErrorCode> {
+  const authorizer = await loadHandler(AUTHORIZER_HANDLER_ENTRY);
+  let result: APIGatewayAuthorizerResult;
+  try {
+    result = (await authorizer(requestAuthorizerEvent(proxyEvent), lambdaContext('authorizer', 5_000))) as APIGatewayAuthorizerResult;
+  } catch {
+    return 'AUTHENTICATION_REQUIRED';
+  }
+  const allowed = result.policyDocument.Statement.every((statement) => statement.Effect === 'Allow');
+  if (!allowed) return 'ROLE_NOT_PERMITTED';
+  return { principalId: result.principalId, ...Object.fromEntries(Object.entries(result.context ?? {}).map(([key, value]) => [key, String(value)])) };
+}
+
+async function invoke(route: RouteDefinition, proxyEvent: ReturnType<typeof apiGatewayProxyEvent>): Promise<APIGatewayProxyResult> {
+  const handler = await loadHandler(route.handlerEntry);
+  return (await handler(proxyEvent, lambdaContext(route.id, GATEWAY_INTEGRATION_TIMEOUT_MILLISECONDS))) as APIGatewayProxyResult;
+}
+
+export function createApiServer(routeList: readonly RouteDefinition[], logger: Logger): http.Server {
+  const compiledRoutes = routeList.map(compileRoute);
+  return http.createServer((request, response) => {
+    void (async () => {
+      const startedAt = performance.now();
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).flatMap(([key, value]) => (value === undefined ? [] : [[key, Array.isArray(value) ? value.join(',') : value]])),
+      );
+      let result: APIGatewayProxyResult;
+      let requestId = 'unknown';
+      try {
+        const body = await readBody(request);
+        const matched = matchRoute(compiledRoutes, request.method ?? 'GET', url.pathname);
+        if (body === 'too-large' || matched === undefined) {
+          result = gatewayError(body === 'too-large' ? 'PAYLOAD_TOO_LARGE' : 'ROUTE_NOT_FOUND', headers['accept-language'], requestId);
+        } else {
+          const incoming: IncomingHttpRequest = {
+            method: request.method ?? 'GET',
+            path: url.pathname,
+            query: url.searchParams,
+            headers,
+            body,
+            sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+          };
+          const proxyEvent = apiGatewayProxyEvent(incoming, matched.route.path, matched.pathParameters, null);
+          requestId = proxyEvent.requestContext.requestId;
+          const authorization = matched.route.access.kind === 'public' ? null : await authorize(proxyEvent);
+          if (typeof authorization === 'string') {
+            result = gatewayError(authorization, headers['accept-language'], requestId);
+          } else {
+            proxyEvent.requestContext.authorizer = authorization;
+            result = await invoke(matched.route, proxyEvent);
+          }
+        }
+      } catch (error) {
+        logger.error('Handler crashed outside its middleware', { error: error instanceof Error ? error.message : String(error) });
+        result = gatewayError('INTERNAL_ERROR', headers['accept-language'], requestId);
+      }
+      response.writeHead(result.statusCode, result.headers as http.OutgoingHttpHeaders);
+      response.end(result.body);
+      logger.info('HTTP request', {
+        method: request.method,
+        path: url.pathname,
+        statusCode: result.statusCode,
+        durationMilliseconds: Math.round(performance.now() - startedAt),
+        requestId,
+      });
+    })();
+  });
+}

@@ -1,0 +1,239 @@
+/**
+ * Installs and runs the local AWS engines without Docker: DynamoDB Local (AWS's own engine, from Maven Central)
+ * for DynamoDB and its streams, and moto server (from PyPI, in a project-local virtualenv) for SQS, EventBridge
+ * and KMS. Both are cached under `.local-cloud/` and started on free ports. An endpoint already configured through
+ * AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_<SERVICE> (LocalStack, say) is used instead of starting an engine.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { PROJECT_ROOT } from './handler-modules.ts';
+
+export const DYNAMODB_LOCAL_VERSION = '3.3.1';
+export const MOTO_VERSION = '5.2.5';
+/** Engines usually answer in 2–5 s; a cold JVM on a busy 2-core machine can take much longer. */
+const ENGINE_STARTUP_TIMEOUT_MILLISECONDS = 90_000;
+const ENGINE_POLL_INTERVAL_MILLISECONDS = 250;
+const ENGINE_STOP_GRACE_MILLISECONDS = 3_000;
+/** Region the local engines pretend to be in; any value works, this one mirrors an in-Kingdom deployment. */
+export const LOCAL_REGION = 'me-central-1';
+
+export const CACHE_DIRECTORY = path.join(PROJECT_ROOT, '.local-cloud');
+const DYNAMODB_DIRECTORY = path.join(CACHE_DIRECTORY, 'dynamodb-local');
+const MOTO_DIRECTORY = path.join(CACHE_DIRECTORY, 'moto-venv');
+const LOG_DIRECTORY = path.join(CACHE_DIRECTORY, 'logs');
+
+export interface LocalCloudEndpoints {
+  readonly dynamodb: string;
+  readonly dynamodbStreams: string;
+  readonly sqs: string;
+  readonly eventbridge: string;
+  readonly kms: string;
+}
+
+export interface RunningLocalCloud {
+  readonly endpoints: LocalCloudEndpoints;
+  stop(): Promise<void>;
+}
+
+export class MissingPrerequisiteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MissingPrerequisiteError';
+  }
+}
+
+/** The endpoint the environment already names for a service, the way the AWS SDK itself resolves it. */
+function configuredEndpoint(service: 'DYNAMODB' | 'DYNAMODB_STREAMS' | 'SQS' | 'EVENTBRIDGE' | 'KMS'): string | undefined {
+  return process.env[`AWS_ENDPOINT_URL_${service}`] || process.env.AWS_ENDPOINT_URL || undefined;
+}
+
+const needsDynamoDbEngine = (): boolean => configuredEndpoint('DYNAMODB') === undefined;
+const needsMotoEngine = (): boolean => (['SQS', 'EVENTBRIDGE', 'KMS'] as const).some((service) => configuredEndpoint(service) === undefined);
+
+function commandWorks(command: string, args: readonly string[]): boolean {
+  const result = spawnSync(command, args, { stdio: 'ignore' });
+  return result.error === undefined && result.status === 0;
+}
+
+function run(command: string, args: readonly string[], options: { cwd?: string; description: string }): void {
+  const result = spawnSync(command, args, { cwd: options.cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (result.status !== 0) {
+    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-20).join('\n');
+    throw new Error(`${options.description} failed:\n${output}`);
+  }
+}
+
+function installedMarker(directory: string): string | undefined {
+  const marker = path.join(directory, '.installed-version');
+  return existsSync(marker) ? readFileSync(marker, 'utf8').trim() : undefined;
+}
+
+function installDynamoDbLocal(log: (line: string) => void): void {
+  if (installedMarker(DYNAMODB_DIRECTORY) === DYNAMODB_LOCAL_VERSION) return;
+  if (!commandWorks('java', ['-version'])) {
+    throw new MissingPrerequisiteError('Java 17 or newer is required to run DynamoDB Local: install it with `apt-get install openjdk-17-jre-headless`.');
+  }
+  if (!commandWorks('mvn', ['-v'])) {
+    throw new MissingPrerequisiteError('Maven is required to fetch DynamoDB Local from Maven Central: install it with `apt-get install maven`.');
+  }
+  log(`Fetching DynamoDB Local ${DYNAMODB_LOCAL_VERSION} from Maven Central…`);
+  rmSync(DYNAMODB_DIRECTORY, { recursive: true, force: true });
+  mkdirSync(DYNAMODB_DIRECTORY, { recursive: true });
+  writeFileSync(
+    path.join(DYNAMODB_DIRECTORY, 'pom.xml'),
+    `<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+  <groupId>sa.rabhan.local</groupId><artifactId>dynamodb-local</artifactId><version>1</version>
+  <dependencies><dependency><groupId>software.amazon.dynamodb</groupId><artifactId>DynamoDBLocal</artifactId><version>${DYNAMODB_LOCAL_VERSION}</version></dependency></dependencies>
+</project>\n`,
+  );
+  run('mvn', ['-q', '-B', 'dependency:copy-dependencies', '-DoutputDirectory=lib'], { cwd: DYNAMODB_DIRECTORY, description: 'Fetching DynamoDB Local' });
+  writeFileSync(path.join(DYNAMODB_DIRECTORY, '.installed-version'), DYNAMODB_LOCAL_VERSION);
+}
+
+function installMoto(log: (line: string) => void): void {
+  if (installedMarker(MOTO_DIRECTORY) === MOTO_VERSION) return;
+  if (!commandWorks('python3', ['--version'])) {
+    throw new MissingPrerequisiteError('Python 3 is required to run moto server: install it with `apt-get install python3 python3-venv`.');
+  }
+  log(`Installing moto[server] ${MOTO_VERSION} from PyPI into .local-cloud/moto-venv…`);
+  rmSync(MOTO_DIRECTORY, { recursive: true, force: true });
+  run('python3', ['-m', 'venv', MOTO_DIRECTORY], { description: 'Creating the moto virtualenv (is python3-venv installed?)' });
+  run(path.join(MOTO_DIRECTORY, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', `moto[server]==${MOTO_VERSION}`], {
+    description: 'Installing moto[server]',
+  });
+  writeFileSync(path.join(MOTO_DIRECTORY, '.installed-version'), MOTO_VERSION);
+}
+
+/** Installs whatever engine this environment needs and is not yet cached. Safe to call every time. */
+export function installLocalEngines(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
+  if (needsDynamoDbEngine()) installDynamoDbLocal(log);
+  if (needsMotoEngine()) installMoto(log);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('No port'))));
+    });
+  });
+}
+
+interface EngineProcess {
+  readonly child: ChildProcess;
+  readonly logFile: string;
+}
+
+function startEngine(name: string, command: string, args: readonly string[], cwd: string): EngineProcess {
+  mkdirSync(LOG_DIRECTORY, { recursive: true });
+  const logFile = path.join(LOG_DIRECTORY, `${name}-${process.pid}.log`);
+  const logStream = createWriteStream(logFile);
+  // Own process group, so stopping kills the engine and anything it spawned.
+  const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.pipe(logStream);
+  child.stderr?.pipe(logStream);
+  return { child, logFile };
+}
+
+function lastLogLines(logFile: string): string {
+  return existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n') : '(no log)';
+}
+
+async function waitUntilAnswering(name: string, url: string, engine: EngineProcess): Promise<void> {
+  const deadline = Date.now() + ENGINE_STARTUP_TIMEOUT_MILLISECONDS;
+  while (Date.now() < deadline) {
+    if (engine.child.exitCode !== null) throw new Error(`${name} exited while starting:\n${lastLogLines(engine.logFile)}`);
+    try {
+      // Any HTTP answer (even 400) means the server is up.
+      await fetch(url, { signal: AbortSignal.timeout(1_000) });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, ENGINE_POLL_INTERVAL_MILLISECONDS));
+    }
+  }
+  throw new Error(`${name} did not answer within ${ENGINE_STARTUP_TIMEOUT_MILLISECONDS / 1000} s:\n${lastLogLines(engine.logFile)}`);
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+async function stopEngine(engine: EngineProcess): Promise<void> {
+  if (engine.child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => engine.child.once('exit', () => resolve()));
+  killGroup(engine.child, 'SIGTERM');
+  const timer = setTimeout(() => killGroup(engine.child, 'SIGKILL'), ENGINE_STOP_GRACE_MILLISECONDS);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Points the AWS SDK at the engines through the standard AWS_ENDPOINT_URL_<SERVICE> variables, so application
+ * code creates its clients exactly as in AWS, with no local special case.
+ */
+export function applyEndpointsToEnvironment(endpoints: LocalCloudEndpoints): void {
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoints.dynamodb;
+  process.env.AWS_ENDPOINT_URL_DYNAMODB_STREAMS = endpoints.dynamodbStreams;
+  process.env.AWS_ENDPOINT_URL_SQS = endpoints.sqs;
+  process.env.AWS_ENDPOINT_URL_EVENTBRIDGE = endpoints.eventbridge;
+  process.env.AWS_ENDPOINT_URL_KMS = endpoints.kms;
+  process.env.AWS_REGION ??= LOCAL_REGION;
+  // The engines accept any credentials; real ones must never be needed (or used) locally.
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+}
+
+export async function startLocalCloud(): Promise<RunningLocalCloud> {
+  installLocalEngines();
+  const engines: EngineProcess[] = [];
+  const stop = async (): Promise<void> => {
+    await Promise.all(engines.map(stopEngine));
+  };
+  const killOnExit = (): void => engines.forEach((engine) => killGroup(engine.child, 'SIGKILL'));
+  process.once('exit', killOnExit);
+  try {
+    let dynamodb = configuredEndpoint('DYNAMODB');
+    if (dynamodb === undefined) {
+      const port = await freePort();
+      const lib = path.join(DYNAMODB_DIRECTORY, 'lib');
+      const engine = startEngine('dynamodb-local', 'java', [`-Djava.library.path=${lib}`, '-cp', `${lib}/*`, 'software.amazon.dynamodb.services.local.main.ServerRunner', '-inMemory', '-port', String(port)], DYNAMODB_DIRECTORY);
+      engines.push(engine);
+      dynamodb = `http://127.0.0.1:${port}`;
+      await waitUntilAnswering('DynamoDB Local', dynamodb, engine);
+    }
+    let moto: string | undefined;
+    if (needsMotoEngine()) {
+      const port = await freePort();
+      const engine = startEngine('moto', path.join(MOTO_DIRECTORY, 'bin', 'moto_server'), ['-H', '127.0.0.1', '-p', String(port)], CACHE_DIRECTORY);
+      engines.push(engine);
+      moto = `http://127.0.0.1:${port}`;
+      await waitUntilAnswering('moto server', `${moto}/moto-api/`, engine);
+    }
+    const endpoints: LocalCloudEndpoints = {
+      dynamodb,
+      dynamodbStreams: configuredEndpoint('DYNAMODB_STREAMS') ?? dynamodb,
+      sqs: configuredEndpoint('SQS') ?? moto!,
+      eventbridge: configuredEndpoint('EVENTBRIDGE') ?? moto!,
+      kms: configuredEndpoint('KMS') ?? moto!,
+    };
+    return {
+      endpoints,
+      async stop() {
+        process.removeListener('exit', killOnExit);
+        await stop();
+      },
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

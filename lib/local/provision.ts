@@ -1,0 +1,171 @@
+/**
+ * Creates, against the local engines, the same resources the CDK stacks create in AWS, from the same definitions:
+ * the table from TABLE_SCHEMA, the bus, and for every integration its queue, DLQ and rule.
+ */
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { CreateEventBusCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { APPLICATION_KEYS } from '../../shared/platform/kms-keys.ts';
+import { TABLE_SCHEMA } from '../../shared/adapters/dynamodb/keys.ts';
+import { integrationList, queueVisibilityTimeoutSeconds, type IntegrationDefinition } from '../../shared/platform/integrations.ts';
+
+export interface LocalResourceNames {
+  readonly tableName: string;
+  readonly eventBusName: string;
+}
+
+export interface ProvisionedQueue {
+  readonly integration: IntegrationDefinition;
+  readonly queueUrl: string;
+  readonly deadLetterQueueUrl: string;
+}
+
+export interface ProvisionedResources extends LocalResourceNames {
+  readonly streamArn: string;
+  readonly queues: readonly ProvisionedQueue[];
+  /** Environment variable name → key ARN, for every application key. */
+  readonly keyEnvironment: Readonly<Record<string, string>>;
+}
+
+async function createApplicationKeys(kms: KMSClient): Promise<Record<string, string>> {
+  const environment: Record<string, string> = {};
+  for (const definition of Object.values(APPLICATION_KEYS)) {
+    const { KeyMetadata } = await kms.send(
+      new CreateKeyCommand({ Description: definition.description, KeySpec: definition.keySpec, KeyUsage: definition.keyUsage }),
+    );
+    if (KeyMetadata?.Arn === undefined) throw new Error(`KMS did not create the key: ${definition.description}`);
+    environment[definition.environmentVariable] = KeyMetadata.Arn;
+  }
+  return environment;
+}
+
+const SECONDS_PER_DAY = 24 * 60 * 60;
+
+export function localResourceNames(prefix: string): LocalResourceNames {
+  return { tableName: `${prefix}-table`, eventBusName: `${prefix}-bus` };
+}
+
+async function createTable(dynamodb: DynamoDBClient, tableName: string): Promise<string> {
+  const attributeNames = new Set<string>([TABLE_SCHEMA.partitionKey, TABLE_SCHEMA.sortKey]);
+  for (const index of TABLE_SCHEMA.globalSecondaryIndexes) {
+    attributeNames.add(index.partitionKey);
+    attributeNames.add(index.sortKey);
+  }
+  try {
+    await dynamodb.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [...attributeNames].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+        KeySchema: [
+          { AttributeName: TABLE_SCHEMA.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE_SCHEMA.sortKey, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: TABLE_SCHEMA.globalSecondaryIndexes.map((index) => ({
+          IndexName: index.indexName,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+        StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE_SCHEMA.streamViewType },
+      }),
+    );
+    await dynamodb.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: TABLE_SCHEMA.timeToLiveAttribute, Enabled: true },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+  const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
+  if (Table?.LatestStreamArn === undefined) throw new Error(`Table ${tableName} has no stream`);
+  return Table.LatestStreamArn;
+}
+
+async function queueArn(sqs: SQSClient, queueUrl: string): Promise<string> {
+  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
+  const arn = Attributes?.QueueArn;
+  if (arn === undefined) throw new Error(`Queue ${queueUrl} has no ARN`);
+  return arn;
+}
+
+async function provisionIntegration(
+  clients: { sqs: SQSClient; eventBridge: EventBridgeClient },
+  prefix: string,
+  eventBusName: string,
+  integration: IntegrationDefinition,
+): Promise<ProvisionedQueue> {
+  const retentionSeconds = String(integration.queue.retentionDays * SECONDS_PER_DAY);
+  const { QueueUrl: deadLetterQueueUrl } = await clients.sqs.send(
+    new CreateQueueCommand({ QueueName: `${prefix}-${integration.id}-dlq`, Attributes: { MessageRetentionPeriod: retentionSeconds } }),
+  );
+  if (deadLetterQueueUrl === undefined) throw new Error(`DLQ for ${integration.id} was not created`);
+  const { QueueUrl: queueUrl } = await clients.sqs.send(
+    new CreateQueueCommand({
+      QueueName: `${prefix}-${integration.id}`,
+      Attributes: {
+        VisibilityTimeout: String(queueVisibilityTimeoutSeconds(integration)),
+        MessageRetentionPeriod: retentionSeconds,
+        RedrivePolicy: JSON.stringify({
+          deadLetterTargetArn: await queueArn(clients.sqs, deadLetterQueueUrl),
+          maxReceiveCount: integration.queue.maxReceiveCount,
+        }),
+      },
+    }),
+  );
+  if (queueUrl === undefined) throw new Error(`Queue for ${integration.id} was not created`);
+  const ruleName = `${prefix}-${integration.id}`;
+  await clients.eventBridge.send(
+    new PutRuleCommand({
+      Name: ruleName,
+      EventBusName: eventBusName,
+      EventPattern: JSON.stringify({ source: integration.eventPattern.source, 'detail-type': integration.eventPattern.detailType }),
+    }),
+  );
+  await clients.eventBridge.send(
+    new PutTargetsCommand({
+      Rule: ruleName,
+      EventBusName: eventBusName,
+      Targets: [{ Id: 'queue', Arn: await queueArn(clients.sqs, queueUrl) }],
+    }),
+  );
+  return { integration, queueUrl, deadLetterQueueUrl };
+}
+
+export async function provisionLocalResources(prefix: string): Promise<ProvisionedResources> {
+  const names = localResourceNames(prefix);
+  const dynamodb = new DynamoDBClient({});
+  const sqs = new SQSClient({});
+  const eventBridge = new EventBridgeClient({});
+  const kms = new KMSClient({});
+  try {
+    const keyEnvironment = await createApplicationKeys(kms);
+    const streamArn = await createTable(dynamodb, names.tableName);
+    try {
+      await eventBridge.send(new CreateEventBusCommand({ Name: names.eventBusName }));
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'ResourceAlreadyExistsException')) throw error;
+    }
+    const queues: ProvisionedQueue[] = [];
+    for (const integration of integrationList) {
+      queues.push(await provisionIntegration({ sqs, eventBridge }, prefix, names.eventBusName, integration));
+    }
+    return { ...names, streamArn, queues, keyEnvironment };
+  } finally {
+    kms.destroy();
+    dynamodb.destroy();
+    sqs.destroy();
+    eventBridge.destroy();
+  }
+}

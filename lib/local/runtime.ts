@@ -1,0 +1,76 @@
+/**
+ * The local runtime: everything `npm start` runs on top of the local engines. It provisions resources from the
+ * shared definitions, serves the API, pumps the outbox stream to the bus and drains every integration queue.
+ */
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { PLATFORM_ENVIRONMENT_VARIABLES } from '../../shared/config/platform-config.ts';
+import { SECURITY_ENVIRONMENT_VARIABLES } from '../../shared/config/security-config.ts';
+import { startNafathSimulator } from './simulators/nafath-simulator.ts';
+import { startSimahSimulator } from './simulators/simah-simulator.ts';
+import { routeList } from '../../shared/platform/routes.ts';
+import { createApiServer } from './api-server.ts';
+import type { Logger } from './local-logger.ts';
+import { provisionLocalResources, type ProvisionedResources } from './provision.ts';
+import { startQueuePoller } from './queue-poller.ts';
+import { startStreamPump } from './stream-pump.ts';
+
+export interface LocalRuntimeOptions {
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Prefixes every local resource name so that several runtimes can share one set of engines. */
+  readonly resourcePrefix: string;
+  readonly appVersion: string;
+  readonly logger: Logger;
+}
+
+export interface LocalRuntime {
+  readonly baseUrl: string;
+  readonly resources: ProvisionedResources;
+  stop(): Promise<void>;
+}
+
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const resources = await provisionLocalResources(options.resourcePrefix);
+  let baseUrl: string | undefined;
+  const callbackSecret = process.env[SECURITY_ENVIRONMENT_VARIABLES.nafathCallbackSecret] ?? randomBytes(32).toString('hex');
+  // A real endpoint configured in the environment replaces the simulator.
+  const nafath = process.env[SECURITY_ENVIRONMENT_VARIABLES.nafathBaseUrl]
+    ? undefined
+    : await startNafathSimulator({ port: 0, callbackSecret, callbackUrl: () => (baseUrl === undefined ? undefined : `${baseUrl}/v1/integrations/nafath/callback`) });
+  const simah = process.env[SECURITY_ENVIRONMENT_VARIABLES.simahBaseUrl] ? undefined : await startSimahSimulator({ port: 0 });
+
+  // Handler modules read their configuration when first imported, so it must be in place before any request.
+  Object.assign(process.env, resources.keyEnvironment, {
+    [PLATFORM_ENVIRONMENT_VARIABLES.tableName]: resources.tableName,
+    [PLATFORM_ENVIRONMENT_VARIABLES.eventBusName]: resources.eventBusName,
+    [PLATFORM_ENVIRONMENT_VARIABLES.appVersion]: options.appVersion,
+    [SECURITY_ENVIRONMENT_VARIABLES.nafathCallbackSecret]: callbackSecret,
+    ...(nafath === undefined ? {} : { [SECURITY_ENVIRONMENT_VARIABLES.nafathBaseUrl]: nafath.baseUrl }),
+    ...(simah === undefined ? {} : { [SECURITY_ENVIRONMENT_VARIABLES.simahBaseUrl]: simah.baseUrl }),
+  });
+  const region = process.env.AWS_REGION ?? 'me-central-1';
+
+  const streamPump = startStreamPump({ streamArn: resources.streamArn, logger: options.logger });
+  const queuePollers = resources.queues.map((queue) => startQueuePoller({ queue, region, logger: options.logger }));
+  const server = createApiServer(routeList, options.logger);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://localhost:${port}`;
+  options.logger.info('Local runtime ready', { baseUrl, tableName: resources.tableName });
+
+  return {
+    baseUrl,
+    resources,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await Promise.all([streamPump.stop(), ...queuePollers.map((poller) => poller.stop()), nafath?.stop(), simah?.stop()]);
+    },
+  };
+}

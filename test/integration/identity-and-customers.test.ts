@@ -1,0 +1,177 @@
+/**
+ * Persistence of sign-in and customers against DynamoDB Local and moto KMS: uniqueness under concurrency, token
+ * rotation with reuse detection, rate limits, and personal data encrypted at rest and absent from logs.
+ */
+import { ScanCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbCustomerStore } from '../../shared/adapters/dynamodb/customer-store.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
+import { DynamoDbIdentityStore } from '../../shared/adapters/dynamodb/identity-store.ts';
+import { KmsBlindIndexer } from '../../shared/adapters/kms/blind-indexer.ts';
+import { createKmsClient } from '../../shared/adapters/kms/kms-client.ts';
+import { KmsAccessTokenSigner } from '../../shared/adapters/kms/kms-token-signer.ts';
+import { KmsPersonalDataCipher } from '../../shared/adapters/kms/personal-data-cipher.ts';
+import { DEFAULT_LENDING_POLICY } from '../../shared/domain/policy.ts';
+import { RabhanError } from '../../shared/http/errors.ts';
+import { systemClock, ulidGenerator } from '../../shared/platform/clock-and-ids.ts';
+import { APPLICATION_KEYS } from '../../shared/platform/kms-keys.ts';
+import { refreshTokens } from '../../shared/use-cases/auth/refresh-tokens.ts';
+import { pollNafathSession, recordNafathOutcome, startNafathSession, type SignInDeps } from '../../shared/use-cases/auth/sign-in-with-nafath.ts';
+import type { TokenDeps } from '../../shared/use-cases/auth/token-issuer.ts';
+import { registerCustomer, type CustomerDeps } from '../../shared/use-cases/customers/customers.ts';
+import type { NafathClient } from '../../shared/use-cases/ports.ts';
+import { randomNationalId } from '../support/national-ids.ts';
+import { provisionTestPlatform } from '../support/provisioned-platform.ts';
+
+/** NAFATH itself is outside this test: a fake stands in for the government service, not for our storage. */
+const approvingNafath: NafathClient = { requestLogin: async () => ({ transactionId: ulidGenerator.newId(), randomNumber: '42' }) };
+
+const details = {
+  fullName: { ar: 'ليلى الحربي', en: 'Layla Al-Harbi' },
+  phone: '+966512345678',
+  email: 'layla.integration@example.sa',
+  dateOfBirth: '1990-05-01',
+  city: 'Riyadh',
+  preferredLanguage: 'ar' as const,
+};
+
+let tableName: string;
+let signInDeps: SignInDeps;
+let tokenDeps: TokenDeps;
+let customerDeps: CustomerDeps;
+
+async function verifiedPerson(nationalId = randomNationalId()) {
+  const started = await startNafathSession({ nationalId, clientAddress: `10.0.0.${Math.floor(Math.random() * 250)}` }, signInDeps);
+  const session = await signInDeps.identityStore.findSession(started.sessionId);
+  await recordNafathOutcome({ callbackId: ulidGenerator.newId(), transactionId: session!.transactionId, status: 'COMPLETED', correlationId: 'it' }, signInDeps);
+  const view = await pollNafathSession({ sessionId: started.sessionId, pollToken: started.pollToken }, { ...tokenDeps, identityStore: signInDeps.identityStore });
+  return { nationalId, principalId: session!.principalId, tokens: view.tokens! };
+}
+
+beforeAll(async () => {
+  const resources = await provisionTestPlatform();
+  tableName = resources.tableName;
+  const documentClient = createDocumentClient();
+  const kms = createKmsClient();
+  const identityStore = new DynamoDbIdentityStore(documentClient, tableName);
+  const cipher = new KmsPersonalDataCipher(resources.keyEnvironment[APPLICATION_KEYS.personalData.environmentVariable]!, tableName);
+  signInDeps = {
+    identityStore,
+    nafath: approvingNafath,
+    blindIndexer: new KmsBlindIndexer(kms, resources.keyEnvironment[APPLICATION_KEYS.blindIndex.environmentVariable]!),
+    cipher,
+    clock: systemClock,
+    ids: ulidGenerator,
+    limits: { attemptsPerNationalId: 3, attemptsPerClient: 1_000, windowSeconds: 600 },
+  };
+  tokenDeps = {
+    signer: new KmsAccessTokenSigner(kms, resources.keyEnvironment[APPLICATION_KEYS.tokenSigning.environmentVariable]!),
+    clock: systemClock,
+    ids: ulidGenerator,
+    issuer: 'https://test.rabhan.sa',
+  };
+  customerDeps = { customerStore: new DynamoDbCustomerStore(documentClient, tableName), identityStore, cipher, clock: systemClock, ids: ulidGenerator, policy: DEFAULT_LENDING_POLICY };
+});
+
+const originalWrite = process.stdout.write.bind(process.stdout);
+afterEach(() => {
+  process.stdout.write = originalWrite;
+});
+
+describe('customer registration', () => {
+  it('creates exactly one customer when the same person registers concurrently', async () => {
+    const person = await verifiedPerson();
+    const principal = { principalId: person.principalId, roles: ['customer' as const] };
+
+    const attempts = await Promise.allSettled(Array.from({ length: 10 }, () => registerCustomer({ principal, details, correlationId: 'it' }, customerDeps)));
+
+    expect(attempts.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1);
+    const refusals = attempts.filter((attempt): attempt is PromiseRejectedResult => attempt.status === 'rejected');
+    expect(refusals.every((refusal) => refusal.reason instanceof RabhanError && ['CUSTOMER_ALREADY_REGISTERED', 'CONCURRENT_UPDATE'].includes(refusal.reason.code))).toBe(true);
+  });
+
+  it('stores no personal value in plaintext and logs none', async () => {
+    const written: string[] = [];
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write;
+    const person = await verifiedPerson();
+    await registerCustomer({ principal: { principalId: person.principalId, roles: ['customer'] }, details, correlationId: 'it' }, customerDeps);
+    process.stdout.write = originalWrite;
+
+    const { Items = [] } = await new DynamoDBClient({}).send(new ScanCommand({ TableName: tableName }));
+    const rawTable = JSON.stringify(Items);
+    const logs = written.join('');
+    for (const personalValue of [person.nationalId, details.fullName.ar, details.fullName.en, details.phone, '512345678', details.email, details.dateOfBirth]) {
+      expect(rawTable).not.toContain(personalValue);
+      expect(logs).not.toContain(personalValue);
+    }
+    expect(rawTable).toContain('fullNameEnCiphertext');
+  });
+
+  it('decrypts a field only with the entity and field it was encrypted for', async () => {
+    const ciphertext = await customerDeps.cipher.encrypt('CUSTOMER-A', 'email', 'a@example.sa');
+
+    await expect(customerDeps.cipher.decrypt('CUSTOMER-A', 'email', ciphertext)).resolves.toBe('a@example.sa');
+    await expect(customerDeps.cipher.decrypt('CUSTOMER-B', 'email', ciphertext)).rejects.toThrow();
+    await expect(customerDeps.cipher.decrypt('CUSTOMER-A', 'phone', ciphertext)).rejects.toThrow();
+  });
+});
+
+describe('refresh tokens', () => {
+  it('rotate on use, and reusing an old one revokes the whole family', async () => {
+    const { tokens } = await verifiedPerson();
+    const deps = { ...tokenDeps, identityStore: signInDeps.identityStore };
+
+    const rotated = await refreshTokens({ refreshToken: tokens.refreshToken }, deps);
+    expect(rotated.refreshToken).not.toBe(tokens.refreshToken);
+
+    await expect(refreshTokens({ refreshToken: tokens.refreshToken }, deps)).rejects.toMatchObject({ code: 'REFRESH_TOKEN_INVALID' });
+    await expect(refreshTokens({ refreshToken: rotated.refreshToken }, deps)).rejects.toMatchObject({ code: 'REFRESH_TOKEN_INVALID' });
+  });
+
+  it('let only one of two concurrent uses of the same token succeed', async () => {
+    const { tokens } = await verifiedPerson();
+    const deps = { ...tokenDeps, identityStore: signInDeps.identityStore };
+
+    const results = await Promise.allSettled([refreshTokens({ refreshToken: tokens.refreshToken }, deps), refreshTokens({ refreshToken: tokens.refreshToken }, deps)]);
+
+    expect(results.filter((result) => result.status === 'fulfilled').length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('sign-in', () => {
+  it('hands out tokens only on the first poll after approval', async () => {
+    const nationalId = randomNationalId();
+    const started = await startNafathSession({ nationalId, clientAddress: '10.1.1.1' }, signInDeps);
+    const session = await signInDeps.identityStore.findSession(started.sessionId);
+    await recordNafathOutcome({ callbackId: ulidGenerator.newId(), transactionId: session!.transactionId, status: 'COMPLETED', correlationId: 'it' }, signInDeps);
+    const pollDeps = { ...tokenDeps, identityStore: signInDeps.identityStore };
+
+    const polls = await Promise.all(Array.from({ length: 5 }, () => pollNafathSession({ sessionId: started.sessionId, pollToken: started.pollToken }, pollDeps)));
+
+    expect(polls.filter((poll) => poll.tokens !== undefined)).toHaveLength(1);
+  });
+
+  it('refuses a replayed callback and a callback for a session already decided', async () => {
+    const started = await startNafathSession({ nationalId: randomNationalId(), clientAddress: '10.1.1.2' }, signInDeps);
+    const session = await signInDeps.identityStore.findSession(started.sessionId);
+    const callback = { callbackId: ulidGenerator.newId(), transactionId: session!.transactionId, status: 'REJECTED' as const, correlationId: 'it' };
+    await recordNafathOutcome(callback, signInDeps);
+
+    await expect(recordNafathOutcome(callback, signInDeps)).rejects.toMatchObject({ code: 'CALLBACK_REPLAYED' });
+    await expect(recordNafathOutcome({ ...callback, callbackId: ulidGenerator.newId(), status: 'COMPLETED' }, signInDeps)).rejects.toMatchObject({ code: 'CALLBACK_REPLAYED' });
+  });
+
+  it('limits sign-in attempts per national ID and says when to retry', async () => {
+    const nationalId = randomNationalId();
+    for (let attempt = 0; attempt < 3; attempt += 1) await startNafathSession({ nationalId, clientAddress: `10.2.0.${attempt}` }, signInDeps);
+
+    const refusal = await startNafathSession({ nationalId, clientAddress: '10.2.0.9' }, signInDeps).catch((error: unknown) => error);
+
+    expect(refusal).toBeInstanceOf(RabhanError);
+    expect((refusal as RabhanError).code).toBe('RATE_LIMITED');
+    expect(Number((refusal as RabhanError).headers['Retry-After'])).toBeGreaterThan(0);
+  });
+});
