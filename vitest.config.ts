@@ -28,6 +28,8 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 240_000,
           fileParallelism: false,
+          // Journeys are long; handler logs at INFO would drown the report. Integration tests keep INFO to scan logs.
+          env: { POWERTOOLS_LOG_LEVEL: 'WARN' },
         },
       },
     ],

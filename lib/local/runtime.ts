@@ -6,7 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { PLATFORM_ENVIRONMENT_VARIABLES } from '../../shared/config/platform-config.ts';
 import { SECURITY_ENVIRONMENT_VARIABLES } from '../../shared/config/security-config.ts';
+import { blindIndexer, clock, identityStore, ids, personalDataCipher } from '../../shared/composition/adapters.ts';
+import { grantRole } from '../../shared/use-cases/auth/grant-role.ts';
 import { startNafathSimulator } from './simulators/nafath-simulator.ts';
+import { STAFF_IDENTITIES } from './simulators/test-identities.ts';
 import { startSimahSimulator } from './simulators/simah-simulator.ts';
 import { routeList } from '../../shared/platform/routes.ts';
 import { createApiServer } from './api-server.ts';
@@ -30,6 +33,16 @@ export interface LocalRuntime {
   stop(): Promise<void>;
 }
 
+/** Grants the documented staff test identities their roles through the same audited use-case operators run. */
+async function seedStaffIdentities(logger: Logger): Promise<void> {
+  const deps = { identityStore: identityStore(), blindIndexer: blindIndexer(), cipher: personalDataCipher(), clock, ids };
+  for (const staff of STAFF_IDENTITIES) {
+    if (staff.staffRole === undefined) continue;
+    await grantRole({ nationalId: staff.nationalId, role: staff.staffRole, grantedBy: 'local-runtime', reason: 'documented local staff test identity' }, deps);
+  }
+  logger.info('Staff test identities seeded', { count: STAFF_IDENTITIES.length });
+}
+
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const resources = await provisionLocalResources(options.resourcePrefix);
   let baseUrl: string | undefined;
@@ -50,6 +63,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ...(simah === undefined ? {} : { [SECURITY_ENVIRONMENT_VARIABLES.simahBaseUrl]: simah.baseUrl }),
   });
   const region = process.env.AWS_REGION ?? 'me-central-1';
+  await seedStaffIdentities(options.logger);
 
   const streamPump = startStreamPump({ streamArn: resources.streamArn, logger: options.logger });
   const queuePollers = resources.queues.map((queue) => startQueuePoller({ queue, region, logger: options.logger }));

@@ -53,6 +53,7 @@ export function sqsEventConsumer<TData extends z.ZodType>(
   const processRecord = async (record: SQSRecord): Promise<void> => {
     try {
       const consumed = parseConsumedEvent(eventType, record);
+      logger.resetKeys();
       logger.appendKeys({ correlationId: consumed.correlationId, eventId: consumed.eventId });
       await handleEvent(consumed);
     } catch (error) {
