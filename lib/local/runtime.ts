@@ -45,12 +45,13 @@ async function seedStaffIdentities(logger: Logger): Promise<void> {
 
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const resources = await provisionLocalResources(options.resourcePrefix);
-  let baseUrl: string | undefined;
+  // Known only once the server listens, after the simulator that calls back into it has started.
+  const api: { baseUrl?: string } = {};
   const callbackSecret = process.env[SECURITY_ENVIRONMENT_VARIABLES.nafathCallbackSecret] ?? randomBytes(32).toString('hex');
   // A real endpoint configured in the environment replaces the simulator.
   const nafath = process.env[SECURITY_ENVIRONMENT_VARIABLES.nafathBaseUrl]
     ? undefined
-    : await startNafathSimulator({ port: 0, callbackSecret, callbackUrl: () => (baseUrl === undefined ? undefined : `${baseUrl}/v1/integrations/nafath/callback`) });
+    : await startNafathSimulator({ port: 0, callbackSecret, callbackUrl: () => (api.baseUrl === undefined ? undefined : `${api.baseUrl}/v1/integrations/nafath/callback`) });
   const simah = process.env[SECURITY_ENVIRONMENT_VARIABLES.simahBaseUrl] ? undefined : await startSimahSimulator({ port: 0 });
 
   // Handler modules read their configuration when first imported, so it must be in place before any request.
@@ -73,7 +74,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     server.listen(options.port, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
-  baseUrl = `http://localhost:${port}`;
+  const baseUrl = `http://localhost:${port}`;
+  api.baseUrl = baseUrl;
   options.logger.info('Local runtime ready', { baseUrl, tableName: resources.tableName });
 
   return {
