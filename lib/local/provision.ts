@@ -100,7 +100,7 @@ async function queueArn(sqs: SQSClient, queueUrl: string): Promise<string> {
   return arn;
 }
 
-async function provisionIntegration(
+export async function provisionIntegration(
   clients: { sqs: SQSClient; eventBridge: EventBridgeClient },
   prefix: string,
   eventBusName: string,

@@ -1,14 +1,12 @@
 /**
  * Plays the Lambda SQS event source locally: long-polls an integration's queue, invokes the real consumer with an
  * SQS-shaped batch, deletes only the records the consumer did not report as failed (ReportBatchItemFailures), and
- * leaves failures to reappear after the visibility timeout until the redrive policy moves them to the DLQ.
+ * leaves failures to reappear after the visibility timeout until the queue's redrive policy moves them to the DLQ.
  */
 import {
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
-  SendMessageCommand,
-  DeleteMessageCommand,
   SQSClient,
   type Message,
 } from '@aws-sdk/client-sqs';
@@ -27,33 +25,11 @@ export interface QueuePoller {
   stop(): Promise<void>;
 }
 
-function receiveCount(message: Message): number {
-  return Number(message.Attributes?.ApproximateReceiveCount ?? '1');
-}
-
 export function startQueuePoller(options: { queue: ProvisionedQueue; region: string; logger: Logger }): QueuePoller {
   const { queue, logger } = options;
   const { integration } = queue;
   const sqs = new SQSClient({});
   let running = true;
-
-  /**
-   * SQS moves a message to the DLQ once it has been received more than maxReceiveCount times. If the engine does
-   * not (see docs/local-cloud.md), do it here so the local behaviour matches AWS either way.
-   */
-  async function moveExhaustedToDeadLetterQueue(messages: readonly Message[]): Promise<Message[]> {
-    const deliverable: Message[] = [];
-    for (const message of messages) {
-      if (receiveCount(message) <= integration.queue.maxReceiveCount) {
-        deliverable.push(message);
-        continue;
-      }
-      await sqs.send(new SendMessageCommand({ QueueUrl: queue.deadLetterQueueUrl, MessageBody: message.Body ?? '' }));
-      await sqs.send(new DeleteMessageCommand({ QueueUrl: queue.queueUrl, ReceiptHandle: message.ReceiptHandle }));
-      logger.warn('Message moved to the DLQ', { integration: integration.id, messageId: message.MessageId });
-    }
-    return deliverable;
-  }
 
   async function invokeConsumer(messages: readonly Message[], queueArn: string): Promise<Set<string>> {
     const handler = await loadHandler(integration.handlerEntry);
@@ -83,7 +59,8 @@ export function startQueuePoller(options: { queue: ProvisionedQueue; region: str
             MessageSystemAttributeNames: ['All'],
           }),
         );
-        const deliverable = await moveExhaustedToDeadLetterQueue(Messages);
+        // moto applies the queue's RedrivePolicy on receive, as SQS does, so exhausted messages never arrive here.
+        const deliverable = Messages;
         if (deliverable.length === 0) continue;
         const failedIds = await invokeConsumer(deliverable, queueArn);
         const succeeded = deliverable.filter((message) => !failedIds.has(message.MessageId ?? ''));

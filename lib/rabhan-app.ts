@@ -1,0 +1,101 @@
+/**
+ * Composes the stacks for one deployment target: stateful → API, integrations → observability. Wiring is plain:
+ * later stacks receive the constructs they need as props. The residency guard has already chosen the target;
+ * the replication guard aspect keeps every resource inside it.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { App, Aspects, type AppProps } from 'aws-cdk-lib';
+import * as cxapi from 'aws-cdk-lib/cx-api';
+import { SECURITY_ENVIRONMENT_VARIABLES } from '../shared/config/security-config.ts';
+import { ResidencyReplicationGuard } from './aspects/residency-replication-guard.ts';
+import { PROJECT_ROOT, type BundlingMode } from './constructs/rabhan-function.ts';
+import type { DeploymentTarget } from './residency.ts';
+import { ApiStack } from './stacks/api-stack.ts';
+import { IntegrationsStack } from './stacks/integrations-stack.ts';
+import { ObservabilityStack } from './stacks/observability-stack.ts';
+import { StatefulStack } from './stacks/stateful-stack.ts';
+
+/**
+ * Feature flags this app relies on, set after CLI context so that an old cdk.json cannot weaken them.
+ * Queues targeted by rules accept only events from this account; IAM statements are merged.
+ */
+export const REQUIRED_FEATURE_FLAGS: Readonly<Record<string, boolean>> = {
+  [cxapi.EVENTS_TARGET_QUEUE_SAME_ACCOUNT]: true,
+  [cxapi.IAM_MINIMIZE_POLICIES]: true,
+  [cxapi.KMS_REDUCE_CROSS_ACCOUNT_REGION_POLICY_SCOPE]: true,
+  [cxapi.APIGATEWAY_LOG_GROUP_DESTINATION_ARN_WITHOUT_WILDCARD]: true,
+  [cxapi.APIGATEWAY_REQUEST_VALIDATOR_UNIQUE_ID]: true,
+  [cxapi.APIGATEWAY_AUTHORIZER_CHANGE_DEPLOYMENT_LOGICAL_ID]: true,
+};
+
+/** Context keys for non-secret runtime settings handed to every function, when given. */
+export const RUNTIME_SETTING_CONTEXT_KEYS = {
+  tokenIssuer: SECURITY_ENVIRONMENT_VARIABLES.tokenIssuer,
+  nafathBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.nafathBaseUrl,
+  simahBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.simahBaseUrl,
+} as const;
+export const APP_VERSION_CONTEXT_KEY = 'appVersion';
+export const STACK_PREFIX_CONTEXT_KEY = 'stackPrefix';
+export const DEFAULT_STACK_PREFIX = 'Rabhan';
+
+export function createRabhanApp(props: AppProps = {}): App {
+  return new App({ ...props, postCliContext: { ...REQUIRED_FEATURE_FLAGS, ...props.postCliContext } });
+}
+
+export interface RabhanStacks {
+  readonly stateful: StatefulStack;
+  readonly api: ApiStack;
+  readonly integrations: IntegrationsStack;
+  readonly observability: ObservabilityStack;
+}
+
+export interface RabhanStacksOptions {
+  /** @default - the `rabhan:bundling` context value, else esbuild */
+  readonly bundling?: BundlingMode;
+}
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return manifest.version ?? 'unknown';
+}
+
+function runtimeEnvironment(app: App): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(RUNTIME_SETTING_CONTEXT_KEYS).flatMap(([contextKey, variableName]) => {
+      const value: unknown = app.node.tryGetContext(contextKey);
+      return typeof value === 'string' && value !== '' ? [[variableName, value]] : [];
+    }),
+  );
+}
+
+export function addRabhanStacks(app: App, target: DeploymentTarget, options: RabhanStacksOptions = {}): RabhanStacks {
+  const env = { account: target.account, region: target.region };
+  const prefix = (app.node.tryGetContext(STACK_PREFIX_CONTEXT_KEY) as string | undefined) ?? DEFAULT_STACK_PREFIX;
+  const appVersion = (app.node.tryGetContext(APP_VERSION_CONTEXT_KEY) as string | undefined) ?? packageVersion();
+  const bundling = options.bundling === undefined ? {} : { bundling: options.bundling };
+
+  const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
+    env,
+    terminationProtection: true,
+    description: 'RABHAN data: table, KMS keys, event bus and archive, backups.',
+  });
+  const platform = stateful.platformBindings({ appVersion, runtimeEnvironment: runtimeEnvironment(app) });
+  const api = new ApiStack(app, `${prefix}-Api`, { env, platform, description: 'RABHAN REST API, WAF and route functions.', ...bundling });
+  const integrations = new IntegrationsStack(app, `${prefix}-Integrations`, {
+    env,
+    platform,
+    messagingKey: stateful.messagingKey,
+    description: 'RABHAN integration queues and consumers, and the outbox Pipe.',
+    ...bundling,
+  });
+  const observability = new ObservabilityStack(app, `${prefix}-Observability`, {
+    env,
+    messagingKey: stateful.messagingKey,
+    deadLetterQueues: integrations.deadLetterQueues,
+    api: api.api,
+    description: 'RABHAN alarms and dashboard.',
+  });
+  Aspects.of(app).add(new ResidencyReplicationGuard(target));
+  return { stateful, api, integrations, observability };
+}

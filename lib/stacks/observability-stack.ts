@@ -1,0 +1,100 @@
+/**
+ * Deliberately modest observability, deployed last: an encrypted alarm topic, an alarm on every dead-letter queue
+ * (any message there means work that will not happen without an operator), an alarm on API 5xx responses, and one
+ * dashboard. Operators subscribe to the topic out of band.
+ */
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import type { MonitoredDeadLetterQueue } from './integrations-stack.ts';
+
+/** Period over which a DLQ's depth is sampled; one visible message in one period raises the alarm. */
+export const DEAD_LETTER_ALARM_PERIOD = Duration.minutes(1);
+/** 5xx responses tolerated in one period before paging: a few transient errors are retried by clients. */
+export const API_SERVER_ERROR_ALARM_THRESHOLD = 5;
+export const API_SERVER_ERROR_ALARM_PERIOD = Duration.minutes(5);
+
+export interface ObservabilityStackProps extends StackProps {
+  /** Encrypts the alarm topic. */
+  readonly messagingKey: kms.IKey;
+  readonly deadLetterQueues: readonly MonitoredDeadLetterQueue[];
+  /**
+   * The API whose server errors raise an alarm.
+   * @default - no API alarm
+   */
+  readonly api?: apigateway.RestApi;
+}
+
+export class ObservabilityStack extends Stack {
+  readonly alarmTopic: sns.Topic;
+  readonly deadLetterAlarms: readonly cloudwatch.Alarm[];
+
+  constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
+    super(scope, id, props);
+    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: 'RABHAN alarms',
+      masterKey: props.messagingKey,
+      enforceSSL: true,
+    });
+    this.alarmTopic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: {
+          ArnLike: { 'aws:SourceArn': `arn:${this.partition}:cloudwatch:${this.region}:${this.account}:alarm:*` },
+          StringEquals: { 'aws:SourceAccount': this.account },
+        },
+      }),
+    );
+    const alarmAction = new actions.SnsAction(this.alarmTopic);
+
+    this.deadLetterAlarms = props.deadLetterQueues.map(({ name, queue }) => {
+      const alarm = new cloudwatch.Alarm(this, `DeadLetters-${name}`, {
+        alarmDescription: `Messages are waiting in the ${name} dead-letter queue: inspect, fix and re-drive them.`,
+        metric: queue.metricApproximateNumberOfMessagesVisible({ period: DEAD_LETTER_ALARM_PERIOD, statistic: cloudwatch.Stats.MAXIMUM }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      alarm.addAlarmAction(alarmAction);
+      alarm.addOkAction(alarmAction);
+      return alarm;
+    });
+
+    const widgets: cloudwatch.IWidget[] = [
+      new cloudwatch.GraphWidget({
+        title: 'Dead-letter queue depth',
+        left: props.deadLetterQueues.map(({ name, queue }) =>
+          queue.metricApproximateNumberOfMessagesVisible({ period: DEAD_LETTER_ALARM_PERIOD, statistic: cloudwatch.Stats.MAXIMUM, label: name }),
+        ),
+      }),
+    ];
+    if (props.api !== undefined) {
+      const serverErrors = props.api.metricServerError({ period: API_SERVER_ERROR_ALARM_PERIOD, statistic: cloudwatch.Stats.SUM });
+      const alarm = new cloudwatch.Alarm(this, 'ApiServerErrors', {
+        alarmDescription: 'The API answered with 5xx responses above the tolerated rate.',
+        metric: serverErrors,
+        threshold: API_SERVER_ERROR_ALARM_THRESHOLD,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      alarm.addAlarmAction(alarmAction);
+      widgets.push(
+        new cloudwatch.GraphWidget({
+          title: 'API requests and errors',
+          left: [props.api.metricCount({ statistic: cloudwatch.Stats.SUM }), props.api.metricClientError(), serverErrors],
+        }),
+        new cloudwatch.GraphWidget({ title: 'API latency p99', left: [props.api.metricLatency({ statistic: cloudwatch.Stats.p(99) })] }),
+      );
+    }
+    new cloudwatch.Dashboard(this, 'Dashboard', { widgets: [widgets] });
+  }
+}

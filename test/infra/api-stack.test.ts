@@ -1,0 +1,276 @@
+import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { APPLICATION_KEYS, PERMISSION_KEYS } from '../../shared/platform/kms-keys.ts';
+import { AUTHORIZER_HANDLER_ENTRY, routeList, type RouteDefinition } from '../../shared/platform/routes.ts';
+import { REQUEST_BODY_SIZE_MAX_BYTES } from '../../lib/constructs/api-firewall.ts';
+import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME } from '../../lib/constructs/rabhan-function.ts';
+import { API_STAGE_NAME, methodSettingKey, pathParameterNames, STAGE_THROTTLE } from '../../lib/stacks/api-stack.ts';
+import {
+  actionsOf,
+  apiResourcePaths,
+  buildTestApp,
+  functionsByHandlerEntry,
+  resourcesOfType,
+  statementsOfFunction,
+  templateOf,
+} from './support/test-app.ts';
+
+/** API Gateway method-setting paths escape `/` as `~1`. */
+const escapedPath = (path: string): string => path.replaceAll('/', '~1');
+
+describe('the API stack', () => {
+  let template: Template;
+
+  beforeAll(() => {
+    template = templateOf(buildTestApp().stacks.api);
+  });
+
+  it('serves a regional REST API with one method per route, at the route path and with the route method', () => {
+    // Arrange
+    const paths = apiResourcePaths(template);
+    const expected = routeList.map((route) => `${route.method} ${route.path}`).sort();
+
+    // Act
+    const served = [...resourcesOfType(template, 'AWS::ApiGateway::Method').values()]
+      .map((method) => `${String(method.Properties.HttpMethod)} ${paths.get((method.Properties.ResourceId as { Ref: string }).Ref)}`)
+      .sort();
+
+    // Assert
+    expect(served).toEqual(expected);
+    template.hasResourceProperties('AWS::ApiGateway::RestApi', { EndpointConfiguration: { Types: ['REGIONAL'] } });
+  });
+
+  it('answers unknown paths with the catch-all: ANY on {proxy+}', () => {
+    // Arrange
+    const catchAll = routeList.filter((route) => route.path.includes('{proxy+}'));
+
+    // Act
+    const paths = [...apiResourcePaths(template).values()];
+
+    // Assert
+    expect(catchAll).toEqual([expect.objectContaining({ method: 'ANY', path: '/{proxy+}' })]);
+    expect(paths).toContain('/{proxy+}');
+    template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'ANY' });
+  });
+
+  it("throttles the stage and every route with the route table's own limits", () => {
+    // Arrange
+    const expectedRouteSettings = routeList.map((route) =>
+      Match.objectLike({
+        ResourcePath: `/${escapedPath(route.path)}`,
+        HttpMethod: route.method === 'ANY' ? '*' : route.method,
+        ThrottlingRateLimit: route.throttle.rateLimitPerSecond,
+        ThrottlingBurstLimit: route.throttle.burstLimit,
+        LoggingLevel: 'ERROR',
+        DataTraceEnabled: false,
+        MetricsEnabled: true,
+      }),
+    );
+
+    // Act and Assert
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      StageName: API_STAGE_NAME,
+      TracingEnabled: true,
+      MethodSettings: Match.arrayWith([
+        Match.objectLike({
+          ResourcePath: '/*',
+          HttpMethod: '*',
+          ThrottlingRateLimit: STAGE_THROTTLE.rateLimitPerSecond,
+          ThrottlingBurstLimit: STAGE_THROTTLE.burstLimit,
+          LoggingLevel: 'ERROR',
+          DataTraceEnabled: false,
+        }),
+        ...expectedRouteSettings,
+      ]),
+    });
+  });
+
+  it('addresses ANY methods as * in method settings and names every path parameter', () => {
+    // Arrange
+    const anyRoute = { path: '/{proxy+}', method: 'ANY' } as const;
+
+    // Act
+    const results = [methodSettingKey(anyRoute), pathParameterNames('/v1/customers/{customerId}/x/{assessmentId}'), pathParameterNames('/{proxy+}')];
+
+    // Assert
+    expect(results).toEqual(['/{proxy+}/*', ['customerId', 'assessmentId'], ['proxy']]);
+  });
+
+  it('builds one arm64, nodejs22.x, actively traced function per route and one for the authorizer', () => {
+    // Arrange
+    const functions = functionsByHandlerEntry(template);
+    const expectedEntries = [...routeList.map((route) => route.handlerEntry), AUTHORIZER_HANDLER_ENTRY].sort();
+
+    // Act
+    const entries = [...functions.keys()].sort();
+
+    // Assert
+    expect(entries).toEqual(expectedEntries);
+    expect(resourcesOfType(template, 'AWS::Lambda::Function').size).toBe(expectedEntries.length);
+    for (const { resource } of functions.values()) {
+      expect(resource.Properties).toMatchObject({
+        Architectures: [FUNCTION_ARCHITECTURE.name],
+        Runtime: FUNCTION_RUNTIME.name,
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogGroup: expect.anything() },
+        Environment: {
+          Variables: expect.objectContaining({
+            TABLE_NAME: expect.anything(),
+            EVENT_BUS_NAME: expect.anything(),
+            APP_VERSION: expect.any(String),
+            POWERTOOLS_SERVICE_NAME: 'rabhan',
+            NODE_OPTIONS: '--enable-source-maps',
+          }),
+        },
+      });
+    }
+  });
+
+  it('puts the REQUEST authorizer on exactly the routes whose access is by role', () => {
+    // Arrange
+    const paths = apiResourcePaths(template);
+    const authorizerId = new Capture();
+    template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
+      Type: 'REQUEST',
+      IdentitySource: 'method.request.header.Authorization',
+      AuthorizerUri: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([Match.objectLike({ 'Fn::GetAtt': [authorizerId, 'Arn'] })])] }),
+    });
+    const byRole = new Set(routeList.filter((route) => route.access.kind === 'roles').map((route) => `${route.method} ${route.path}`));
+
+    // Act
+    const methods = [...resourcesOfType(template, 'AWS::ApiGateway::Method').values()].map((method) => ({
+      key: `${String(method.Properties.HttpMethod)} ${paths.get((method.Properties.ResourceId as { Ref: string }).Ref)}`,
+      authorizationType: method.Properties.AuthorizationType,
+    }));
+
+    // Assert
+    expect(byRole.size).toBeGreaterThan(0);
+    for (const method of methods) expect(method.authorizationType).toBe(byRole.has(method.key) ? 'CUSTOM' : 'NONE');
+    const authorizerFunction = functionsByHandlerEntry(template).get(AUTHORIZER_HANDLER_ENTRY);
+    expect(authorizerFunction?.logicalId).toBe(authorizerId.asString());
+  });
+
+  it('validates parameters and bodies on every method and requires each path parameter', () => {
+    // Arrange
+    const validatorId = new Capture();
+    template.hasResourceProperties('AWS::ApiGateway::RequestValidator', { ValidateRequestBody: true, ValidateRequestParameters: true });
+    template.hasResourceProperties('AWS::ApiGateway::Method', { RequestValidatorId: { Ref: validatorId } });
+    const paths = apiResourcePaths(template);
+
+    // Act
+    const methods = [...resourcesOfType(template, 'AWS::ApiGateway::Method').values()];
+
+    // Assert
+    for (const method of methods) {
+      const path = paths.get((method.Properties.ResourceId as { Ref: string }).Ref) ?? '';
+      expect(method.Properties.RequestValidatorId).toEqual({ Ref: validatorId.asString() });
+      expect(method.Properties.RequestParameters ?? {}).toEqual(
+        Object.fromEntries(pathParameterNames(path).map((name) => [`method.request.path.${name}`, true])),
+      );
+    }
+  });
+
+  it('associates a regional web ACL with managed rule groups, a rate rule and a 64 KiB body limit with the stage', () => {
+    // Arrange
+    const webAclId = new Capture();
+    const stageId = new Capture();
+
+    // Act
+    template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
+      WebACLArn: { 'Fn::GetAtt': [webAclId, 'Arn'] },
+      ResourceArn: { 'Fn::Join': ['', Match.arrayWith(['/stages/', { Ref: stageId }])] },
+    });
+
+    // Assert
+    expect(resourcesOfType(template, 'AWS::ApiGateway::Stage').has(stageId.asString())).toBe(true);
+    const webAcl = resourcesOfType(template, 'AWS::WAFv2::WebACL').get(webAclId.asString());
+    expect(webAcl?.Properties).toMatchObject({
+      Scope: 'REGIONAL',
+      AssociationConfig: { RequestBody: { API_GATEWAY: { DefaultSizeInspectionLimit: 'KB_64' } } },
+    });
+    const rules = webAcl?.Properties.Rules as Array<{ Statement: Record<string, Record<string, unknown>> }>;
+    const managedGroups = rules.flatMap((rule) => (rule.Statement.ManagedRuleGroupStatement ? [rule.Statement.ManagedRuleGroupStatement.Name] : []));
+    expect(managedGroups.sort()).toEqual(['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet']);
+    expect(rules.map((rule) => rule.Statement)).toContainEqual({ RateBasedStatement: expect.objectContaining({ AggregateKeyType: 'IP' }) });
+    expect(rules.map((rule) => rule.Statement)).toContainEqual({
+      SizeConstraintStatement: expect.objectContaining({
+        ComparisonOperator: 'GT',
+        Size: REQUEST_BODY_SIZE_MAX_BYTES,
+        FieldToMatch: { Body: { OversizeHandling: 'MATCH' } },
+      }),
+    });
+  });
+
+  it('logs WAF decisions with credentials redacted and API access as JSON, both to encrypted log groups', () => {
+    // Arrange
+    const accessLogGroupId = new Capture();
+
+    // Act
+    template.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', {
+      RedactedFields: Match.arrayWith([{ SingleHeader: { Name: 'authorization' } }]),
+    });
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      AccessLogSetting: { DestinationArn: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':log-group:$'), { Ref: accessLogGroupId }])] }, Format: Match.stringLikeRegexp('^\\{.*"requestId":"\\$context.requestId".*\\}$') },
+    });
+
+    // Assert
+    for (const logGroup of resourcesOfType(template, 'AWS::Logs::LogGroup').values()) {
+      expect(logGroup.Properties).toMatchObject({ KmsKeyId: expect.anything(), RetentionInDays: expect.any(Number) });
+    }
+    expect(resourcesOfType(template, 'AWS::Logs::LogGroup').has(accessLogGroupId.asString())).toBe(true);
+  });
+
+  it("grants each route's function exactly the table and key actions its permissions declare", () => {
+    // Arrange
+    const functions = functionsByHandlerEntry(template);
+    const keyActionByPermission: Record<keyof typeof PERMISSION_KEYS, string> = {
+      'pii:encrypt': 'kms:GenerateDataKey',
+      'pii:decrypt': 'kms:Decrypt',
+      'pii:blind-index': 'kms:GenerateMac',
+      'token:sign': 'kms:Sign',
+      'token:read-public-key': 'kms:GetPublicKey',
+    };
+    const keyPermissions = (route: RouteDefinition) =>
+      route.permissions.filter((permission): permission is keyof typeof PERMISSION_KEYS => permission in PERMISSION_KEYS);
+
+    // Act and Assert
+    for (const route of routeList) {
+      const fn = functions.get(route.handlerEntry);
+      if (fn === undefined) throw new Error(`No function for ${route.handlerEntry}`);
+      const statements = statementsOfFunction(template, fn.resource);
+      const actions = actionsOf(statements);
+      expect(actions.has('dynamodb:Query'), `${route.id} reads`).toBe(route.permissions.includes('table:read'));
+      expect(actions.has('dynamodb:PutItem'), `${route.id} writes`).toBe(route.permissions.includes('table:write'));
+      expect(actions.has('dynamodb:Scan'), `${route.id} scans`).toBe(false);
+
+      const variables = (fn.resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      const neededKeys = new Set(keyPermissions(route).map((permission) => PERMISSION_KEYS[permission]));
+      const keyVariables = Object.values(APPLICATION_KEYS).map((key) => key.environmentVariable).filter((name) => name in variables);
+      expect(keyVariables.sort(), `${route.id} key variables`).toEqual([...neededKeys].map((name) => APPLICATION_KEYS[name].environmentVariable).sort());
+      for (const keyName of neededKeys) {
+        const keyArn = JSON.stringify(variables[APPLICATION_KEYS[keyName].environmentVariable]);
+        const granted = actionsOf(statements.filter((statement) => JSON.stringify(statement.Resource) === keyArn));
+        const expected = keyPermissions(route).filter((permission) => PERMISSION_KEYS[permission] === keyName).map((permission) => keyActionByPermission[permission]);
+        expect([...granted].sort(), `${route.id} on ${keyName}`).toEqual([...new Set(expected)].sort());
+      }
+    }
+  });
+
+  it('binds personal-data keys to the table through the encryption context', () => {
+    // Arrange
+    const piiRoute = routeList.find((route) => route.permissions.includes('pii:decrypt'));
+    if (piiRoute === undefined) throw new Error('No route decrypts personal data');
+    const fn = functionsByHandlerEntry(template).get(piiRoute.handlerEntry);
+
+    // Act
+    const statements = statementsOfFunction(template, fn!.resource);
+
+    // Assert
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Action: expect.arrayContaining(['kms:Decrypt']),
+        Condition: { StringEquals: { 'kms:EncryptionContext:table': expect.anything() } },
+      }),
+    );
+  });
+});
