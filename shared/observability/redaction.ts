@@ -7,7 +7,6 @@ export const PERSONAL_FIELD_NAMES = [
   'nationalId',
   'iqama',
   'fullName',
-  'name',
   'firstName',
   'lastName',
   'phone',
