@@ -1,0 +1,63 @@
+/**
+ * Delinquency: which installments are overdue on a Riyadh calendar date and the plan's days-past-due bucket, taken
+ * from its oldest overdue installment as credit bureaus (SIMAH) report arrears.
+ */
+import { type InstallmentBalance, assertInstallmentBalances, inAllocationOrder, remainingHalalasOf } from './allocation.ts';
+import { assertCalendarDate, daysBetween } from './calendar-date.ts';
+import { sumHalalas } from './money.ts';
+
+export type DelinquencyBucket = 'CURRENT' | '1-30' | '31-60' | '61-90' | '90+';
+
+/** Upper bounds (inclusive) in days past due; anything above the last is '90+'. */
+export const DELINQUENCY_BUCKET_DAYS_MAX = [
+  { bucket: 'CURRENT', daysPastDueMax: 0 },
+  { bucket: '1-30', daysPastDueMax: 30 },
+  { bucket: '31-60', daysPastDueMax: 60 },
+  { bucket: '61-90', daysPastDueMax: 90 },
+] as const satisfies readonly { bucket: DelinquencyBucket; daysPastDueMax: number }[];
+
+export interface OverdueInstallment {
+  readonly sequence: number;
+  readonly dueDate: string;
+  readonly remainingHalalas: number;
+  readonly daysPastDue: number;
+}
+
+export interface PlanDelinquency {
+  /** Oldest due date first. */
+  readonly overdue: readonly OverdueInstallment[];
+  readonly overdueHalalas: number;
+  /** Days past due of the oldest overdue installment; 0 when none is overdue. */
+  readonly daysPastDue: number;
+  readonly bucket: DelinquencyBucket;
+}
+
+export function delinquencyBucket(daysPastDue: number): DelinquencyBucket {
+  if (!Number.isSafeInteger(daysPastDue) || daysPastDue < 0) throw new RangeError(`daysPastDue must be a non-negative integer, got ${daysPastDue}`);
+  return DELINQUENCY_BUCKET_DAYS_MAX.find(({ daysPastDueMax }) => daysPastDue <= daysPastDueMax)?.bucket ?? '90+';
+}
+
+/** Installments with money still owed whose due date is before today; an installment due today is not yet late. */
+export function overdueInstallments(installments: readonly InstallmentBalance[], today: string): OverdueInstallment[] {
+  assertInstallmentBalances(installments);
+  assertCalendarDate(today, 'today');
+  return inAllocationOrder(installments)
+    .filter((installment) => remainingHalalasOf(installment) > 0 && installment.dueDate < today)
+    .map((installment) => ({
+      sequence: installment.sequence,
+      dueDate: installment.dueDate,
+      remainingHalalas: remainingHalalasOf(installment),
+      daysPastDue: daysBetween(installment.dueDate, today),
+    }));
+}
+
+export function planDelinquency(installments: readonly InstallmentBalance[], today: string): PlanDelinquency {
+  const overdue = overdueInstallments(installments, today);
+  const daysPastDue = overdue[0]?.daysPastDue ?? 0;
+  return {
+    overdue,
+    overdueHalalas: sumHalalas(overdue.map((installment) => installment.remainingHalalas)),
+    daysPastDue,
+    bucket: delinquencyBucket(daysPastDue),
+  };
+}
