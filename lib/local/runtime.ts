@@ -8,7 +8,11 @@ import { PLATFORM_ENVIRONMENT_VARIABLES } from '../../shared/config/platform-con
 import { SECURITY_ENVIRONMENT_VARIABLES } from '../../shared/config/security-config.ts';
 import { blindIndexer, clock, identityStore, ids, personalDataCipher } from '../../shared/composition/adapters.ts';
 import { grantRole } from '../../shared/use-cases/auth/grant-role.ts';
+import { scheduledJobList, type ScheduledJobDefinition } from '../../shared/platform/schedules.ts';
+import { loadHandler } from './handler-modules.ts';
+import { lambdaContext } from './lambda-shapes.ts';
 import { startNafathSimulator } from './simulators/nafath-simulator.ts';
+import { startPaymentGatewaySimulator } from './simulators/payment-gateway-simulator.ts';
 import { STAFF_IDENTITIES } from './simulators/test-identities.ts';
 import { startSimahSimulator } from './simulators/simah-simulator.ts';
 import { routeList } from '../../shared/platform/routes.ts';
@@ -33,6 +37,15 @@ export interface LocalRuntime {
   stop(): Promise<void>;
 }
 
+/** Plays an EventBridge schedule: runs the job's real handler every `localIntervalSeconds`. */
+function startScheduledJob(job: ScheduledJobDefinition, logger: Logger): NodeJS.Timeout {
+  return setInterval(() => {
+    void loadHandler(job.handlerEntry)
+      .then((handler) => handler({}, lambdaContext(job.id, job.functionTimeoutSeconds * 1000)))
+      .catch((error: unknown) => logger.warn('Scheduled job failed', { job: job.id, error: error instanceof Error ? error.message : String(error) }));
+  }, job.localIntervalSeconds * 1000);
+}
+
 /** Grants the documented staff test identities their roles through the same audited use-case operators run. */
 async function seedStaffIdentities(logger: Logger): Promise<void> {
   const deps = { identityStore: identityStore(), blindIndexer: blindIndexer(), cipher: personalDataCipher(), clock, ids };
@@ -53,6 +66,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ? undefined
     : await startNafathSimulator({ port: 0, callbackSecret, callbackUrl: () => (api.baseUrl === undefined ? undefined : `${api.baseUrl}/v1/integrations/nafath/callback`) });
   const simah = process.env[SECURITY_ENVIRONMENT_VARIABLES.simahBaseUrl] ? undefined : await startSimahSimulator({ port: 0 });
+  const webhookSecret = process.env[SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayWebhookSecret] ?? randomBytes(32).toString('hex');
+  const gateway = process.env[SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayBaseUrl]
+    ? undefined
+    : await startPaymentGatewaySimulator({ port: 0, webhookSecret, webhookUrl: () => (api.baseUrl === undefined ? undefined : `${api.baseUrl}/v1/integrations/payments/webhook`) });
 
   // Handler modules read their configuration when first imported, so it must be in place before any request.
   Object.assign(process.env, resources.keyEnvironment, {
@@ -62,12 +79,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     [SECURITY_ENVIRONMENT_VARIABLES.nafathCallbackSecret]: callbackSecret,
     ...(nafath === undefined ? {} : { [SECURITY_ENVIRONMENT_VARIABLES.nafathBaseUrl]: nafath.baseUrl }),
     ...(simah === undefined ? {} : { [SECURITY_ENVIRONMENT_VARIABLES.simahBaseUrl]: simah.baseUrl }),
+    [SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayWebhookSecret]: webhookSecret,
+    ...(gateway === undefined ? {} : { [SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayBaseUrl]: gateway.baseUrl }),
   });
   const region = process.env.AWS_REGION ?? 'me-central-1';
   await seedStaffIdentities(options.logger);
 
   const streamPump = startStreamPump({ streamArn: resources.streamArn, logger: options.logger });
   const queuePollers = resources.queues.map((queue) => startQueuePoller({ queue, region, logger: options.logger }));
+  const jobTimers = scheduledJobList.map((job) => startScheduledJob(job, options.logger));
   const server = createApiServer(routeList, options.logger);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -86,7 +106,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await Promise.all([streamPump.stop(), ...queuePollers.map((poller) => poller.stop()), nafath?.stop(), simah?.stop()]);
+      jobTimers.forEach((timer) => clearInterval(timer));
+      await Promise.all([streamPump.stop(), ...queuePollers.map((poller) => poller.stop()), nafath?.stop(), simah?.stop(), gateway?.stop()]);
     },
   };
 }

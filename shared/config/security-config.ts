@@ -9,6 +9,8 @@ export const SECURITY_ENVIRONMENT_VARIABLES = {
   nafathBaseUrl: 'NAFATH_BASE_URL',
   nafathCallbackSecret: 'NAFATH_CALLBACK_SECRET',
   simahBaseUrl: 'SIMAH_BASE_URL',
+  paymentGatewayBaseUrl: 'PAYMENT_GATEWAY_BASE_URL',
+  paymentGatewayWebhookSecret: 'PAYMENT_GATEWAY_WEBHOOK_SECRET',
 } as const;
 
 export const DEFAULT_TOKEN_ISSUER = 'https://api.rabhan.sa';
@@ -22,3 +24,7 @@ export const nafathBaseUrl = (environment: Environment = process.env): string =>
 export const nafathCallbackSecret = (environment: Environment = process.env): string =>
   requireEnv(SECURITY_ENVIRONMENT_VARIABLES.nafathCallbackSecret, environment);
 export const simahBaseUrl = (environment: Environment = process.env): string => requireEnv(SECURITY_ENVIRONMENT_VARIABLES.simahBaseUrl, environment);
+export const paymentGatewayBaseUrl = (environment: Environment = process.env): string =>
+  requireEnv(SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayBaseUrl, environment);
+export const paymentGatewayWebhookSecret = (environment: Environment = process.env): string =>
+  requireEnv(SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayWebhookSecret, environment);

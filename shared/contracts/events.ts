@@ -73,6 +73,88 @@ export const EVENT_TYPES = {
       failedAt: z.iso.datetime(),
     }),
   }),
+  planCreated: defineEventType({
+    source: 'rabhan.plans',
+    detailType: 'Plan Created',
+    version: 1,
+    data: z.strictObject({
+      planId: z.string(),
+      customerId: z.string(),
+      financedHalalas: z.number().int().positive(),
+      downPaymentHalalas: z.number().int().nonnegative(),
+      installmentCount: z.number().int().positive(),
+      createdAt: z.iso.datetime(),
+    }),
+  }),
+  planCancelled: defineEventType({
+    source: 'rabhan.plans',
+    detailType: 'Plan Cancelled',
+    version: 1,
+    data: z.strictObject({ planId: z.string(), customerId: z.string(), releasedHalalas: z.number().int().nonnegative(), cancelledAt: z.iso.datetime() }),
+  }),
+  paymentIntentCreated: defineEventType({
+    source: 'rabhan.payments',
+    detailType: 'Payment Intent Created',
+    version: 1,
+    data: z.strictObject({
+      paymentId: z.string(),
+      planId: z.string(),
+      checkoutReference: z.string(),
+      amountHalalas: z.number().int().positive(),
+      method: z.enum(['MADA', 'CREDIT_CARD', 'APPLE_PAY', 'SADAD']),
+    }),
+  }),
+  paymentReceived: defineEventType({
+    source: 'rabhan.payments',
+    detailType: 'Payment Received',
+    version: 1,
+    data: z.strictObject({
+      paymentId: z.string(),
+      planId: z.string(),
+      customerId: z.string(),
+      amountHalalas: z.number().int().positive(),
+      allocations: z.array(z.strictObject({ sequence: z.number().int(), appliedHalalas: z.number().int().positive() })),
+      outstandingHalalas: z.number().int().nonnegative(),
+      receivedAt: z.iso.datetime(),
+    }),
+  }),
+  paymentFailed: defineEventType({
+    source: 'rabhan.payments',
+    detailType: 'Payment Failed',
+    version: 1,
+    data: z.strictObject({ paymentId: z.string(), planId: z.string(), amountHalalas: z.number().int().positive(), failedAt: z.iso.datetime() }),
+  }),
+  planCompleted: defineEventType({
+    source: 'rabhan.plans',
+    detailType: 'Plan Completed',
+    version: 1,
+    data: z.strictObject({ planId: z.string(), customerId: z.string(), completedAt: z.iso.datetime() }),
+  }),
+  installmentOverdue: defineEventType({
+    source: 'rabhan.plans',
+    detailType: 'Installment Overdue',
+    version: 1,
+    data: z.strictObject({
+      planId: z.string(),
+      customerId: z.string(),
+      sequence: z.number().int().positive(),
+      dueDate: z.iso.date(),
+      remainingHalalas: z.number().int().positive(),
+      daysPastDue: z.number().int().positive(),
+    }),
+  }),
+  planDelinquent: defineEventType({
+    source: 'rabhan.plans',
+    detailType: 'Plan Delinquent',
+    version: 1,
+    data: z.strictObject({
+      planId: z.string(),
+      customerId: z.string(),
+      bucket: z.enum(['1-30', '31-60', '61-90', '90+']),
+      overdueHalalas: z.number().int().positive(),
+      daysPastDue: z.number().int().positive(),
+    }),
+  }),
 } as const;
 
 export type EventTypeName = keyof typeof EVENT_TYPES;

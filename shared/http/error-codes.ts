@@ -99,6 +99,74 @@ export const ERROR_CODES = {
     httpStatus: 409,
     message: { en: 'The record changed while you were updating it. Retry the request.', ar: 'تغير السجل أثناء تحديثه. أعد المحاولة.' },
   },
+  IDEMPOTENCY_KEY_REUSED: {
+    httpStatus: 422,
+    message: { en: 'This Idempotency-Key was already used with a different request.', ar: 'سبق استخدام مفتاح Idempotency-Key هذا مع طلب مختلف.' },
+  },
+  IDEMPOTENCY_KEY_IN_USE: {
+    httpStatus: 409,
+    message: { en: 'A request with this Idempotency-Key is still being processed. Retry shortly.', ar: 'طلب بنفس مفتاح Idempotency-Key قيد المعالجة. أعد المحاولة بعد قليل.' },
+  },
+  IDENTITY_NOT_VERIFIED: {
+    httpStatus: 422,
+    message: { en: 'Your identity must be verified with NAFATH first.', ar: 'يجب التحقق من هويتك عبر نفاذ أولًا.' },
+  },
+  CREDIT_ASSESSMENT_REQUIRED: {
+    httpStatus: 422,
+    message: { en: 'A completed credit assessment is required.', ar: 'يلزم إكمال التقييم الائتماني.' },
+  },
+  CREDIT_RISK_TOO_HIGH: {
+    httpStatus: 422,
+    message: { en: 'Your credit assessment does not allow financing.', ar: 'تقييمك الائتماني لا يسمح بالتمويل.' },
+  },
+  INSTALLMENT_COUNT_OUT_OF_RANGE: {
+    httpStatus: 422,
+    message: { en: 'The number of installments must be between 1 and 12.', ar: 'يجب أن يكون عدد الأقساط بين 1 و12.' },
+  },
+  DOWN_PAYMENT_OUT_OF_RANGE: {
+    httpStatus: 422,
+    message: { en: 'The down payment must be less than the amount.', ar: 'يجب أن تكون الدفعة المقدمة أقل من المبلغ.' },
+  },
+  EXPOSURE_LIMIT_EXCEEDED: {
+    httpStatus: 422,
+    message: { en: 'This would take your outstanding BNPL balance over the limit.', ar: 'سيؤدي هذا إلى تجاوز رصيدك القائم للحد المسموح به.' },
+  },
+  OFFER_NOT_FOUND: {
+    httpStatus: 404,
+    message: { en: 'No such offer exists.', ar: 'هذا العرض غير موجود.' },
+  },
+  OFFER_EXPIRED: {
+    httpStatus: 422,
+    message: { en: 'The offer has expired. Ask for a new one.', ar: 'انتهت صلاحية العرض. اطلب عرضًا جديدًا.' },
+  },
+  OFFER_ALREADY_USED: {
+    httpStatus: 409,
+    message: { en: 'The offer was already used.', ar: 'تم استخدام هذا العرض مسبقًا.' },
+  },
+  PLAN_NOT_FOUND: {
+    httpStatus: 404,
+    message: { en: 'No such plan exists.', ar: 'هذه الخطة غير موجودة.' },
+  },
+  PLAN_NOT_ACTIVE: {
+    httpStatus: 409,
+    message: { en: 'The plan is not active.', ar: 'الخطة غير نشطة.' },
+  },
+  PAYMENT_EXCEEDS_BALANCE: {
+    httpStatus: 422,
+    message: { en: 'The payment is more than the balance still payable.', ar: 'المبلغ أكبر من الرصيد المستحق.' },
+  },
+  CANCELLATION_NOT_ALLOWED: {
+    httpStatus: 409,
+    message: { en: 'The plan can no longer be cancelled: the cooling-off window passed or a payment was made.', ar: 'لم يعد بالإمكان إلغاء الخطة: انتهت فترة التراجع أو تم سداد دفعة.' },
+  },
+  WEBHOOK_SIGNATURE_INVALID: {
+    httpStatus: 401,
+    message: { en: 'The webhook signature or timestamp is not valid.', ar: 'توقيع الإشعار أو طابعه الزمني غير صالح.' },
+  },
+  PAYMENT_NOT_FOUND: {
+    httpStatus: 404,
+    message: { en: 'No such payment exists.', ar: 'هذه الدفعة غير موجودة.' },
+  },
   INTERNAL_ERROR: {
     httpStatus: 500,
     message: {

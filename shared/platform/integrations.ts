@@ -75,6 +75,19 @@ export const integrations = {
     queue: { batchSize: 5, maxBatchingWindowSeconds: 1, maxReceiveCount: 5, retentionDays: 14 },
     permissions: ['table:read', 'table:write', 'pii:decrypt', 'queue:send-dead-letter'],
   }),
+  paymentGatewayCheckout: defineIntegration({
+    id: 'payment-gateway-checkout',
+    description: 'Opens a gateway checkout for each payment intent; the gateway confirms or fails it through the signed webhook.',
+    eventPattern: {
+      source: [EVENT_TYPES.paymentIntentCreated.source],
+      detailType: [EVENT_TYPES.paymentIntentCreated.detailType],
+    },
+    handlerEntry: 'functions/payments/open-gateway-checkout.ts',
+    functionTimeoutSeconds: 15,
+    maximumConcurrency: 10,
+    queue: { batchSize: 10, maxBatchingWindowSeconds: 1, maxReceiveCount: 5, retentionDays: 14 },
+    permissions: [],
+  }),
 } as const satisfies Record<string, IntegrationDefinition>;
 
 export const integrationList: readonly IntegrationDefinition[] = Object.values(integrations);

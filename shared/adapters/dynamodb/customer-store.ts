@@ -87,6 +87,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
                 city: customer.city,
                 preferredLanguage: customer.preferredLanguage,
                 registeredAt: customer.registeredAt.toISOString(),
+                outstandingHalalas: 0,
                 ...first.headAttributes,
               },
               ConditionExpression: CONDITIONS.itemMustNotExist,
@@ -211,6 +212,25 @@ export class DynamoDbCustomerStore implements CustomerStore {
                 ':status': assessment.status,
                 ':completed': 'COMPLETED',
                 ...Object.fromEntries(entries.map(([field, value]) => [`:${field}`, value])),
+              },
+            },
+          },
+        },
+        {
+          // Plan creation re-checks the latest assessment from the customer item, in the same read as the exposure.
+          name: 'customerMustExist',
+          item: {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.customer(assessment.customerId),
+              UpdateExpression: 'SET latestAssessment = :summary',
+              ConditionExpression: CONDITIONS.itemMustExist,
+              ExpressionAttributeValues: {
+                ':summary': {
+                  assessmentId: assessment.assessmentId,
+                  status: assessment.status,
+                  ...(completed ? { riskCategory: assessment.riskCategory, maximumFinancingHalalas: assessment.maximumFinancingHalalas } : {}),
+                },
               },
             },
           },

@@ -48,6 +48,13 @@ export const ENTITY_TYPES = {
   customer: 'Customer',
   creditAssessment: 'CreditAssessment',
   auditEntry: 'AuditEntry',
+  offer: 'Offer',
+  plan: 'Plan',
+  journal: 'Journal',
+  payment: 'Payment',
+  gatewayEvent: 'GatewayEvent',
+  ledgerBalance: 'LedgerBalance',
+  idempotencyRecord: 'IdempotencyRecord',
   canaryEmission: 'CanaryEmission',
   canaryArrival: 'CanaryArrival',
 } as const;
@@ -85,6 +92,26 @@ export const keys = {
     SK: `AUDIT#${String(sequence).padStart(AUDIT_SEQUENCE_DIGITS, '0')}`,
   }),
   auditEntryPrefix: 'AUDIT#',
+  offer: (customerId: string, offerId: string): ItemKey => ({ PK: `CUSTOMER#${customerId}`, SK: `OFFER#${offerId}` }),
+  plan: (planId: string): ItemKey => ({ PK: `PLAN#${planId}`, SK: 'PLAN' }),
+  journal: (planId: string, journalId: string): ItemKey => ({ PK: `PLAN#${planId}`, SK: `JOURNAL#${journalId}` }),
+  journalPrefix: 'JOURNAL#',
+  payment: (planId: string, paymentId: string): ItemKey => ({ PK: `PLAN#${planId}`, SK: `PAYMENT#${paymentId}` }),
+  /** Replay guard for a payment-gateway webhook event. */
+  gatewayEvent: (gatewayEventId: string): ItemKey => ({ PK: `GATEWAY_EVENT#${gatewayEventId}`, SK: 'EVENT' }),
+  /**
+   * Running debit and credit totals per ledger account type, spread over shards so that no single item takes
+   * every posting (one DynamoDB item sustains about 1,000 writes a second; see docs/capacity.md).
+   */
+  ledgerBalance: (accountType: string, shard: number): ItemKey => ({ PK: `LEDGER#${accountType}`, SK: `SHARD#${String(shard).padStart(2, '0')}` }),
+  /** Scoped by principal so one client's keys can never collide with, or replay, another's. */
+  idempotencyRecord: (principalId: string, keyDigest: string): ItemKey => ({ PK: `IDEMPOTENCY#${principalId}#${keyDigest}`, SK: 'IDEMPOTENCY' }),
+  /** byDueDate index attributes for an active plan: its month and the oldest unpaid due date. */
+  dueBy: (oldestUnpaidDueDate: string, planId: string): Record<string, string> => ({
+    [INDEXES.byDueDate.partitionKey]: `DUE#${oldestUnpaidDueDate.slice(0, 7)}`,
+    [INDEXES.byDueDate.sortKey]: `${oldestUnpaidDueDate}#${planId}`,
+  }),
+  dueMonthPartition: (yearMonth: string): string => `DUE#${yearMonth}`,
   /** byOwner index attributes: everything a customer owns, grouped by kind and sorted by (time-ordered) id. */
   ownedBy: (ownerId: string, kind: 'ASSESSMENT' | 'PLAN', id: string): Record<string, string> => ({
     [INDEXES.byOwner.partitionKey]: `OWNER#${ownerId}`,

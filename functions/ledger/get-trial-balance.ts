@@ -1,0 +1,13 @@
+import { planDeps } from '../../shared/composition/plans.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+import { routes } from '../../shared/platform/routes.ts';
+
+const { planStore } = planDeps();
+
+export const handler = httpHandler(routes.getTrialBalance, async () => {
+  const balances = await planStore.trialBalance();
+  const accounts = Object.fromEntries(balances);
+  const debitHalalas = [...balances.values()].reduce((sum, balance) => sum + balance.debitHalalas, 0);
+  const creditHalalas = [...balances.values()].reduce((sum, balance) => sum + balance.creditHalalas, 0);
+  return { statusCode: 200, body: { accounts, debitHalalas, creditHalalas, balanced: debitHalalas === creditHalalas } };
+});

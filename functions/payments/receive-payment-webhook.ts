@@ -1,0 +1,37 @@
+import { isCallbackSignatureValid } from '../../shared/auth/callback-signature.ts';
+import { planDeps } from '../../shared/composition/plans.ts';
+import { paymentGatewayWebhookSecret } from '../../shared/config/security-config.ts';
+import { RabhanError } from '../../shared/http/errors.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+import { logger } from '../../shared/observability/logger.ts';
+import { routes } from '../../shared/platform/routes.ts';
+import { settlePayment } from '../../shared/use-cases/plans/plans.ts';
+
+const webhookSecret = paymentGatewayWebhookSecret();
+const deps = planDeps();
+const CHECKOUT_REFERENCE_PREFIX = 'chk_';
+
+export const handler = httpHandler(routes.receivePaymentWebhook, async (request) => {
+  const signed = isCallbackSignatureValid(
+    webhookSecret,
+    { timestamp: request.header('x-gateway-timestamp'), signature: request.header('x-gateway-signature') },
+    request.rawBody ?? '',
+    deps.clock.now(),
+  );
+  if (!signed) throw new RabhanError('WEBHOOK_SIGNATURE_INVALID');
+  const { eventId, type, checkoutReference, planId, amountHalalas } = request.body;
+  const result = await settlePayment(
+    {
+      gatewayEventId: eventId,
+      outcome: type === 'payment.confirmed' ? 'CONFIRMED' : 'FAILED',
+      planId,
+      paymentId: checkoutReference.slice(CHECKOUT_REFERENCE_PREFIX.length),
+      amountHalalas,
+      correlationId: request.context.correlationId,
+    },
+    deps,
+  );
+  logger.info('Payment webhook applied', { eventId, result });
+  // Replays and late duplicates are acknowledged like the first delivery, so the gateway stops retrying.
+  return { statusCode: 200, body: { status: 'accepted' } };
+});

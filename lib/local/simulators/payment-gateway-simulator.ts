@@ -1,0 +1,75 @@
+/**
+ * Payment gateway simulator. A checkout completes on its own after a short delay (no browser step locally) and the
+ * outcome is POSTed to our webhook, signed like the real integration. Deterministic by amount and method:
+ *   - amounts ending in 13 halalas are declined (payment.failed);
+ *   - every confirmation is delivered twice, the second time late, to exercise replay handling;
+ *   - everything else is confirmed.
+ */
+import { randomUUID } from 'node:crypto';
+import { signCallback } from '../../../shared/auth/callback-signature.ts';
+import { startHttpSimulator, type RunningSimulator } from './http-simulator.ts';
+
+export const DECLINED_AMOUNT_SUFFIX_HALALAS = 13;
+const HALALAS_PER_SAR = 100;
+const CHECKOUT_COMPLETION_DELAY_MILLISECONDS = 500;
+const DUPLICATE_DELIVERY_DELAY_MILLISECONDS = 1_500;
+
+export interface PaymentGatewaySimulatorOptions {
+  readonly port: number;
+  readonly webhookUrl: () => string | undefined;
+  readonly webhookSecret: string;
+}
+
+export async function startPaymentGatewaySimulator(options: PaymentGatewaySimulatorOptions): Promise<RunningSimulator> {
+  const timers = new Set<NodeJS.Timeout>();
+  const opened = new Set<string>();
+  let stopped = false;
+
+  const later = (milliseconds: number, action: () => Promise<void>): void => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (!stopped) void action().catch(() => undefined);
+    }, milliseconds);
+    timers.add(timer);
+  };
+
+  async function deliver(body: string): Promise<void> {
+    const url = options.webhookUrl();
+    if (url === undefined) return;
+    const timestampSeconds = Math.floor(Date.now() / 1000);
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-gateway-timestamp': String(timestampSeconds), 'x-gateway-signature': signCallback(options.webhookSecret, timestampSeconds, body) },
+      body,
+    });
+  }
+
+  return startHttpSimulator(
+    options.port,
+    async (request) => {
+      if (request.method !== 'POST' || request.url.pathname !== '/v1/checkouts') return { status: 404, body: { error: 'not found' } };
+      const checkout = request.body as { checkoutReference?: string; planId?: string; amountHalalas?: number; method?: string };
+      const reference = String(checkout.checkoutReference ?? '');
+      // Checkouts are keyed by reference: a re-sent open is acknowledged and not completed twice.
+      if (opened.has(reference)) return { status: 200, body: { checkoutReference: reference } };
+      opened.add(reference);
+      const amountHalalas = Number(checkout.amountHalalas);
+      const declined = amountHalalas % HALALAS_PER_SAR === DECLINED_AMOUNT_SUFFIX_HALALAS;
+      const body = JSON.stringify({
+        eventId: `evt_${randomUUID()}`,
+        type: declined ? 'payment.failed' : 'payment.confirmed',
+        checkoutReference: reference,
+        planId: checkout.planId,
+        amountHalalas,
+        occurredAt: new Date().toISOString(),
+      });
+      later(CHECKOUT_COMPLETION_DELAY_MILLISECONDS, () => deliver(body));
+      if (!declined) later(DUPLICATE_DELIVERY_DELAY_MILLISECONDS, () => deliver(body));
+      return { status: 201, body: { checkoutReference: reference } };
+    },
+    () => {
+      stopped = true;
+      for (const timer of timers) clearTimeout(timer);
+    },
+  );
+}

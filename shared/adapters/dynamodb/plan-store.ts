@@ -1,0 +1,574 @@
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomInt } from 'node:crypto';
+import { EVENT_TYPES, type EventDetailEnvelope, type EventTypeName } from '../../contracts/events.ts';
+import type { AuditEntryContent } from '../../domain/audit/audit-chain.ts';
+import { RabhanError } from '../../http/errors.ts';
+import type { IdempotencyScope, StoredResponse } from '../../use-cases/idempotency.ts';
+import { idempotencyKeyInUse } from '../../use-cases/idempotency.ts';
+import type { AssessmentSummary } from '../../domain/plans/offer-policy.ts';
+import type { NationalIdKind } from '../../domain/identity/national-id.ts';
+import type {
+  Applicant,
+  Journal,
+  LedgerAccount,
+  Offer,
+  Payment,
+  PaymentSettlement,
+  Plan,
+  PlanCreation,
+  PlanPage,
+  PlanStore,
+} from '../../use-cases/plans/plan-store.ts';
+import { LEDGER_ACCOUNTS } from '../../domain/ledger/journal.ts';
+import { buildOutboxItem } from '../outbox.ts';
+import { auditEntryPut, auditHeadOf } from './audit-items.ts';
+import { chainAuditEntry } from '../../domain/audit/audit-chain.ts';
+import { CONDITIONS } from './conditions.ts';
+import { idempotencyKeyOf, idempotencyRecordPut, toIdempotencyRecord } from './idempotency-store.ts';
+import { ENTITY_TYPES, INDEXES, keys, type ItemKey } from './keys.ts';
+import { TransactionConditionFailed, writeTransaction, type NamedTransactItem, type TransactItem } from './transactions.ts';
+
+/** Shards per ledger account balance; see docs/capacity.md for the write-rate arithmetic. */
+export const LEDGER_BALANCE_SHARDS = 10;
+/** Offers are single-use and short-lived; the record is kept a day past expiry for support questions. */
+const OFFER_RECORD_RETENTION_SECONDS = 24 * 60 * 60;
+
+const epochSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
+
+function toOffer(item: Record<string, unknown>): Offer {
+  return {
+    offerId: String(item.offerId),
+    customerId: String(item.customerId),
+    amountHalalas: Number(item.amountHalalas),
+    downPaymentHalalas: Number(item.downPaymentHalalas),
+    financedHalalas: Number(item.financedHalalas),
+    installmentCount: Number(item.installmentCount),
+    installments: item.installments as Offer['installments'],
+    createdAt: new Date(String(item.createdAt)),
+    expiresAt: new Date(String(item.expiresAt)),
+    used: item.usedAt !== undefined,
+  };
+}
+
+function toPlan(item: Record<string, unknown>): Plan {
+  return {
+    planId: String(item.planId),
+    customerId: String(item.customerId),
+    offerId: String(item.offerId),
+    status: item.status as Plan['status'],
+    amountHalalas: Number(item.amountHalalas),
+    downPaymentHalalas: Number(item.downPaymentHalalas),
+    financedHalalas: Number(item.financedHalalas),
+    outstandingHalalas: Number(item.outstandingHalalas),
+    payableHalalas: Number(item.payableHalalas),
+    installments: item.installments as Plan['installments'],
+    delinquencyBucket: item.delinquencyBucket as Plan['delinquencyBucket'],
+    createdAt: new Date(String(item.createdAt)),
+    version: Number(item.version),
+    auditHead: auditHeadOf(item),
+  };
+}
+
+function toPayment(item: Record<string, unknown>): Payment {
+  return {
+    paymentId: String(item.paymentId),
+    planId: String(item.planId),
+    customerId: String(item.customerId),
+    amountHalalas: Number(item.amountHalalas),
+    method: item.method as Payment['method'],
+    purpose: item.purpose as Payment['purpose'],
+    status: item.status as Payment['status'],
+    checkoutReference: String(item.checkoutReference),
+    createdAt: new Date(String(item.createdAt)),
+    settledAt: item.settledAt === undefined ? undefined : new Date(String(item.settledAt)),
+  };
+}
+
+function toJournal(item: Record<string, unknown>): Journal {
+  return {
+    journalId: String(item.journalId),
+    planId: String(item.planId),
+    description: String(item.description),
+    postedAt: new Date(String(item.postedAt)),
+    entries: item.entries as Journal['entries'],
+    reverses: item.reverses === undefined ? undefined : String(item.reverses),
+  };
+}
+
+/** Everything about a plan except its keys and audit head, as stored. */
+function planAttributes(plan: Plan): Record<string, unknown> {
+  const oldestUnpaid = plan.installments.filter((installment) => installment.paidHalalas < installment.amountHalalas).map((installment) => installment.dueDate).sort()[0];
+  return {
+    entityType: ENTITY_TYPES.plan,
+    planId: plan.planId,
+    customerId: plan.customerId,
+    offerId: plan.offerId,
+    status: plan.status,
+    amountHalalas: plan.amountHalalas,
+    downPaymentHalalas: plan.downPaymentHalalas,
+    financedHalalas: plan.financedHalalas,
+    outstandingHalalas: plan.outstandingHalalas,
+    payableHalalas: plan.payableHalalas,
+    installments: plan.installments,
+    delinquencyBucket: plan.delinquencyBucket,
+    createdAt: plan.createdAt.toISOString(),
+    version: plan.version,
+    ...keys.ownedBy(plan.customerId, 'PLAN', plan.planId),
+    // Only active plans with money owed appear in the due-date index (a sparse index).
+    ...(plan.status === 'ACTIVE' && oldestUnpaid !== undefined ? keys.dueBy(oldestUnpaid, plan.planId) : {}),
+  };
+}
+
+export class DynamoDbPlanStore implements PlanStore {
+  constructor(
+    private readonly documentClient: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  private outbox(name: string, type: EventTypeName, envelope: EventDetailEnvelope): NamedTransactItem {
+    return { name, item: { Put: { TableName: this.tableName, Item: buildOutboxItem(EVENT_TYPES[type], envelope), ConditionExpression: CONDITIONS.itemMustNotExist } } };
+  }
+
+  private journalWrites(journal: Journal): NamedTransactItem[] {
+    const put: NamedTransactItem = {
+      name: 'journalMustBeNew',
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.journal(journal.planId, journal.journalId),
+            entityType: ENTITY_TYPES.journal,
+            journalId: journal.journalId,
+            planId: journal.planId,
+            description: journal.description,
+            postedAt: journal.postedAt.toISOString(),
+            entries: journal.entries,
+            ...(journal.reverses === undefined ? {} : { reverses: journal.reverses }),
+          },
+          ConditionExpression: CONDITIONS.itemMustNotExist,
+        },
+      },
+    };
+    const totals = new Map<LedgerAccount, { debit: number; credit: number }>();
+    for (const entry of journal.entries) {
+      const total = totals.get(entry.account) ?? { debit: 0, credit: 0 };
+      if (entry.side === 'DEBIT') total.debit += entry.amountHalalas;
+      else total.credit += entry.amountHalalas;
+      totals.set(entry.account, total);
+    }
+    const balances: NamedTransactItem[] = [...totals].map(([account, total]) => ({
+      name: `ledger${account}`,
+      item: {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.ledgerBalance(account, randomInt(LEDGER_BALANCE_SHARDS)),
+          UpdateExpression: 'SET entityType = :entityType, account = :account ADD debitHalalas :debit, creditHalalas :credit',
+          ExpressionAttributeValues: { ':entityType': ENTITY_TYPES.ledgerBalance, ':account': account, ':debit': total.debit, ':credit': total.credit },
+        },
+      },
+    }));
+    return [put, ...balances];
+  }
+
+  /** The plan update that also appends its audit entry and advances the head, guarded by the version read. */
+  private planUpdate(before: Plan, after: Plan, audit: AuditEntryContent): NamedTransactItem[] {
+    const entry = chainAuditEntry(before.auditHead, audit);
+    const attributes = planAttributes({ ...after, version: before.version + 1 });
+    const removeDueIndex = !(INDEXES.byDueDate.partitionKey in attributes);
+    const names = Object.fromEntries(Object.keys(attributes).map((name, index) => [`#a${index}`, name]));
+    const values = Object.fromEntries(Object.values(attributes).map((value, index) => [`:a${index}`, value]));
+    return [
+      { name: 'auditEntryMustBeNew', item: auditEntryPut(this.tableName, keys.plan(before.planId), entry) },
+      {
+        name: 'planUnchangedSinceRead',
+        item: {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.plan(before.planId),
+            UpdateExpression: `SET ${Object.keys(names).map((name, index) => `${name} = :a${index}`).join(', ')}, auditHeadHash = :auditHeadHash, auditSequence = :auditSequence${
+              removeDueIndex ? ` REMOVE #dueKey, #dueSort` : ''
+            }`,
+            ConditionExpression: 'version = :expectedVersion',
+            ExpressionAttributeNames: { ...names, ...(removeDueIndex ? { '#dueKey': INDEXES.byDueDate.partitionKey, '#dueSort': INDEXES.byDueDate.sortKey } : {}) },
+            ExpressionAttributeValues: { ...values, ':auditHeadHash': entry.hash, ':auditSequence': entry.sequence, ':expectedVersion': before.version },
+          },
+        },
+      },
+    ];
+  }
+
+  private exposureChange(customerId: string, deltaHalalas: number, limitHalalas?: number): NamedTransactItem {
+    return {
+      name: 'exposureWithinLimit',
+      item: {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.customer(customerId),
+          UpdateExpression: 'ADD outstandingHalalas :delta',
+          // The only place the SAMA exposure limit is enforced: atomically, whatever else runs concurrently.
+          ConditionExpression:
+            limitHalalas === undefined
+              ? CONDITIONS.itemMustExist
+              : `${CONDITIONS.itemMustExist} AND (attribute_not_exists(outstandingHalalas) OR outstandingHalalas <= :outstandingMax)`,
+          ExpressionAttributeValues: { ':delta': deltaHalalas, ...(limitHalalas === undefined ? {} : { ':outstandingMax': limitHalalas - deltaHalalas }) },
+        },
+      },
+    };
+  }
+
+  async saveOffer(offer: Offer): Promise<void> {
+    await this.documentClient.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.offer(offer.customerId, offer.offerId),
+          entityType: ENTITY_TYPES.offer,
+          offerId: offer.offerId,
+          customerId: offer.customerId,
+          amountHalalas: offer.amountHalalas,
+          downPaymentHalalas: offer.downPaymentHalalas,
+          financedHalalas: offer.financedHalalas,
+          installmentCount: offer.installmentCount,
+          installments: offer.installments,
+          createdAt: offer.createdAt.toISOString(),
+          expiresAt: offer.expiresAt.toISOString(),
+          expiresAtEpochSeconds: epochSeconds(offer.expiresAt) + OFFER_RECORD_RETENTION_SECONDS,
+        },
+        ConditionExpression: CONDITIONS.itemMustNotExist,
+      }),
+    );
+  }
+
+  private async batchGet(requested: readonly ItemKey[]): Promise<Map<string, Record<string, unknown>>> {
+    const { Responses, UnprocessedKeys } = await this.documentClient.send(
+      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: [...requested], ConsistentRead: true } } }),
+    );
+    // Three small items never exceed BatchGetItem's limits; unprocessed keys would mean throttling, surfaced as such.
+    if ((UnprocessedKeys?.[this.tableName]?.Keys?.length ?? 0) > 0) throw new Error('DynamoDB throttled a batch read');
+    return new Map((Responses?.[this.tableName] ?? []).map((item) => [`${String(item.PK)}|${String(item.SK)}`, item]));
+  }
+
+  async loadForPlanCreation(customerId: string, offerId: string, scope: IdempotencyScope) {
+    const offerKey = keys.offer(customerId, offerId);
+    const customerKey = keys.customer(customerId);
+    const idempotencyKey = idempotencyKeyOf(scope);
+    const items = await this.batchGet([offerKey, customerKey, idempotencyKey]);
+    const offer = items.get(`${offerKey.PK}|${offerKey.SK}`);
+    const customer = items.get(`${customerKey.PK}|${customerKey.SK}`);
+    return {
+      offer: offer === undefined ? undefined : toOffer(offer),
+      customer:
+        customer === undefined
+          ? undefined
+          : { customerId, outstandingHalalas: Number(customer.outstandingHalalas ?? 0), latestAssessment: customer.latestAssessment as AssessmentSummary | undefined },
+      idempotency: toIdempotencyRecord(items.get(`${idempotencyKey.PK}|${idempotencyKey.SK}`)),
+    };
+  }
+
+  async createPlan(creation: PlanCreation): Promise<void> {
+    const { offer, plan, journal } = creation;
+    const first = chainAuditEntry(plan.auditHead, creation.audit);
+    const writes: NamedTransactItem[] = [
+      {
+        name: 'offerMustBeUnused',
+        item: {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.offer(offer.customerId, offer.offerId),
+            UpdateExpression: 'SET usedAt = :now, planId = :planId',
+            ConditionExpression: `${CONDITIONS.itemMustExist} AND attribute_not_exists(usedAt)`,
+            ExpressionAttributeValues: { ':now': plan.createdAt.toISOString(), ':planId': plan.planId },
+          },
+        },
+      },
+      this.exposureChange(offer.customerId, plan.financedHalalas, creation.exposureLimitHalalas),
+      {
+        name: 'planMustBeNew',
+        item: {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...keys.plan(plan.planId), ...planAttributes(plan), auditHeadHash: first.hash, auditSequence: first.sequence },
+            ConditionExpression: CONDITIONS.itemMustNotExist,
+          },
+        },
+      },
+      { name: 'auditEntryMustBeNew', item: auditEntryPut(this.tableName, keys.plan(plan.planId), first) },
+      ...this.journalWrites(journal),
+      ...creation.events.map((event, index) => this.outbox(`eventMustBeNew${index}`, event.type, event.envelope)),
+      { name: 'idempotencyKeyUnused', item: idempotencyRecordPut(this.tableName, creation.idempotency.scope, creation.idempotency.response, plan.createdAt) },
+    ];
+    try {
+      await writeTransaction(this.documentClient, writes);
+    } catch (error) {
+      if (!(error instanceof TransactionConditionFailed)) throw error;
+      if (error.failed('idempotencyKeyUnused')) throw idempotencyKeyInUse(error);
+      if (error.failed('offerMustBeUnused')) throw new RabhanError('OFFER_ALREADY_USED', { cause: error });
+      if (error.failed('exposureWithinLimit')) {
+        throw new RabhanError('EXPOSURE_LIMIT_EXCEEDED', { cause: error, details: [{ field: 'EXPOSURE_LIMIT_EXCEEDED', issue: 'rule violated' }] });
+      }
+      throw error;
+    }
+  }
+
+  async findPlan(planId: string): Promise<Plan | undefined> {
+    const { Item } = await this.documentClient.send(new GetCommand({ TableName: this.tableName, Key: keys.plan(planId), ConsistentRead: true }));
+    return Item === undefined ? undefined : toPlan(Item);
+  }
+
+  async listPlans(customerId: string, limit: number, cursor: string | undefined): Promise<PlanPage> {
+    const ownerPartition = keys.ownedBy(customerId, 'PLAN', '')[INDEXES.byOwner.partitionKey];
+    let exclusiveStartKey: Record<string, unknown> | undefined;
+    if (cursor !== undefined) {
+      try {
+        exclusiveStartKey = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+      } catch {
+        exclusiveStartKey = undefined;
+      }
+      // A cursor is only ever a position in the caller's own list.
+      if (exclusiveStartKey?.[INDEXES.byOwner.partitionKey] !== ownerPartition || Object.keys(exclusiveStartKey ?? {}).length !== 4) {
+        throw new RabhanError('VALIDATION_FAILED', { details: [{ field: 'query.cursor', issue: 'not a cursor from this list' }] });
+      }
+    }
+    const { Items = [], LastEvaluatedKey } = await this.documentClient.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INDEXES.byOwner.indexName,
+        KeyConditionExpression: '#owner = :owner AND begins_with(#kind, :plans)',
+        ExpressionAttributeNames: { '#owner': INDEXES.byOwner.partitionKey, '#kind': INDEXES.byOwner.sortKey },
+        ExpressionAttributeValues: { ':owner': ownerPartition, ':plans': 'PLAN#' },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: exclusiveStartKey,
+      }),
+    );
+    return {
+      plans: Items.map(toPlan),
+      nextCursor: LastEvaluatedKey === undefined ? undefined : Buffer.from(JSON.stringify(LastEvaluatedKey)).toString('base64url'),
+    };
+  }
+
+  async listJournals(planId: string, limit: number): Promise<readonly Journal[]> {
+    const { Items = [] } = await this.documentClient.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :plan AND begins_with(SK, :journals)',
+        ExpressionAttributeValues: { ':plan': keys.plan(planId).PK, ':journals': keys.journalPrefix },
+        Limit: limit,
+        ConsistentRead: true,
+      }),
+    );
+    return Items.map(toJournal);
+  }
+
+  async findApplicant(customerId: string): Promise<Applicant | undefined> {
+    const { Item } = await this.documentClient.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.customer(customerId),
+        ConsistentRead: true,
+        ProjectionExpression: 'outstandingHalalas, latestAssessment, nationalIdKind, dateOfBirthCiphertext',
+      }),
+    );
+    if (Item === undefined) return undefined;
+    return {
+      customerId,
+      outstandingHalalas: Number(Item.outstandingHalalas ?? 0),
+      latestAssessment: Item.latestAssessment as AssessmentSummary | undefined,
+      nationalIdKind: Item.nationalIdKind as NationalIdKind,
+      dateOfBirthCiphertext: String(Item.dateOfBirthCiphertext),
+    };
+  }
+
+  async cancelPlan(input: { plan: Plan; journal: Journal; audit: AuditEntryContent; event: EventDetailEnvelope; cancelledAt: Date }): Promise<void> {
+    const cancelled: Plan = { ...input.plan, status: 'CANCELLED', outstandingHalalas: 0, payableHalalas: 0 };
+    try {
+      await writeTransaction(this.documentClient, [
+        ...this.planUpdate(input.plan, cancelled, input.audit),
+        this.exposureChange(input.plan.customerId, -input.plan.outstandingHalalas),
+        ...this.journalWrites(input.journal),
+        this.outbox('eventMustBeNew', 'planCancelled', input.event),
+      ]);
+    } catch (error) {
+      if (error instanceof TransactionConditionFailed && error.failed('planUnchangedSinceRead')) throw new RabhanError('CONCURRENT_UPDATE', { cause: error });
+      throw error;
+    }
+  }
+
+  async loadForPaymentIntent(planId: string, scope: IdempotencyScope) {
+    const planKey = keys.plan(planId);
+    const idempotencyKey = idempotencyKeyOf(scope);
+    const items = await this.batchGet([planKey, idempotencyKey]);
+    const plan = items.get(`${planKey.PK}|${planKey.SK}`);
+    return { plan: plan === undefined ? undefined : toPlan(plan), idempotency: toIdempotencyRecord(items.get(`${idempotencyKey.PK}|${idempotencyKey.SK}`)) };
+  }
+
+  async createPaymentIntent(input: { plan: Plan; payment: Payment; event: EventDetailEnvelope; idempotency: { scope: IdempotencyScope; response: StoredResponse } }): Promise<void> {
+    const { plan, payment } = input;
+    try {
+      await writeTransaction(this.documentClient, [
+        {
+          name: 'amountWithinPayableBalance',
+          item: {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.plan(plan.planId),
+              UpdateExpression: 'ADD payableHalalas :reserve',
+              ConditionExpression: '#status = :active AND payableHalalas >= :amount',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':reserve': -payment.amountHalalas, ':amount': payment.amountHalalas, ':active': 'ACTIVE' },
+            },
+          },
+        },
+        {
+          name: 'paymentMustBeNew',
+          item: {
+            Put: {
+              TableName: this.tableName,
+              Item: {
+                ...keys.payment(plan.planId, payment.paymentId),
+                entityType: ENTITY_TYPES.payment,
+                paymentId: payment.paymentId,
+                planId: payment.planId,
+                customerId: payment.customerId,
+                amountHalalas: payment.amountHalalas,
+                method: payment.method,
+                purpose: payment.purpose,
+                status: payment.status,
+                checkoutReference: payment.checkoutReference,
+                createdAt: payment.createdAt.toISOString(),
+              },
+              ConditionExpression: CONDITIONS.itemMustNotExist,
+            },
+          },
+        },
+        this.outbox('eventMustBeNew', 'paymentIntentCreated', input.event),
+        { name: 'idempotencyKeyUnused', item: idempotencyRecordPut(this.tableName, input.idempotency.scope, input.idempotency.response, payment.createdAt) },
+      ]);
+    } catch (error) {
+      if (!(error instanceof TransactionConditionFailed)) throw error;
+      if (error.failed('idempotencyKeyUnused')) throw idempotencyKeyInUse(error);
+      if (error.failed('amountWithinPayableBalance')) throw new RabhanError('PAYMENT_EXCEEDS_BALANCE', { cause: error });
+      throw error;
+    }
+  }
+
+  async loadForSettlement(planId: string, paymentId: string, gatewayEventId: string) {
+    const paymentKey = keys.payment(planId, paymentId);
+    const planKey = keys.plan(planId);
+    const eventKey = keys.gatewayEvent(gatewayEventId);
+    const items = await this.batchGet([paymentKey, planKey, eventKey]);
+    const payment = items.get(`${paymentKey.PK}|${paymentKey.SK}`);
+    const plan = items.get(`${planKey.PK}|${planKey.SK}`);
+    return {
+      payment: payment === undefined ? undefined : toPayment(payment),
+      plan: plan === undefined ? undefined : toPlan(plan),
+      gatewayEventSeen: items.has(`${eventKey.PK}|${eventKey.SK}`),
+    };
+  }
+
+  async settlePayment(settlement: PaymentSettlement): Promise<boolean> {
+    const { payment, planBefore, planAfter } = settlement;
+    const confirmed = payment.status === 'CONFIRMED';
+    const writes: NamedTransactItem[] = [
+      {
+        name: 'gatewayEventMustBeNew',
+        item: {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...keys.gatewayEvent(settlement.gatewayEventId), entityType: ENTITY_TYPES.gatewayEvent, paymentId: payment.paymentId },
+            ConditionExpression: CONDITIONS.itemMustNotExist,
+          },
+        },
+      },
+      {
+        name: 'paymentMustBePending',
+        item: {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.payment(payment.planId, payment.paymentId),
+            UpdateExpression: 'SET #status = :status, settledAt = :settledAt',
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':status': payment.status, ':settledAt': payment.settledAt?.toISOString(), ':pending': 'PENDING' },
+          },
+        },
+      },
+      ...this.planUpdate(planBefore, planAfter, settlement.audit),
+      ...(confirmed ? [this.exposureChange(payment.customerId, -payment.amountHalalas)] : []),
+      ...(settlement.journal === undefined ? [] : this.journalWrites(settlement.journal)),
+      ...settlement.events.map((event, index) => this.outbox(`eventMustBeNew${index}`, event.type, event.envelope)),
+    ];
+    try {
+      await writeTransaction(this.documentClient, writes);
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionConditionFailed && (error.failed('gatewayEventMustBeNew') || error.failed('paymentMustBePending'))) return false;
+      if (error instanceof TransactionConditionFailed && error.failed('planUnchangedSinceRead')) throw new RabhanError('CONCURRENT_UPDATE', { cause: error });
+      throw error;
+    }
+  }
+
+  async *listPlansDueBefore(today: string, monthsBack: number, pageSize: number): AsyncIterable<Plan> {
+    const [year, month] = today.split('-').map(Number) as [number, number];
+    for (let offset = monthsBack; offset >= 0; offset -= 1) {
+      const monthIndex = year * 12 + (month - 1) - offset;
+      const yearMonth = `${Math.floor(monthIndex / 12)}-${String((monthIndex % 12) + 1).padStart(2, '0')}`;
+      let exclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await this.documentClient.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: INDEXES.byDueDate.indexName,
+            KeyConditionExpression: '#due = :month AND #sort < :today',
+            ExpressionAttributeNames: { '#due': INDEXES.byDueDate.partitionKey, '#sort': INDEXES.byDueDate.sortKey },
+            ExpressionAttributeValues: { ':month': keys.dueMonthPartition(yearMonth), ':today': today },
+            Limit: pageSize,
+            ExclusiveStartKey: exclusiveStartKey,
+          }),
+        );
+        for (const item of page.Items ?? []) yield toPlan(item);
+        exclusiveStartKey = page.LastEvaluatedKey;
+      } while (exclusiveStartKey !== undefined);
+    }
+  }
+
+  async markDelinquency(input: { plan: Plan; updated: Plan; events: readonly EventDetailEnvelope[]; eventTypes: readonly ('installmentOverdue' | 'planDelinquent')[] }): Promise<boolean> {
+    try {
+      await writeTransaction(this.documentClient, [
+        ...this.planUpdate(input.plan, input.updated, {
+          action: 'DELINQUENCY_UPDATED',
+          actor: 'system',
+          occurredAt: new Date().toISOString(),
+          facts: { bucket: input.updated.delinquencyBucket },
+        }),
+        ...input.events.map((envelope, index) => this.outbox(`eventMustBeNew${index}`, input.eventTypes[index]!, envelope)),
+      ]);
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionConditionFailed && error.failed('planUnchangedSinceRead')) return false;
+      throw error;
+    }
+  }
+
+  async trialBalance(): Promise<ReadonlyMap<LedgerAccount, { debitHalalas: number; creditHalalas: number }>> {
+    const balances = new Map<LedgerAccount, { debitHalalas: number; creditHalalas: number }>();
+    for (const account of LEDGER_ACCOUNTS) {
+      const { Items = [] } = await this.documentClient.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :account',
+          ExpressionAttributeValues: { ':account': keys.ledgerBalance(account, 0).PK },
+          ConsistentRead: true,
+          Limit: LEDGER_BALANCE_SHARDS,
+        }),
+      );
+      balances.set(account, {
+        debitHalalas: Items.reduce((sum, item) => sum + Number(item.debitHalalas ?? 0), 0),
+        creditHalalas: Items.reduce((sum, item) => sum + Number(item.creditHalalas ?? 0), 0),
+      });
+    }
+    return balances;
+  }
+}
+
+export type { TransactItem };

@@ -1,0 +1,21 @@
+/** Adapters and policy for the plan, payment and ledger functions. */
+import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/idempotency-store.ts';
+import { DynamoDbPlanStore } from '../adapters/dynamodb/plan-store.ts';
+import { loadLendingPolicy } from '../config/policy-config.ts';
+import { systemClock, ulidGenerator } from '../platform/clock-and-ids.ts';
+import { DEFAULT_PLAN_POLICY, type PlanDeps } from '../use-cases/plans/plans.ts';
+import { documentClient, platformConfig } from './adapters.ts';
+
+export function planDeps(): PlanDeps {
+  return {
+    planStore: new DynamoDbPlanStore(documentClient(), platformConfig().tableName),
+    clock: systemClock,
+    ids: ulidGenerator,
+    lending: loadLendingPolicy(),
+    plans: DEFAULT_PLAN_POLICY,
+  };
+}
+
+export function idempotencyStore(): DynamoDbIdempotencyStore {
+  return new DynamoDbIdempotencyStore(documentClient(), platformConfig().tableName);
+}

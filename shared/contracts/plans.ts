@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/** Bounds that keep every amount far inside safe integers and any real purchase: SAR 10 million. */
+export const AMOUNT_HALALAS_MAX = 1_000_000_000;
+/** Plans per page when listing. */
+export const PLAN_PAGE_SIZE_MAX = 100;
+export const PLAN_PAGE_SIZE_DEFAULT = 20;
+/** Journals returned by a statement; a plan has at most a few dozen. */
+export const STATEMENT_JOURNALS_MAX = 100;
+
+const ulidSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID');
+const halalasSchema = z.number().int().positive().max(AMOUNT_HALALAS_MAX).describe('Integer halalas (1 SAR = 100 halalas).');
+
+export const createOfferRequestSchema = z
+  .strictObject({
+    amountHalalas: halalasSchema,
+    downPaymentHalalas: z.number().int().nonnegative().max(AMOUNT_HALALAS_MAX).optional().describe('Paid up front; defaults to 0.'),
+    installmentCount: z.number().int().describe('1 to 12 (SAMA).'),
+  })
+  .meta({ id: 'CreateOfferRequest' });
+
+const installmentSchema = z.strictObject({ sequence: z.number().int(), dueDate: z.iso.date(), amountHalalas: z.number().int() });
+
+export const offerSchema = z
+  .strictObject({
+    offerId: z.string(),
+    financedHalalas: z.number().int(),
+    downPaymentHalalas: z.number().int(),
+    feesHalalas: z.literal(0).describe('SAMA: no fees and no interest on the consumer.'),
+    installments: z.array(installmentSchema),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Offer' });
+
+export const createPlanRequestSchema = z.strictObject({ offerId: ulidSchema }).meta({ id: 'CreatePlanRequest' });
+
+export const planSchema = z
+  .strictObject({
+    planId: z.string(),
+    status: z.enum(['ACTIVE', 'COMPLETED', 'CANCELLED']),
+    amountHalalas: z.number().int(),
+    downPaymentHalalas: z.number().int(),
+    financedHalalas: z.number().int(),
+    outstandingHalalas: z.number().int(),
+    feesHalalas: z.literal(0),
+    delinquencyBucket: z.enum(['CURRENT', '1-30', '31-60', '61-90', '90+']),
+    createdAt: z.iso.datetime(),
+    installments: z.array(installmentSchema.extend({ paidHalalas: z.number().int(), status: z.enum(['DUE', 'OVERDUE', 'PAID']) })),
+  })
+  .meta({ id: 'Plan' });
+
+export const planPathSchema = z.strictObject({ planId: ulidSchema });
+
+export const listPlansQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(PLAN_PAGE_SIZE_MAX).optional(),
+  cursor: z.string().max(1024).optional(),
+});
+
+export const planPageSchema = z.strictObject({ plans: z.array(planSchema), nextCursor: z.string().optional() }).meta({ id: 'PlanPage' });
+
+export const statementSchema = z
+  .strictObject({
+    planId: z.string(),
+    journals: z.array(
+      z.strictObject({
+        journalId: z.string(),
+        description: z.string(),
+        postedAt: z.iso.datetime(),
+        reverses: z.string().optional(),
+        entries: z.array(z.strictObject({ account: z.string(), side: z.enum(['DEBIT', 'CREDIT']), amountHalalas: z.number().int() })),
+      }),
+    ),
+  })
+  .meta({ id: 'Statement' });
+
+export const exposureSchema = z
+  .strictObject({ limitHalalas: z.number().int(), outstandingHalalas: z.number().int(), availableHalalas: z.number().int() })
+  .meta({ id: 'Exposure' });
+
+export const PAYMENT_METHODS = ['MADA', 'CREDIT_CARD', 'APPLE_PAY', 'SADAD'] as const;
+
+export const createPaymentRequestSchema = z
+  .strictObject({ amountHalalas: halalasSchema, method: z.enum(PAYMENT_METHODS).describe('Electronic channels only: cash is not accepted (SAMA).') })
+  .meta({ id: 'CreatePaymentRequest' });
+
+export const earlySettlementRequestSchema = z.strictObject({ method: z.enum(PAYMENT_METHODS) }).meta({ id: 'EarlySettlementRequest' });
+
+export const paymentSchema = z
+  .strictObject({
+    paymentId: z.string(),
+    planId: z.string(),
+    amountHalalas: z.number().int(),
+    method: z.enum(PAYMENT_METHODS),
+    purpose: z.enum(['INSTALLMENT', 'EARLY_SETTLEMENT']),
+    status: z.enum(['PENDING', 'CONFIRMED', 'FAILED']),
+    checkoutReference: z.string().describe('Hand this to the payment gateway checkout.'),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'PaymentIntent' });
+
+export const paymentWebhookSchema = z
+  .strictObject({
+    eventId: z.string().min(1).max(128),
+    type: z.enum(['payment.confirmed', 'payment.failed']),
+    checkoutReference: z.string().regex(/^chk_[0-9A-HJKMNP-TV-Z]{26}$/),
+    planId: ulidSchema,
+    amountHalalas: halalasSchema,
+    occurredAt: z.iso.datetime(),
+  })
+  .meta({ id: 'PaymentWebhook' });
+
+export const trialBalanceSchema = z
+  .strictObject({
+    accounts: z.record(z.string(), z.strictObject({ debitHalalas: z.number().int(), creditHalalas: z.number().int() })),
+    debitHalalas: z.number().int(),
+    creditHalalas: z.number().int(),
+    balanced: z.boolean(),
+  })
+  .meta({ id: 'TrialBalance' });

@@ -1,0 +1,55 @@
+/**
+ * Wraps an idempotent route: derives the scope from the request, lets the operation read and commit its record
+ * with its own writes, and records refusals so that they replay too.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../domain/audit/audit-chain.ts';
+import { replayOrReject, type IdempotencyScope, type IdempotencyStore, type IdempotentOutcome, type StoredResponse } from '../use-cases/idempotency.ts';
+import { buildErrorResponseBody } from './error-response.ts';
+import { RabhanError } from './errors.ts';
+import type { HttpRequest, HttpResult } from './http-handler.ts';
+import type { RouteDefinition } from '../platform/routes.ts';
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Errors about the key itself are answers to this attempt, not to the operation, so they are never recorded. */
+const UNRECORDED_CODES = new Set(['IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REQUIRED']);
+
+export function idempotencyScopeOf(route: RouteDefinition, request: HttpRequest<RouteDefinition>): IdempotencyScope {
+  if (request.idempotencyKey === undefined || request.context.principal === undefined) {
+    throw new Error('Idempotent routes require a key and a principal');
+  }
+  return {
+    principalId: request.context.principal.principalId,
+    keyDigest: sha256(request.idempotencyKey),
+    fingerprint: sha256(canonicalJson({ route: route.id, path: request.pathParameters, body: request.body ?? null })),
+  };
+}
+
+export async function respondIdempotently<T>(
+  route: RouteDefinition,
+  request: HttpRequest<RouteDefinition>,
+  store: IdempotencyStore,
+  now: () => Date,
+  operation: (scope: IdempotencyScope) => Promise<IdempotentOutcome<T>>,
+  toResponse: (value: T) => StoredResponse,
+): Promise<HttpResult> {
+  const scope = idempotencyScopeOf(route, request);
+  try {
+    const outcome = await operation(scope);
+    const response = outcome.kind === 'performed' ? toResponse(outcome.value) : outcome.response;
+    return { statusCode: response.statusCode, body: response.body, headers: outcome.kind === 'replayed' ? { 'Idempotent-Replayed': 'true' } : {} };
+  } catch (error) {
+    if (!(error instanceof RabhanError) || error.httpStatus >= 500 || UNRECORDED_CODES.has(error.code)) throw error;
+    const refusal: StoredResponse = {
+      statusCode: error.httpStatus,
+      body: buildErrorResponseBody(error, request.context.language, request.context.requestId, now()),
+    };
+    // Answer with exactly the body that was recorded, so a replay is byte-for-byte the same.
+    if (await store.recordRefusal(scope, refusal, now())) return { statusCode: refusal.statusCode, body: refusal.body, headers: error.headers };
+    // Someone answered this key first: replay theirs (or refuse a different request).
+    const replay = replayOrReject(await store.find(scope), scope, now());
+    if (replay === undefined) throw error;
+    return { statusCode: replay.statusCode, body: replay.body, headers: { 'Idempotent-Replayed': 'true' } };
+  }
+}

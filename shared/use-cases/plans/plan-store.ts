@@ -1,0 +1,150 @@
+/** The persistence port for offers, plans, payments and the ledger. */
+import type { EventDetailEnvelope } from '../../contracts/events.ts';
+import type { AuditEntryContent } from '../../domain/audit/audit-chain.ts';
+import type { DelinquencyBucket } from '../../domain/plans/delinquency.ts';
+import type { AssessmentSummary } from '../../domain/plans/offer-policy.ts';
+import type { NationalIdKind } from '../../domain/identity/national-id.ts';
+import type { JournalEntry, LedgerAccount } from '../../domain/ledger/journal.ts';
+import type { IdempotencyRecord, IdempotencyScope, StoredResponse } from '../idempotency.ts';
+
+export interface OfferInstallment {
+  readonly sequence: number;
+  readonly dueDate: string;
+  readonly amountHalalas: number;
+}
+
+export interface Offer {
+  readonly offerId: string;
+  readonly customerId: string;
+  readonly amountHalalas: number;
+  readonly downPaymentHalalas: number;
+  readonly financedHalalas: number;
+  readonly installmentCount: number;
+  readonly installments: readonly OfferInstallment[];
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+  readonly used: boolean;
+}
+
+export type InstallmentStatus = 'DUE' | 'OVERDUE' | 'PAID';
+
+export interface PlanInstallment extends OfferInstallment {
+  readonly paidHalalas: number;
+  readonly status: InstallmentStatus;
+}
+
+export type PlanStatus = 'ACTIVE' | 'COMPLETED' | 'CANCELLED';
+
+export interface Plan {
+  readonly planId: string;
+  readonly customerId: string;
+  readonly offerId: string;
+  readonly status: PlanStatus;
+  readonly amountHalalas: number;
+  readonly downPaymentHalalas: number;
+  readonly financedHalalas: number;
+  readonly outstandingHalalas: number;
+  /** Outstanding less pending payment intents: what a new intent may still ask for. */
+  readonly payableHalalas: number;
+  readonly installments: readonly PlanInstallment[];
+  readonly delinquencyBucket: DelinquencyBucket;
+  readonly createdAt: Date;
+  /** Optimistic-lock version: every update is conditional on it. */
+  readonly version: number;
+  readonly auditHead: { readonly sequence: number; readonly hash: string };
+}
+
+export type PaymentStatus = 'PENDING' | 'CONFIRMED' | 'FAILED';
+export type PaymentMethod = 'MADA' | 'CREDIT_CARD' | 'APPLE_PAY' | 'SADAD';
+
+export interface Payment {
+  readonly paymentId: string;
+  readonly planId: string;
+  readonly customerId: string;
+  readonly amountHalalas: number;
+  readonly method: PaymentMethod;
+  readonly purpose: 'INSTALLMENT' | 'EARLY_SETTLEMENT';
+  readonly status: PaymentStatus;
+  readonly checkoutReference: string;
+  readonly createdAt: Date;
+  readonly settledAt?: Date;
+}
+
+export type { LedgerAccount };
+
+/** A balanced journal (shared/domain/ledger) as posted against a plan. */
+export interface Journal {
+  readonly journalId: string;
+  readonly planId: string;
+  readonly description: string;
+  readonly postedAt: Date;
+  readonly entries: readonly JournalEntry[];
+  /** A reversing journal names the journal it reverses. */
+  readonly reverses?: string;
+}
+
+export interface CustomerExposure {
+  readonly customerId: string;
+  readonly outstandingHalalas: number;
+}
+
+/** What plan creation re-checks about the customer: exposure and the latest credit assessment. */
+export interface CustomerLendingState extends CustomerExposure {
+  readonly latestAssessment: AssessmentSummary | undefined;
+}
+
+/** What an offer needs to know about the customer, read in one GetItem. */
+export interface Applicant extends CustomerLendingState {
+  readonly nationalIdKind: NationalIdKind;
+  readonly dateOfBirthCiphertext: string;
+}
+
+/** What creating a plan commits, all in one transaction. */
+export interface PlanCreation {
+  readonly offer: Offer;
+  readonly plan: Plan;
+  readonly journal: Journal;
+  readonly exposureLimitHalalas: number;
+  readonly audit: AuditEntryContent;
+  readonly events: readonly { readonly type: 'planCreated'; readonly envelope: EventDetailEnvelope }[];
+  readonly idempotency: { readonly scope: IdempotencyScope; readonly response: StoredResponse };
+}
+
+export interface PaymentSettlement {
+  readonly payment: Payment;
+  readonly gatewayEventId: string;
+  readonly planBefore: Plan;
+  /** Undefined for a failed payment, which changes no balance. */
+  readonly planAfter: Plan;
+  readonly journal: Journal | undefined;
+  readonly audit: AuditEntryContent;
+  readonly events: readonly { readonly type: 'paymentReceived' | 'planCompleted' | 'paymentFailed'; readonly envelope: EventDetailEnvelope }[];
+}
+
+export interface PlanPage {
+  readonly plans: readonly Plan[];
+  readonly nextCursor: string | undefined;
+}
+
+export interface PlanStore {
+  saveOffer(offer: Offer): Promise<void>;
+  /** One round trip: the offer, the customer's exposure and the idempotency record. */
+  loadForPlanCreation(customerId: string, offerId: string, scope: IdempotencyScope): Promise<{ offer: Offer | undefined; customer: CustomerLendingState | undefined; idempotency: IdempotencyRecord | undefined }>;
+  /** Throws RabhanError OFFER_ALREADY_USED / EXPOSURE_LIMIT_EXCEEDED / IDEMPOTENCY_KEY_IN_USE when a condition fails. */
+  createPlan(creation: PlanCreation): Promise<void>;
+  findPlan(planId: string): Promise<Plan | undefined>;
+  listPlans(customerId: string, limit: number, cursor: string | undefined): Promise<PlanPage>;
+  listJournals(planId: string, limit: number): Promise<readonly Journal[]>;
+  findApplicant(customerId: string): Promise<Applicant | undefined>;
+  cancelPlan(input: { plan: Plan; journal: Journal; audit: AuditEntryContent; event: EventDetailEnvelope; cancelledAt: Date }): Promise<void>;
+  loadForPaymentIntent(planId: string, scope: IdempotencyScope): Promise<{ plan: Plan | undefined; idempotency: IdempotencyRecord | undefined }>;
+  createPaymentIntent(input: { plan: Plan; payment: Payment; event: EventDetailEnvelope; idempotency: { scope: IdempotencyScope; response: StoredResponse } }): Promise<void>;
+  /** One round trip: the payment, its plan and whether the gateway event was already seen. */
+  loadForSettlement(planId: string, paymentId: string, gatewayEventId: string): Promise<{ payment: Payment | undefined; plan: Plan | undefined; gatewayEventSeen: boolean }>;
+  /** Commits a confirmation or failure once; false when another delivery already settled it. */
+  settlePayment(settlement: PaymentSettlement): Promise<boolean>;
+  /** Plans whose oldest unpaid installment fell due before `today`, page by page. */
+  listPlansDueBefore(today: string, monthsBack: number, pageSize: number): AsyncIterable<Plan>;
+  markDelinquency(input: { plan: Plan; updated: Plan; events: readonly EventDetailEnvelope[]; eventTypes: readonly ('installmentOverdue' | 'planDelinquent')[] }): Promise<boolean>;
+  trialBalance(): Promise<ReadonlyMap<LedgerAccount, { debitHalalas: number; creditHalalas: number }>>;
+}

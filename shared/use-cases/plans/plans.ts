@@ -1,0 +1,369 @@
+/**
+ * Offers, plans, payments, cancellation and delinquency. Two invariants rule everything here: a customer's
+ * outstanding exposure never exceeds the limit (enforced only by the conditional ADD in the plan-creation
+ * transaction), and no payment is lost or counted twice (every settlement is conditional on the payment being
+ * PENDING and on the gateway event being new, and commits with its journal in one transaction).
+ */
+import { EVENT_TYPES } from '../../contracts/events.ts';
+import { eligibilityViolations } from '../../domain/customers/eligibility.ts';
+import { paymentConfirmedJournal, planOpenedJournal, reverseJournal, type Journal as BalancedJournal } from '../../domain/ledger/journal.ts';
+import { allocatePayment, outstandingOf } from '../../domain/plans/allocation.ts';
+import { planDelinquency } from '../../domain/plans/delinquency.ts';
+import { offerViolations } from '../../domain/plans/offer-policy.ts';
+import { buildInstallmentSchedule, riyadhCalendarDate } from '../../domain/plans/schedule.ts';
+import type { LendingPolicy } from '../../domain/policy.ts';
+import { RabhanError } from '../../http/errors.ts';
+import type { Principal } from '../../http/request-context.ts';
+import { buildEventEnvelope } from '../../messaging/event-envelope.ts';
+import type { Clock, IdGenerator } from '../../platform/clock-and-ids.ts';
+import { replayOrReject, type IdempotencyScope, type IdempotentOutcome, type StoredResponse } from '../idempotency.ts';
+import type { PersonalDataCipher } from '../ports.ts';
+import type { Journal, Offer, Payment, PaymentMethod, Plan, PlanInstallment, PlanStore } from './plan-store.ts';
+
+export interface PlanPolicy {
+  /** How long an offer can be accepted. */
+  readonly offerTtlSeconds: number;
+  /** Cooling-off window after plan creation during which the customer may cancel, before any payment. */
+  readonly coolingOffSeconds: number;
+}
+
+export const DEFAULT_PLAN_POLICY: PlanPolicy = { offerTtlSeconds: 30 * 60, coolingOffSeconds: 7 * 24 * 60 * 60 };
+
+export interface PlanDeps {
+  readonly planStore: PlanStore;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly lending: LendingPolicy;
+  readonly plans: PlanPolicy;
+}
+
+const envelope = (deps: Pick<PlanDeps, 'clock' | 'ids'>, correlationId: string, occurredAt: Date) => ({ eventId: deps.ids.newId(), occurredAt, correlationId });
+
+function refuse(violations: readonly string[]): never {
+  throw new RabhanError(violations[0] as 'EXPOSURE_LIMIT_EXCEEDED', { details: violations.map((rule) => ({ field: rule, issue: 'rule violated' })) });
+}
+
+export function toJournalRecord(planId: string, journalId: string, description: string, postedAt: Date, balanced: BalancedJournal, reverses?: string): Journal {
+  return { journalId, planId, description, postedAt, entries: balanced.entries, ...(reverses === undefined ? {} : { reverses }) };
+}
+
+// ---- Offers -------------------------------------------------------------------------------------------------
+
+export async function createOffer(
+  command: { readonly principal: Principal; readonly amountHalalas: number; readonly downPaymentHalalas: number; readonly installmentCount: number },
+  deps: PlanDeps & { readonly cipher: PersonalDataCipher },
+): Promise<Offer> {
+  const customerId = command.principal.principalId;
+  const applicant = await deps.planStore.findApplicant(customerId);
+  if (applicant === undefined) throw new RabhanError('CUSTOMER_NOT_FOUND');
+  const now = deps.clock.now();
+  // The data key for this field is cached by the Encryption SDK, so repeat offers cost no KMS call.
+  const dateOfBirth = await deps.cipher.decrypt(customerId, 'dateOfBirth', applicant.dateOfBirthCiphertext);
+  const violations = offerViolations(
+    {
+      // Registration requires a NAFATH-verified principal, so a registered customer is identity-verified.
+      identityVerified: true,
+      latestAssessment: applicant.latestAssessment,
+      eligibilityViolations: eligibilityViolations({ nationalIdKind: applicant.nationalIdKind, dateOfBirth }, deps.lending, now),
+      installmentCount: command.installmentCount,
+      amountHalalas: command.amountHalalas,
+      downPaymentHalalas: command.downPaymentHalalas,
+      outstandingHalalas: applicant.outstandingHalalas,
+    },
+    deps.lending,
+  );
+  if (violations.length > 0) refuse(violations);
+  const financedHalalas = command.amountHalalas - command.downPaymentHalalas;
+  const offer: Offer = {
+    offerId: deps.ids.newId(),
+    customerId,
+    amountHalalas: command.amountHalalas,
+    downPaymentHalalas: command.downPaymentHalalas,
+    financedHalalas,
+    installmentCount: command.installmentCount,
+    installments: buildInstallmentSchedule({ financedHalalas, installmentCount: command.installmentCount, startDate: riyadhCalendarDate(now) }, deps.lending),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + deps.plans.offerTtlSeconds * 1000),
+    used: false,
+  };
+  await deps.planStore.saveOffer(offer);
+  return offer;
+}
+
+// ---- Plans --------------------------------------------------------------------------------------------------
+
+export async function createPlan(
+  command: { readonly principal: Principal; readonly offerId: string; readonly correlationId: string; readonly idempotency: IdempotencyScope },
+  deps: PlanDeps & { readonly toResponse: (plan: Plan) => StoredResponse },
+): Promise<IdempotentOutcome<Plan>> {
+  const customerId = command.principal.principalId;
+  const now = deps.clock.now();
+  const { offer, customer, idempotency } = await deps.planStore.loadForPlanCreation(customerId, command.offerId, command.idempotency);
+  const replay = replayOrReject(idempotency, command.idempotency, now);
+  if (replay !== undefined) return { kind: 'replayed', response: replay };
+  if (offer === undefined || customer === undefined) throw new RabhanError('OFFER_NOT_FOUND');
+  if (offer.used) throw new RabhanError('OFFER_ALREADY_USED');
+  if (offer.expiresAt <= now) throw new RabhanError('OFFER_EXPIRED');
+  // Age and residency were checked when the offer was made and cannot get worse within its lifetime; the assessment
+  // and the exposure can, so they are checked again (the exposure once more, atomically, in the transaction).
+  const violations = offerViolations(
+    {
+      identityVerified: true,
+      latestAssessment: customer.latestAssessment,
+      eligibilityViolations: [],
+      installmentCount: offer.installmentCount,
+      amountHalalas: offer.amountHalalas,
+      downPaymentHalalas: offer.downPaymentHalalas,
+      outstandingHalalas: customer.outstandingHalalas,
+    },
+    deps.lending,
+  );
+  if (violations.length > 0) refuse(violations);
+
+  const planId = deps.ids.newId();
+  const plan: Plan = {
+    planId,
+    customerId,
+    offerId: offer.offerId,
+    status: 'ACTIVE',
+    amountHalalas: offer.amountHalalas,
+    downPaymentHalalas: offer.downPaymentHalalas,
+    financedHalalas: offer.financedHalalas,
+    outstandingHalalas: offer.financedHalalas,
+    payableHalalas: offer.financedHalalas,
+    installments: offer.installments.map((installment) => ({ ...installment, paidHalalas: 0, status: 'DUE' })),
+    delinquencyBucket: 'CURRENT',
+    createdAt: now,
+    version: 1,
+    auditHead: { sequence: 0, hash: '0'.repeat(64) },
+  };
+  await deps.planStore.createPlan({
+    offer,
+    plan,
+    journal: toJournalRecord(planId, deps.ids.newId(), 'Plan opened', now, planOpenedJournal(plan.financedHalalas)),
+    exposureLimitHalalas: deps.lending.exposureLimitHalalas,
+    audit: { action: 'PLAN_CREATED', actor: customerId, occurredAt: now.toISOString(), facts: { offerId: offer.offerId, financedHalalas: plan.financedHalalas } },
+    events: [
+      {
+        type: 'planCreated',
+        envelope: buildEventEnvelope(
+          EVENT_TYPES.planCreated,
+          { planId, customerId, financedHalalas: plan.financedHalalas, downPaymentHalalas: plan.downPaymentHalalas, installmentCount: plan.installments.length, createdAt: now.toISOString() },
+          envelope(deps, command.correlationId, now),
+        ),
+      },
+    ],
+    idempotency: { scope: command.idempotency, response: deps.toResponse(plan) },
+  });
+  return { kind: 'performed', value: plan };
+}
+
+/** Ownership is checked here: another customer's plan is indistinguishable from a missing one. */
+export async function findOwnPlan(principal: Principal, planId: string, planStore: PlanStore): Promise<Plan> {
+  const plan = await planStore.findPlan(planId);
+  if (plan === undefined || plan.customerId !== principal.principalId) throw new RabhanError('PLAN_NOT_FOUND');
+  return plan;
+}
+
+export async function cancelPlan(
+  command: { readonly principal: Principal; readonly planId: string; readonly correlationId: string },
+  deps: PlanDeps,
+): Promise<Plan> {
+  const plan = await findOwnPlan(command.principal, command.planId, deps.planStore);
+  const now = deps.clock.now();
+  const withinCoolingOff = now.getTime() - plan.createdAt.getTime() <= deps.plans.coolingOffSeconds * 1000;
+  const untouched = plan.outstandingHalalas === plan.financedHalalas && plan.payableHalalas === plan.outstandingHalalas;
+  if (plan.status !== 'ACTIVE' || !withinCoolingOff || !untouched) throw new RabhanError('CANCELLATION_NOT_ALLOWED');
+  const [opening] = await deps.planStore.listJournals(plan.planId, 1);
+  if (opening === undefined) throw new Error('An active plan must have its opening journal');
+  await deps.planStore.cancelPlan({
+    plan,
+    journal: toJournalRecord(plan.planId, deps.ids.newId(), 'Plan cancelled in the cooling-off window', now, reverseJournal(planOpenedJournal(plan.financedHalalas)), opening.journalId),
+    audit: { action: 'PLAN_CANCELLED', actor: command.principal.principalId, occurredAt: now.toISOString(), facts: { releasedHalalas: plan.outstandingHalalas } },
+    event: buildEventEnvelope(
+      EVENT_TYPES.planCancelled,
+      { planId: plan.planId, customerId: plan.customerId, releasedHalalas: plan.outstandingHalalas, cancelledAt: now.toISOString() },
+      envelope(deps, command.correlationId, now),
+    ),
+    cancelledAt: now,
+  });
+  return { ...plan, status: 'CANCELLED', outstandingHalalas: 0, payableHalalas: 0 };
+}
+
+// ---- Payments -----------------------------------------------------------------------------------------------
+
+export async function createPaymentIntent(
+  command: {
+    readonly principal: Principal;
+    readonly planId: string;
+    /** Undefined asks for the whole remaining payable balance (early settlement). */
+    readonly amountHalalas: number | undefined;
+    readonly method: PaymentMethod;
+    readonly correlationId: string;
+    readonly idempotency: IdempotencyScope;
+  },
+  deps: PlanDeps & { readonly toResponse: (payment: Payment) => StoredResponse },
+): Promise<IdempotentOutcome<Payment>> {
+  const now = deps.clock.now();
+  const { plan, idempotency } = await deps.planStore.loadForPaymentIntent(command.planId, command.idempotency);
+  const replay = replayOrReject(idempotency, command.idempotency, now);
+  if (replay !== undefined) return { kind: 'replayed', response: replay };
+  if (plan === undefined || plan.customerId !== command.principal.principalId) throw new RabhanError('PLAN_NOT_FOUND');
+  if (plan.status !== 'ACTIVE') throw new RabhanError('PLAN_NOT_ACTIVE');
+  const amountHalalas = command.amountHalalas ?? plan.payableHalalas;
+  if (amountHalalas <= 0 || amountHalalas > plan.payableHalalas) throw new RabhanError('PAYMENT_EXCEEDS_BALANCE');
+  const paymentId = deps.ids.newId();
+  const payment: Payment = {
+    paymentId,
+    planId: plan.planId,
+    customerId: plan.customerId,
+    amountHalalas,
+    method: command.method,
+    purpose: command.amountHalalas === undefined ? 'EARLY_SETTLEMENT' : 'INSTALLMENT',
+    status: 'PENDING',
+    checkoutReference: `chk_${paymentId}`,
+    createdAt: now,
+  };
+  await deps.planStore.createPaymentIntent({
+    plan,
+    payment,
+    event: buildEventEnvelope(
+      EVENT_TYPES.paymentIntentCreated,
+      { paymentId, planId: plan.planId, checkoutReference: payment.checkoutReference, amountHalalas, method: command.method },
+      envelope(deps, command.correlationId, now),
+    ),
+    idempotency: { scope: command.idempotency, response: deps.toResponse(payment) },
+  });
+  return { kind: 'performed', value: payment };
+}
+
+export interface GatewayNotification {
+  readonly gatewayEventId: string;
+  readonly outcome: 'CONFIRMED' | 'FAILED';
+  readonly planId: string;
+  readonly paymentId: string;
+  readonly amountHalalas: number;
+}
+
+export type SettlementResult = 'settled' | 'duplicate' | 'already-settled';
+
+/** Applies a gateway webhook once. Replays, duplicates and late or out-of-order deliveries change nothing. */
+export async function settlePayment(command: GatewayNotification & { readonly correlationId: string }, deps: PlanDeps): Promise<SettlementResult> {
+  const { payment, plan, gatewayEventSeen } = await deps.planStore.loadForSettlement(command.planId, command.paymentId, command.gatewayEventId);
+  if (gatewayEventSeen) return 'duplicate';
+  if (payment === undefined || plan === undefined) throw new RabhanError('PAYMENT_NOT_FOUND');
+  if (payment.status !== 'PENDING') return 'already-settled';
+  if (payment.amountHalalas !== command.amountHalalas) {
+    throw new RabhanError('VALIDATION_FAILED', { details: [{ field: 'body.amountHalalas', issue: 'does not match the payment intent' }] });
+  }
+  const now = deps.clock.now();
+  const settled: Payment = { ...payment, status: command.outcome, settledAt: now };
+  if (command.outcome === 'FAILED') {
+    const stored = await deps.planStore.settlePayment({
+      payment: settled,
+      gatewayEventId: command.gatewayEventId,
+      planBefore: plan,
+      planAfter: { ...plan, payableHalalas: plan.payableHalalas + payment.amountHalalas },
+      journal: undefined,
+      audit: { action: 'PAYMENT_FAILED', actor: 'payment-gateway', occurredAt: now.toISOString(), facts: { paymentId: payment.paymentId } },
+      events: [
+        {
+          type: 'paymentFailed',
+          envelope: buildEventEnvelope(EVENT_TYPES.paymentFailed, { paymentId: payment.paymentId, planId: plan.planId, amountHalalas: payment.amountHalalas, failedAt: now.toISOString() }, envelope(deps, command.correlationId, now)),
+        },
+      ],
+    });
+    return stored ? 'settled' : 'already-settled';
+  }
+
+  const { allocations, unappliedHalalas } = allocatePayment(plan.installments, payment.amountHalalas);
+  // Intents reserve payable balance, so a confirmed payment always fits what the plan still owes.
+  if (unappliedHalalas !== 0) throw new Error(`Payment ${payment.paymentId} exceeds its plan's outstanding balance`);
+  const applied = new Map(allocations.map((allocation) => [allocation.sequence, allocation.appliedHalalas]));
+  const installments: PlanInstallment[] = plan.installments.map((installment) => {
+    const paidHalalas = installment.paidHalalas + (applied.get(installment.sequence) ?? 0);
+    return { ...installment, paidHalalas, status: paidHalalas === installment.amountHalalas ? 'PAID' : installment.status };
+  });
+  const outstandingHalalas = outstandingOf(installments);
+  const completed = outstandingHalalas === 0;
+  const delinquency = planDelinquency(installments, riyadhCalendarDate(now));
+  const planAfter: Plan = {
+    ...plan,
+    installments,
+    outstandingHalalas,
+    status: completed ? 'COMPLETED' : plan.status,
+    delinquencyBucket: delinquency.bucket,
+  };
+  const events: { type: 'paymentReceived' | 'planCompleted'; envelope: ReturnType<typeof buildEventEnvelope> }[] = [
+    {
+      type: 'paymentReceived',
+      envelope: buildEventEnvelope(
+        EVENT_TYPES.paymentReceived,
+        { paymentId: payment.paymentId, planId: plan.planId, customerId: plan.customerId, amountHalalas: payment.amountHalalas, allocations: [...allocations], outstandingHalalas, receivedAt: now.toISOString() },
+        envelope(deps, command.correlationId, now),
+      ),
+    },
+  ];
+  if (completed) {
+    events.push({
+      type: 'planCompleted',
+      envelope: buildEventEnvelope(EVENT_TYPES.planCompleted, { planId: plan.planId, customerId: plan.customerId, completedAt: now.toISOString() }, envelope(deps, command.correlationId, now)),
+    });
+  }
+  const stored = await deps.planStore.settlePayment({
+    payment: settled,
+    gatewayEventId: command.gatewayEventId,
+    planBefore: plan,
+    planAfter,
+    journal: toJournalRecord(plan.planId, deps.ids.newId(), `Payment ${payment.paymentId} confirmed`, now, paymentConfirmedJournal(payment.amountHalalas)),
+    audit: { action: 'PAYMENT_CONFIRMED', actor: 'payment-gateway', occurredAt: now.toISOString(), facts: { paymentId: payment.paymentId, amountHalalas: payment.amountHalalas } },
+    events,
+  });
+  return stored ? 'settled' : 'already-settled';
+}
+
+// ---- Delinquency --------------------------------------------------------------------------------------------
+
+/** Calendar months of due dates the job looks back over; plans overdue longer stay in the 90+ bucket anyway. */
+export const DELINQUENCY_LOOKBACK_MONTHS = 24;
+/** Plans read per page by the delinquency job. */
+export const DELINQUENCY_PAGE_SIZE = 100;
+
+export async function markOverdueInstallments(command: { readonly correlationId: string }, deps: PlanDeps): Promise<{ readonly plansUpdated: number }> {
+  const now = deps.clock.now();
+  const today = riyadhCalendarDate(now);
+  let plansUpdated = 0;
+  for await (const plan of deps.planStore.listPlansDueBefore(today, DELINQUENCY_LOOKBACK_MONTHS, DELINQUENCY_PAGE_SIZE)) {
+    const delinquency = planDelinquency(plan.installments, today);
+    const overdueSequences = new Set(delinquency.overdue.map((installment) => installment.sequence));
+    const newlyOverdue = delinquency.overdue.filter((installment) => plan.installments.find((candidate) => candidate.sequence === installment.sequence)?.status !== 'OVERDUE');
+    const bucketChanged = delinquency.bucket !== plan.delinquencyBucket;
+    // Running the job again finds nothing new: no write, no event.
+    if (newlyOverdue.length === 0 && !bucketChanged) continue;
+    const updated: Plan = {
+      ...plan,
+      delinquencyBucket: delinquency.bucket,
+      installments: plan.installments.map((installment) => (overdueSequences.has(installment.sequence) ? { ...installment, status: 'OVERDUE' } : installment)),
+    };
+    const events = newlyOverdue.map((installment) =>
+      buildEventEnvelope(
+        EVENT_TYPES.installmentOverdue,
+        { planId: plan.planId, customerId: plan.customerId, sequence: installment.sequence, dueDate: installment.dueDate, remainingHalalas: installment.remainingHalalas, daysPastDue: installment.daysPastDue },
+        envelope(deps, command.correlationId, now),
+      ),
+    );
+    const eventTypes: ('installmentOverdue' | 'planDelinquent')[] = events.map(() => 'installmentOverdue');
+    if (bucketChanged && delinquency.bucket !== 'CURRENT') {
+      events.push(
+        buildEventEnvelope(
+          EVENT_TYPES.planDelinquent,
+          { planId: plan.planId, customerId: plan.customerId, bucket: delinquency.bucket, overdueHalalas: delinquency.overdueHalalas, daysPastDue: delinquency.daysPastDue },
+          envelope(deps, command.correlationId, now),
+        ),
+      );
+      eventTypes.push('planDelinquent');
+    }
+    if (await deps.planStore.markDelinquency({ plan, updated, events, eventTypes })) plansUpdated += 1;
+  }
+  return { plansUpdated };
+}
