@@ -1,0 +1,175 @@
+/**
+ * The money invariants under concurrency, against DynamoDB Local: exposure never exceeds the limit however many
+ * plans race for it, one Idempotency-Key has one effect, and webhook replays post nothing twice.
+ */
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../shared/adapters/dynamodb/keys.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
+import { DynamoDbPlanStore } from '../../shared/adapters/dynamodb/plan-store.ts';
+import { DEFAULT_LENDING_POLICY } from '../../shared/domain/policy.ts';
+import { RabhanError } from '../../shared/http/errors.ts';
+import { systemClock, ulidGenerator } from '../../shared/platform/clock-and-ids.ts';
+import type { IdempotencyScope } from '../../shared/use-cases/idempotency.ts';
+import type { Offer, Plan } from '../../shared/use-cases/plans/plan-store.ts';
+import { createPaymentIntent, createPlan, DEFAULT_PLAN_POLICY, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
+import { buildInstallmentSchedule, riyadhCalendarDate } from '../../shared/domain/plans/schedule.ts';
+import { provisionTestPlatform } from '../support/provisioned-platform.ts';
+
+let deps: PlanDeps;
+const toResponse = (value: Plan | { paymentId: string }) => ({ statusCode: 201, body: { id: 'planId' in value ? value.planId : value.paymentId } });
+
+/** A registered customer with a completed LOW-risk assessment (registration itself is covered elsewhere). */
+async function creditworthyCustomer(): Promise<string> {
+  const customerId = ulidGenerator.newId();
+  const now = systemClock.now();
+  await createDocumentClient().send(
+    new PutCommand({
+      TableName: process.env.TABLE_NAME,
+      Item: {
+        ...keys.customer(customerId),
+        entityType: 'Customer',
+        customerId,
+        outstandingHalalas: 0,
+        nationalIdKind: 'citizen',
+        latestAssessment: { assessmentId: 'A', status: 'COMPLETED', riskCategory: 'LOW', maximumFinancingHalalas: DEFAULT_LENDING_POLICY.exposureLimitHalalas },
+        registeredAt: now.toISOString(),
+      },
+    }),
+  );
+  return customerId;
+}
+
+async function offerFor(customerId: string, financedHalalas: number): Promise<Offer> {
+  const now = systemClock.now();
+  const offer: Offer = {
+    offerId: ulidGenerator.newId(),
+    customerId,
+    amountHalalas: financedHalalas,
+    downPaymentHalalas: 0,
+    financedHalalas,
+    installmentCount: 2,
+    installments: buildInstallmentSchedule({ financedHalalas, installmentCount: 2, startDate: riyadhCalendarDate(now) }, DEFAULT_LENDING_POLICY),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + 60_000),
+    used: false,
+  };
+  await deps.planStore.saveOffer(offer);
+  return offer;
+}
+
+const scope = (principalId: string, key = randomUUID(), fingerprint = 'f'): IdempotencyScope => ({ principalId, keyDigest: key, fingerprint });
+const principal = (customerId: string) => ({ principalId: customerId, roles: ['customer' as const] });
+
+beforeAll(async () => {
+  const resources = await provisionTestPlatform();
+  const documentClient = createDocumentClient();
+  deps = { planStore: new DynamoDbPlanStore(documentClient, resources.tableName), clock: systemClock, ids: ulidGenerator, lending: DEFAULT_LENDING_POLICY, plans: DEFAULT_PLAN_POLICY };
+});
+
+describe('the SAMA exposure limit', () => {
+  it('holds when 50 plans for one customer are created at once and only some fit', async () => {
+    const customerId = await creditworthyCustomer();
+    // 50 plans of SAR 300: the SAR 5,000 limit admits exactly 16 of them.
+    const offers = await Promise.all(Array.from({ length: 50 }, () => offerFor(customerId, 30_000)));
+
+    const results = await Promise.allSettled(
+      offers.map((offer) => createPlan({ principal: principal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: scope(customerId) }, { ...deps, toResponse })),
+    );
+
+    const created = results.filter((result) => result.status === 'fulfilled');
+    const refusals = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    expect(created).toHaveLength(16);
+    expect(refusals.every((refusal) => refusal.reason instanceof RabhanError && refusal.reason.code === 'EXPOSURE_LIMIT_EXCEEDED')).toBe(true);
+    const exposure = await deps.planStore.findApplicant(customerId);
+    expect(exposure?.outstandingHalalas).toBe(16 * 30_000);
+    const page = await deps.planStore.listPlans(customerId, 100, undefined);
+    expect(page.plans.reduce((sum, plan) => sum + plan.outstandingHalalas, 0)).toBe(exposure?.outstandingHalalas);
+  });
+});
+
+describe('an Idempotency-Key', () => {
+  it('has one effect when the same request is sent ten times at once', async () => {
+    const customerId = await creditworthyCustomer();
+    const offer = await offerFor(customerId, 50_000);
+    const shared = scope(customerId);
+
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => createPlan({ principal: principal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: shared }, { ...deps, toResponse })),
+    );
+
+    const performed = results.filter((result) => result.status === 'fulfilled' && result.value.kind === 'performed');
+    expect(performed).toHaveLength(1);
+    for (const result of results) {
+      if (result.status === 'rejected') {
+        expect(result.reason).toBeInstanceOf(RabhanError);
+        expect(['IDEMPOTENCY_KEY_IN_USE', 'OFFER_ALREADY_USED']).toContain((result.reason as RabhanError).code);
+      }
+    }
+    expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(50_000);
+    const replay = await createPlan({ principal: principal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: shared }, { ...deps, toResponse });
+    expect(replay.kind).toBe('replayed');
+  });
+});
+
+describe('payment confirmation', () => {
+  it('posts a confirmed payment once however often and in whatever order the webhook arrives', async () => {
+    const customerId = await creditworthyCustomer();
+    const offer = await offerFor(customerId, 40_000);
+    const created = await createPlan({ principal: principal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: scope(customerId) }, { ...deps, toResponse });
+    if (created.kind !== 'performed') throw new Error('expected a new plan');
+    const intent = await createPaymentIntent(
+      { principal: principal(customerId), planId: created.value.planId, amountHalalas: 20_000, method: 'MADA', correlationId: 'it', idempotency: scope(customerId) },
+      { ...deps, toResponse },
+    );
+    if (intent.kind !== 'performed') throw new Error('expected a new payment');
+    const notification = { gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED' as const, planId: created.value.planId, paymentId: intent.value.paymentId, amountHalalas: 20_000, correlationId: 'it' };
+
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 5 }, () => settlePayment(notification, deps)),
+      // A late "failed" for the same payment under another event id must not undo the confirmation.
+      settlePayment({ ...notification, gatewayEventId: `evt_${randomUUID()}`, outcome: 'FAILED' }, deps),
+    ]);
+
+    const plan = await deps.planStore.findPlan(created.value.planId);
+    const journals = await deps.planStore.listJournals(created.value.planId, 100);
+    const settledCount = results.filter((result) => result.status === 'fulfilled' && result.value === 'settled').length;
+    expect(settledCount).toBe(1);
+    if (plan?.outstandingHalalas === 20_000) {
+      expect(journals).toHaveLength(2);
+      expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(20_000);
+    } else {
+      // The FAILED notification won the race: nothing was posted and the balance is payable again.
+      expect(plan?.outstandingHalalas).toBe(40_000);
+      expect(plan?.payableHalalas).toBe(40_000);
+      expect(journals).toHaveLength(1);
+    }
+    const balances = await deps.planStore.trialBalance();
+    const debits = [...balances.values()].reduce((sum, balance) => sum + balance.debitHalalas, 0);
+    const credits = [...balances.values()].reduce((sum, balance) => sum + balance.creditHalalas, 0);
+    expect(debits).toBe(credits);
+  });
+});
+
+describe('the delinquency job', () => {
+  it('marks overdue installments and buckets the plan once, and a second run changes nothing', async () => {
+    const customerId = await creditworthyCustomer();
+    const offer = await offerFor(customerId, 60_000);
+    const created = await createPlan({ principal: principal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: scope(customerId) }, { ...deps, toResponse });
+    if (created.kind !== 'performed') throw new Error('expected a new plan');
+    // Forty days after the first due date: the first installment is 31–60 days late.
+    const firstDue = new Date(`${created.value.installments[0]!.dueDate}T12:00:00+03:00`);
+    const later = { ...deps, clock: { now: () => new Date(firstDue.getTime() + 40 * 24 * 60 * 60 * 1000) } };
+
+    const firstRun = await markOverdueInstallments({ correlationId: 'it' }, later);
+    const secondRun = await markOverdueInstallments({ correlationId: 'it' }, later);
+
+    const plan = await deps.planStore.findPlan(created.value.planId);
+    expect(firstRun.plansUpdated).toBeGreaterThanOrEqual(1);
+    expect(secondRun.plansUpdated).toBe(0);
+    expect(plan?.delinquencyBucket).toBe('31-60');
+    expect(plan?.installments[0]?.status).toBe('OVERDUE');
+    expect(plan?.installments[1]?.status).toBe('OVERDUE');
+  });
+});
