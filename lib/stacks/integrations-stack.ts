@@ -11,6 +11,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { integrationList, queueVisibilityTimeoutSeconds, type IntegrationDefinition } from '../../shared/platform/integrations.ts';
+import { scheduledJobList, type ScheduledJobDefinition } from '../../shared/platform/schedules.ts';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { OutboxPipe } from '../constructs/outbox-pipe.ts';
 import { RabhanFunction, type BundlingMode, type PlatformBindings } from '../constructs/rabhan-function.ts';
 
@@ -31,6 +33,11 @@ export interface IntegrationsStackProps extends StackProps {
    * @default integrationList from shared/platform/integrations.ts
    */
   readonly integrations?: readonly IntegrationDefinition[];
+  /**
+   * Scheduled jobs to build.
+   * @default scheduledJobList from shared/platform/schedules.ts
+   */
+  readonly scheduledJobs?: readonly ScheduledJobDefinition[];
   /** @default - the `rabhan:bundling` context value, else esbuild */
   readonly bundling?: BundlingMode;
 }
@@ -89,7 +96,17 @@ export function constructIdFor(integrationId: string): string {
     .join('');
 }
 
+/** A missed run is retried a couple of times; jobs are idempotent and the next scheduled run catches up anyway. */
+export const SCHEDULED_JOB_RETRY_ATTEMPTS = 2;
+
+export interface ScheduledJobResources {
+  readonly definition: ScheduledJobDefinition;
+  readonly function: RabhanFunction;
+  readonly rule: events.Rule;
+}
+
 export class IntegrationsStack extends Stack {
+  readonly scheduledJobs: readonly ScheduledJobResources[];
   readonly integrations: readonly IntegrationResources[];
   readonly outboxPipe: OutboxPipe;
   readonly deadLetterQueues: readonly MonitoredDeadLetterQueue[];
@@ -104,10 +121,30 @@ export class IntegrationsStack extends Stack {
       messagingKey: props.messagingKey,
       ...(props.bundling === undefined ? {} : { bundling: props.bundling }),
     });
+    this.scheduledJobs = (props.scheduledJobs ?? scheduledJobList).map((job) => this.buildScheduledJob(job, props));
     this.deadLetterQueues = [
       ...this.integrations.map((integration) => ({ name: integration.definition.id, queue: integration.deadLetterQueue })),
       { name: 'outbox-pipe', queue: this.outboxPipe.deadLetterQueue },
     ];
+  }
+
+  /** An EventBridge schedule (on the default bus, where schedules live) invoking the job's function. */
+  private buildScheduledJob(job: ScheduledJobDefinition, props: IntegrationsStackProps): ScheduledJobResources {
+    const id = constructIdFor(job.id);
+    const jobFunction = new RabhanFunction(this, `${id}Job`, {
+      handlerEntry: job.handlerEntry,
+      description: job.description,
+      platform: props.platform,
+      permissions: job.permissions,
+      timeout: Duration.seconds(job.functionTimeoutSeconds),
+      ...(props.bundling === undefined ? {} : { bundling: props.bundling }),
+    });
+    const rule = new events.Rule(this, `${id}Schedule`, {
+      description: job.description.slice(0, 512),
+      schedule: events.Schedule.expression(job.scheduleExpression),
+    });
+    rule.addTarget(new targets.LambdaFunction(jobFunction.function, { retryAttempts: SCHEDULED_JOB_RETRY_ATTEMPTS }));
+    return { definition: job, function: jobFunction, rule };
   }
 
   private buildIntegration(definition: IntegrationDefinition, props: IntegrationsStackProps): IntegrationResources {

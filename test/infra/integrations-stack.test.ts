@@ -4,7 +4,8 @@ import { OUTBOX_PUBLISHER_HANDLER_ENTRY, OUTBOX_STREAM_FILTER_PATTERN } from '..
 import { integrationList, VISIBILITY_TIMEOUT_TO_FUNCTION_TIMEOUT_RATIO } from '../../shared/platform/integrations.ts';
 import { OUTBOX_PIPE_SETTINGS } from '../../lib/constructs/outbox-pipe.ts';
 import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME } from '../../lib/constructs/rabhan-function.ts';
-import { INTEGRATION_TAG } from '../../lib/stacks/integrations-stack.ts';
+import { INTEGRATION_TAG, SCHEDULED_JOB_RETRY_ATTEMPTS } from '../../lib/stacks/integrations-stack.ts';
+import { scheduledJobList } from '../../shared/platform/schedules.ts';
 import {
   actionsOf,
   buildTestApp,
@@ -256,5 +257,19 @@ describe('the integrations stack', () => {
     // Assert
     expect(alarms).toHaveLength(expectedQueues);
     expect(resourcesOfType(observability, 'AWS::SNS::Topic').get(topicId.asString())?.Properties).toMatchObject({ KmsMasterKeyId: expect.anything() });
+  });
+});
+
+describe('scheduled jobs', () => {
+  it('invoke each job from the schedule table on its EventBridge schedule, with bounded retries', () => {
+    const template = templateOf(buildTestApp().stacks.integrations);
+
+    for (const job of scheduledJobList) {
+      template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: job.scheduleExpression,
+        Targets: Match.arrayWith([Match.objectLike({ RetryPolicy: Match.objectLike({ MaximumRetryAttempts: SCHEDULED_JOB_RETRY_ATTEMPTS }) })]),
+      });
+      expect(functionsByHandlerEntry(template).has(job.handlerEntry)).toBe(true);
+    }
   });
 });
