@@ -33,6 +33,7 @@ function toCustomer(item: Record<string, unknown>): CustomerRecord {
     city: String(item.city),
     preferredLanguage: item.preferredLanguage as PreferredLanguage,
     registeredAt: new Date(String(item.registeredAt)),
+    ageVerifiedForMinimumHijriYears: Number(item.ageVerifiedForMinimumHijriYears ?? 0),
     auditHead: auditHeadOf(item),
   };
 }
@@ -88,6 +89,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
                 preferredLanguage: customer.preferredLanguage,
                 registeredAt: customer.registeredAt.toISOString(),
                 outstandingHalalas: 0,
+                ageVerifiedForMinimumHijriYears: customer.ageVerifiedForMinimumHijriYears,
                 ...first.headAttributes,
               },
               ConditionExpression: CONDITIONS.itemMustNotExist,

@@ -366,7 +366,7 @@ export class DynamoDbPlanStore implements PlanStore {
         TableName: this.tableName,
         Key: keys.customer(customerId),
         ConsistentRead: true,
-        ProjectionExpression: 'outstandingHalalas, latestAssessment, nationalIdKind, dateOfBirthCiphertext',
+        ProjectionExpression: 'outstandingHalalas, latestAssessment, nationalIdKind, dateOfBirthCiphertext, ageVerifiedForMinimumHijriYears',
       }),
     );
     if (Item === undefined) return undefined;
@@ -376,6 +376,7 @@ export class DynamoDbPlanStore implements PlanStore {
       latestAssessment: Item.latestAssessment as AssessmentSummary | undefined,
       nationalIdKind: Item.nationalIdKind as NationalIdKind,
       dateOfBirthCiphertext: String(Item.dateOfBirthCiphertext),
+      ageVerifiedForMinimumHijriYears: Number(Item.ageVerifiedForMinimumHijriYears ?? 0),
     };
   }
 

@@ -4,14 +4,19 @@ import type { LendingPolicy } from '../policy.ts';
 
 export type EligibilityViolation = 'RESIDENCY_NOT_ELIGIBLE' | 'AGE_BELOW_MINIMUM';
 
+export function residencyViolations(nationalIdKind: NationalIdKind, policy: Pick<LendingPolicy, 'residency'>): EligibilityViolation[] {
+  return nationalIdKind === 'resident' && policy.residency === 'citizens-only' ? ['RESIDENCY_NOT_ELIGIBLE'] : [];
+}
+
+export function ageViolations(dateOfBirth: string, policy: Pick<LendingPolicy, 'minimumAgeHijriYears'>, today: Date): EligibilityViolation[] {
+  return hijriAgeInYears(dateOfBirth, today) < policy.minimumAgeHijriYears ? ['AGE_BELOW_MINIMUM'] : [];
+}
+
 /** Every eligibility rule the person breaks, in the order they are reported; empty means eligible. */
 export function eligibilityViolations(
   person: { readonly nationalIdKind: NationalIdKind; readonly dateOfBirth: string },
   policy: LendingPolicy,
   today: Date,
 ): EligibilityViolation[] {
-  const violations: EligibilityViolation[] = [];
-  if (person.nationalIdKind === 'resident' && policy.residency === 'citizens-only') violations.push('RESIDENCY_NOT_ELIGIBLE');
-  if (hijriAgeInYears(person.dateOfBirth, today) < policy.minimumAgeHijriYears) violations.push('AGE_BELOW_MINIMUM');
-  return violations;
+  return [...residencyViolations(person.nationalIdKind, policy), ...ageViolations(person.dateOfBirth, policy, today)];
 }

@@ -21,6 +21,11 @@ export interface CustomerRecord extends EncryptedContact {
   readonly city: string;
   readonly preferredLanguage: PreferredLanguage;
   readonly registeredAt: Date;
+  /**
+   * The minimum age (Hijri years) this customer was verified against at registration. Age only grows, so later
+   * checks against the same or a lower minimum need not decrypt the date of birth again.
+   */
+  readonly ageVerifiedForMinimumHijriYears: number;
   readonly auditHead: { readonly sequence: number; readonly hash: string };
 }
 

@@ -72,6 +72,7 @@ export async function registerCustomer(
     city: details.city,
     preferredLanguage: details.preferredLanguage,
     registeredAt: now,
+    ageVerifiedForMinimumHijriYears: deps.policy.minimumAgeHijriYears,
     auditHead: { sequence: 0, hash: '' },
   };
   const registered = await deps.customerStore.register(

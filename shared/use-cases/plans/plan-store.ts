@@ -97,6 +97,7 @@ export interface CustomerLendingState extends CustomerExposure {
 export interface Applicant extends CustomerLendingState {
   readonly nationalIdKind: NationalIdKind;
   readonly dateOfBirthCiphertext: string;
+  readonly ageVerifiedForMinimumHijriYears: number;
 }
 
 /** What creating a plan commits, all in one transaction. */

@@ -5,7 +5,7 @@
  * PENDING and on the gateway event being new, and commits with its journal in one transaction).
  */
 import { EVENT_TYPES } from '../../contracts/events.ts';
-import { eligibilityViolations } from '../../domain/customers/eligibility.ts';
+import { ageViolations, residencyViolations } from '../../domain/customers/eligibility.ts';
 import { paymentConfirmedJournal, planOpenedJournal, reverseJournal, type Journal as BalancedJournal } from '../../domain/ledger/journal.ts';
 import { allocatePayment, outstandingOf } from '../../domain/plans/allocation.ts';
 import { planDelinquency } from '../../domain/plans/delinquency.ts';
@@ -57,14 +57,19 @@ export async function createOffer(
   const applicant = await deps.planStore.findApplicant(customerId);
   if (applicant === undefined) throw new RabhanError('CUSTOMER_NOT_FOUND');
   const now = deps.clock.now();
-  // The data key for this field is cached by the Encryption SDK, so repeat offers cost no KMS call.
-  const dateOfBirth = await deps.cipher.decrypt(customerId, 'dateOfBirth', applicant.dateOfBirthCiphertext);
+  // Age only grows: a customer verified against this minimum (or a higher one) at registration still passes, so
+  // the date of birth is decrypted only if the regulator has since raised the minimum.
+  const ageAlreadyVerified = applicant.ageVerifiedForMinimumHijriYears >= deps.lending.minimumAgeHijriYears;
+  const personalViolations = [
+    ...residencyViolations(applicant.nationalIdKind, deps.lending),
+    ...(ageAlreadyVerified ? [] : ageViolations(await deps.cipher.decrypt(customerId, 'dateOfBirth', applicant.dateOfBirthCiphertext), deps.lending, now)),
+  ];
   const violations = offerViolations(
     {
       // Registration requires a NAFATH-verified principal, so a registered customer is identity-verified.
       identityVerified: true,
       latestAssessment: applicant.latestAssessment,
-      eligibilityViolations: eligibilityViolations({ nationalIdKind: applicant.nationalIdKind, dateOfBirth }, deps.lending, now),
+      eligibilityViolations: personalViolations,
       installmentCount: command.installmentCount,
       amountHalalas: command.amountHalalas,
       downPaymentHalalas: command.downPaymentHalalas,

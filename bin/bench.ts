@@ -1,0 +1,210 @@
+/**
+ * `npm run bench`: handler overhead and AWS call counts for the financial operations (offer, plan, payment
+ * confirmation). The AWS transport is answered instantly in-process by a fake HTTP handler, so the figures are our
+ * code's cost — the middy stack, validation, use-case, SDK serialisation — without network round trips. The
+ * handler functions are built exactly as in functions/ (same route, same stack), only with clients on this transport.
+ */
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { KMS } from '@aws-sdk/client-kms';
+import { HttpResponse, type HttpRequest as SdkHttpRequest } from '@smithy/protocol-http';
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { ulid } from 'ulid';
+import { DynamoDbIdempotencyStore } from '../shared/adapters/dynamodb/idempotency-store.ts';
+import { DynamoDbPlanStore } from '../shared/adapters/dynamodb/plan-store.ts';
+import { keys } from '../shared/adapters/dynamodb/keys.ts';
+import { KmsPersonalDataCipher } from '../shared/adapters/kms/personal-data-cipher.ts';
+import { DEFAULT_LENDING_POLICY } from '../shared/domain/policy.ts';
+import { httpHandler } from '../shared/http/http-handler.ts';
+import { respondIdempotently } from '../shared/http/idempotency.ts';
+import { systemClock, ulidGenerator } from '../shared/platform/clock-and-ids.ts';
+import { routes } from '../shared/platform/routes.ts';
+import { createOffer, createPlan, DEFAULT_PLAN_POLICY, settlePayment, type PlanDeps } from '../shared/use-cases/plans/plans.ts';
+import { toOfferView, toPlanView } from '../functions/plans/views.ts';
+import { httpEvent, testContext } from '../test/support/http-events.ts';
+
+const ITERATIONS = 2_000;
+const WARM_UP_ITERATIONS = 200;
+const TABLE = 'bench-table';
+const customerId = ulid();
+const planId = ulid();
+const paymentId = ulid();
+const offerId = ulid();
+
+// ---- The in-process AWS transport --------------------------------------------------------------------------
+
+const calls = { dynamodb: new Map<string, number>(), kms: new Map<string, number>() };
+const dataKeys = new Map<string, Buffer>();
+let items: Record<string, Record<string, unknown>> = {};
+
+function respond(body: unknown): { response: HttpResponse } {
+  const text = JSON.stringify(body);
+  return { response: new HttpResponse({ statusCode: 200, headers: { 'content-type': 'application/x-amz-json-1.0', 'content-length': String(Buffer.byteLength(text)) }, body: Readable.from([Buffer.from(text)]) }) };
+}
+
+function bodyOf(request: SdkHttpRequest): Record<string, unknown> {
+  const body = request.body as string | Uint8Array | undefined;
+  return JSON.parse(body === undefined ? '{}' : typeof body === 'string' ? body : Buffer.from(body).toString('utf8')) as Record<string, unknown>;
+}
+
+const transport = {
+  async handle(request: SdkHttpRequest) {
+    const [service, operation = ''] = String(request.headers['x-amz-target']).split('.');
+    const body = bodyOf(request);
+    if (service === 'TrentService') {
+      calls.kms.set(operation, (calls.kms.get(operation) ?? 0) + 1);
+      if (operation === 'GenerateDataKey') {
+        const plaintext = randomBytes(32);
+        const blob = randomBytes(64);
+        dataKeys.set(blob.toString('base64'), plaintext);
+        return respond({ KeyId: body.KeyId, Plaintext: plaintext.toString('base64'), CiphertextBlob: blob.toString('base64') });
+      }
+      if (operation === 'Decrypt') return respond({ KeyId: body.KeyId, Plaintext: dataKeys.get(String(body.CiphertextBlob))?.toString('base64') });
+      throw new Error(`Unexpected KMS ${operation}`);
+    }
+    calls.dynamodb.set(operation, (calls.dynamodb.get(operation) ?? 0) + 1);
+    switch (operation) {
+      case 'GetItem':
+        return respond({ Item: items[JSON.stringify(body.Key)] });
+      case 'BatchGetItem': {
+        const requested = (body.RequestItems as Record<string, { Keys: unknown[] }>)[TABLE]?.Keys ?? [];
+        return respond({ Responses: { [TABLE]: requested.map((key) => items[JSON.stringify(key)]).filter(Boolean) }, UnprocessedKeys: {} });
+      }
+      case 'PutItem':
+      case 'TransactWriteItems':
+      case 'UpdateItem':
+        return respond({});
+      default:
+        throw new Error(`Unexpected DynamoDB ${operation}`);
+    }
+  },
+};
+
+const dynamodb = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'me-central-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' }, requestHandler: transport }), {
+  marshallOptions: { removeUndefinedValues: true },
+});
+const kms = new KMS({ region: 'me-central-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' }, requestHandler: transport });
+
+/**
+ * Time spent inside AWS SDK calls (serialisation, signing, the instant transport). Subtracted from each operation to
+ * get the overhead of our own code, which is what the targets are about; both figures are printed.
+ */
+let sdkMilliseconds = 0;
+for (const client of [dynamodb, kms] as { send: (...args: never[]) => Promise<unknown> }[]) {
+  const send = client.send.bind(client);
+  client.send = (async (...args: never[]) => {
+    const startedAt = performance.now();
+    try {
+      return await send(...args);
+    } finally {
+      sdkMilliseconds += performance.now() - startedAt;
+    }
+  }) as typeof client.send;
+}
+
+function put(key: { PK: string; SK: string }, item: Record<string, unknown>): void {
+  items[JSON.stringify(marshall(key))] = marshall({ ...key, ...item }, { removeUndefinedValues: true });
+}
+
+// ---- Fixtures: one customer, one offer, one plan with one pending payment --------------------------------------
+
+const cipher = new KmsPersonalDataCipher('arn:aws:kms:me-central-1:000000000000:key/bench', TABLE, kms);
+const deps: PlanDeps = { planStore: new DynamoDbPlanStore(dynamodb, TABLE), clock: systemClock, ids: ulidGenerator, lending: DEFAULT_LENDING_POLICY, plans: DEFAULT_PLAN_POLICY };
+const now = new Date();
+const installments = [1, 2, 3].map((sequence) => ({ sequence, dueDate: `2027-0${sequence}-15`, amountHalalas: 10_000, paidHalalas: 0, status: 'DUE' }));
+
+async function seed(): Promise<void> {
+  items = {};
+  put(keys.customer(customerId), {
+    customerId,
+    outstandingHalalas: 30_000,
+    nationalIdKind: 'citizen',
+    ageVerifiedForMinimumHijriYears: DEFAULT_LENDING_POLICY.minimumAgeHijriYears,
+    dateOfBirthCiphertext: await cipher.encrypt(customerId, 'dateOfBirth', '1990-05-01'),
+    latestAssessment: { assessmentId: 'A', status: 'COMPLETED', riskCategory: 'LOW', maximumFinancingHalalas: 500_000 },
+  });
+  put(keys.offer(customerId, offerId), {
+    offerId, customerId, amountHalalas: 30_000, downPaymentHalalas: 0, financedHalalas: 30_000, installmentCount: 3,
+    installments: installments.map(({ sequence, dueDate, amountHalalas }) => ({ sequence, dueDate, amountHalalas })),
+    createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
+  });
+  put(keys.plan(planId), {
+    planId, customerId, offerId, status: 'ACTIVE', amountHalalas: 30_000, downPaymentHalalas: 0, financedHalalas: 30_000, outstandingHalalas: 30_000,
+    payableHalalas: 20_000, installments, delinquencyBucket: 'CURRENT', createdAt: now.toISOString(), version: 1, auditHeadHash: 'a'.repeat(64), auditSequence: 1,
+  });
+  put(keys.payment(planId, paymentId), {
+    paymentId, planId, customerId, amountHalalas: 10_000, method: 'MADA', purpose: 'INSTALLMENT', status: 'PENDING', checkoutReference: `chk_${paymentId}`, createdAt: now.toISOString(),
+  });
+}
+
+// ---- The three handlers, wired as in functions/ ----------------------------------------------------------------
+
+const offerHandler = httpHandler(routes.createOffer, async (request) => ({
+  statusCode: 201,
+  body: toOfferView(await createOffer({ principal: request.principal, amountHalalas: request.body.amountHalalas, downPaymentHalalas: request.body.downPaymentHalalas ?? 0, installmentCount: request.body.installmentCount }, { ...deps, cipher })),
+}));
+const toPlanResponse = (plan: Parameters<typeof toPlanView>[0]) => ({ statusCode: 201, body: toPlanView(plan) });
+const idempotency = new DynamoDbIdempotencyStore(dynamodb, TABLE);
+const planHandler = httpHandler(routes.createPlan, async (request) =>
+  respondIdempotently(routes.createPlan, request, idempotency, () => systemClock.now(),
+    (scope) => createPlan({ principal: request.principal, offerId: request.body.offerId, correlationId: request.context.correlationId, idempotency: scope }, { ...deps, toResponse: toPlanResponse }),
+    toPlanResponse),
+);
+const confirmHandler = httpHandler(routes.receivePaymentWebhook, async (request) => {
+  await settlePayment({ gatewayEventId: request.body.eventId, outcome: 'CONFIRMED', planId: request.body.planId, paymentId, amountHalalas: request.body.amountHalalas, correlationId: 'bench' }, deps);
+  return { statusCode: 200, body: { status: 'accepted' } };
+});
+
+const customer = { principalId: customerId, roles: 'customer' };
+const operations = {
+  offer: () => offerHandler(httpEvent({ method: 'POST', body: JSON.stringify({ amountHalalas: 30_000, installmentCount: 3 }), headers: { 'content-type': 'application/json' }, authorizer: customer }), testContext()),
+  plan: () => planHandler(httpEvent({ method: 'POST', body: JSON.stringify({ offerId }), headers: { 'content-type': 'application/json', 'idempotency-key': ulid() }, authorizer: customer }), testContext()),
+  paymentConfirmation: () =>
+    confirmHandler(
+      httpEvent({ method: 'POST', body: JSON.stringify({ eventId: `evt_${ulid()}`, type: 'payment.confirmed', checkoutReference: `chk_${paymentId}`, planId, amountHalalas: 10_000, occurredAt: now.toISOString() }), headers: { 'content-type': 'application/json' } }),
+      testContext(),
+    ),
+};
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
+}
+
+await seed();
+const rows: Record<string, string | number>[] = [];
+for (const [name, operation] of Object.entries(operations)) {
+  for (let i = 0; i < WARM_UP_ITERATIONS; i += 1) await operation();
+  calls.dynamodb.clear();
+  calls.kms.clear();
+  const durations: number[] = [];
+  const overheads: number[] = [];
+  for (let i = 0; i < ITERATIONS; i += 1) {
+    sdkMilliseconds = 0;
+    const startedAt = performance.now();
+    const result = await operation();
+    const elapsed = performance.now() - startedAt;
+    durations.push(elapsed);
+    overheads.push(elapsed - sdkMilliseconds);
+    if (result.statusCode >= 300) throw new Error(`${name} answered ${result.statusCode}: ${result.body}`);
+  }
+  durations.sort((a, b) => a - b);
+  overheads.sort((a, b) => a - b);
+  const roundTrips = [...calls.dynamodb.values()].reduce((sum, count) => sum + count, 0);
+  const kmsCalls = [...calls.kms.values()].reduce((sum, count) => sum + count, 0);
+  rows.push({
+    operation: name,
+    'overhead p50 ms': Number(percentile(overheads, 0.5).toFixed(3)),
+    'overhead p99 ms': Number(percentile(overheads, 0.99).toFixed(3)),
+    'with SDK p50 ms': Number(percentile(durations, 0.5).toFixed(3)),
+    'with SDK p99 ms': Number(percentile(durations, 0.99).toFixed(3)),
+    'DynamoDB round trips / op': roundTrips / ITERATIONS,
+    'DynamoDB calls': [...calls.dynamodb].map(([operationName, count]) => `${operationName}×${count / ITERATIONS}`).join(' + '),
+    'KMS calls / 100 ops': (kmsCalls * 100) / ITERATIONS,
+  });
+}
+// eslint-disable-next-line no-console -- a benchmark prints its figures
+console.table(rows);
+const targetsMet = rows.every((row) => Number(row['DynamoDB round trips / op']) <= 2 && Number(row['overhead p50 ms']) <= 1 && Number(row['overhead p99 ms']) <= 5 && Number(row['KMS calls / 100 ops']) <= 1);
+process.stdout.write(`Targets (≤ 2 round trips, overhead p50 ≤ 1 ms and p99 ≤ 5 ms, ≤ 1 KMS call per 100 ops): ${targetsMet ? 'met' : 'NOT met'}\n`);
