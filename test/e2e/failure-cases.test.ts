@@ -59,7 +59,6 @@ describe('sign-in and credit assessment failure cases', () => {
   });
 
   it('refuses a NAFATH callback with a bad signature, a stale timestamp or an unknown transaction', async () => {
-    const api = apiClient(runtime.baseUrl);
     const body = JSON.stringify({ callbackId: 'cb-1', transId: 'unknown-transaction', status: 'COMPLETED', occurredAt: new Date().toISOString() });
     const nowSeconds = Math.floor(Date.now() / 1000);
     const post = (headers: Record<string, string>) =>
