@@ -27,6 +27,11 @@ export interface AcknowledgementDefinition {
 const AWS_MANAGED_POLICY = (name: string): string => `Policy::arn:<AWS::Partition>:iam::aws:policy/${name}`;
 
 export const ACKNOWLEDGEMENTS = {
+  webhookSecretRotatedByProvider: {
+    ruleIds: ['AwsSolutions-SMG4', 'NIST.800.53.R5-SecretsManagerRotationEnabled'],
+    reason:
+      'The webhook signing secrets are issued by NAFATH and the payment gateway, which sign with them; a Secrets Manager rotation Lambda cannot change the value on the provider side, so rotation follows the provider\'s key-rollover process and operators update the secret value then.',
+  },
   lambdaRuntimePinned: {
     ruleIds: ['AwsSolutions-L1'],
     reason:

@@ -34,6 +34,7 @@ export const RUNTIME_SETTING_CONTEXT_KEYS = {
   tokenIssuer: SECURITY_ENVIRONMENT_VARIABLES.tokenIssuer,
   nafathBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.nafathBaseUrl,
   simahBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.simahBaseUrl,
+  paymentGatewayBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayBaseUrl,
 } as const;
 export const APP_VERSION_CONTEXT_KEY = 'appVersion';
 export const STACK_PREFIX_CONTEXT_KEY = 'stackPrefix';

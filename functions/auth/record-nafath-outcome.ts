@@ -1,17 +1,17 @@
 import { isCallbackSignatureValid } from '../../shared/auth/callback-signature.ts';
 import { clock, identityStore, ids } from '../../shared/composition/adapters.ts';
-import { nafathCallbackSecret } from '../../shared/config/security-config.ts';
+import { webhookSecretLoader } from '../../shared/adapters/secrets/webhook-secret.ts';
 import { RabhanError } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { routes } from '../../shared/platform/routes.ts';
 import { recordNafathOutcome } from '../../shared/use-cases/auth/sign-in-with-nafath.ts';
 
-const callbackSecret = nafathCallbackSecret();
+const callbackSecret = webhookSecretLoader('nafathCallback');
 const deps = { identityStore: identityStore(), clock, ids };
 
 export const handler = httpHandler(routes.recordNafathOutcome, async (request) => {
   const signed = isCallbackSignatureValid(
-    callbackSecret,
+    await callbackSecret(),
     { timestamp: request.header('x-nafath-timestamp'), signature: request.header('x-nafath-signature') },
     request.rawBody ?? '',
     clock.now(),

@@ -1,19 +1,19 @@
 import { isCallbackSignatureValid } from '../../shared/auth/callback-signature.ts';
 import { planDeps } from '../../shared/composition/plans.ts';
-import { paymentGatewayWebhookSecret } from '../../shared/config/security-config.ts';
+import { webhookSecretLoader } from '../../shared/adapters/secrets/webhook-secret.ts';
 import { RabhanError } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { logger } from '../../shared/observability/logger.ts';
 import { routes } from '../../shared/platform/routes.ts';
 import { settlePayment } from '../../shared/use-cases/plans/plans.ts';
 
-const webhookSecret = paymentGatewayWebhookSecret();
+const webhookSecret = webhookSecretLoader('paymentWebhook');
 const deps = planDeps();
 const CHECKOUT_REFERENCE_PREFIX = 'chk_';
 
 export const handler = httpHandler(routes.receivePaymentWebhook, async (request) => {
   const signed = isCallbackSignatureValid(
-    webhookSecret,
+    await webhookSecret(),
     { timestamp: request.header('x-gateway-timestamp'), signature: request.header('x-gateway-signature') },
     request.rawBody ?? '',
     deps.clock.now(),

@@ -22,6 +22,8 @@ import { TABLE_SCHEMA } from '../../shared/adapters/dynamodb/keys.ts';
 import { PLATFORM_ENVIRONMENT_VARIABLES } from '../../shared/config/platform-config.ts';
 import { APPLICATION_KEYS } from '../../shared/platform/kms-keys.ts';
 import type { Permission } from '../../shared/platform/permissions.ts';
+import { PERMISSION_SECRETS, WEBHOOK_SECRETS, type WebhookSecretName } from '../../shared/platform/webhook-secrets.ts';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { acknowledge } from '../compliance.ts';
 
 /** The repository root: handler entries in the route and integration tables are relative to it. */
@@ -72,6 +74,8 @@ export interface PlatformBindings {
   readonly applicationKeys: Readonly<Record<ApplicationKeyName, kms.IKey>>;
   /** Encrypts every log group. */
   readonly logsKey: kms.IKey;
+  /** Signing secrets of external callbacks, read by the functions that verify them. */
+  readonly webhookSecrets: Readonly<Record<WebhookSecretName, secretsmanager.ISecret>>;
   /** Shown by the health route and logged; not a secret. */
   readonly appVersion: string;
   /** Non-secret settings every function receives (token issuer, government endpoints). */
@@ -233,6 +237,10 @@ export class RabhanFunction extends Construct {
         case 'token:read-public-key':
           this.bindApplicationKey('tokenSigning', ['kms:GetPublicKey']);
           break;
+        case 'secret:nafath-callback':
+        case 'secret:payment-webhook':
+          this.bindWebhookSecret(PERMISSION_SECRETS[permission]);
+          break;
         case 'queue:send-dead-letter':
           if (sourceQueue === undefined) {
             throw new Error(`${this.handlerEntry} asks for queue:send-dead-letter but consumes no queue`);
@@ -286,6 +294,22 @@ export class RabhanFunction extends Construct {
   /** PutEvents on one bus; only the outbox publisher needs it, handlers publish through the outbox. */
   bindEventBus(eventBus: events.IEventBus): void {
     this.policy.addStatements(new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [eventBus.eventBusArn] }));
+  }
+
+  /** GetSecretValue on one secret, its key usable through Secrets Manager only; the ARN reaches the handler. */
+  private bindWebhookSecret(name: WebhookSecretName): void {
+    const secret = this.platform.webhookSecrets[name];
+    this.policy.addStatements(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+    if (secret.encryptionKey !== undefined) {
+      this.policy.addStatements(
+        new iam.PolicyStatement({
+          actions: ['kms:Decrypt'],
+          resources: [secret.encryptionKey.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(this).region}.amazonaws.com` } },
+        }),
+      );
+    }
+    this.function.addEnvironment(WEBHOOK_SECRETS[name].arnEnvironmentVariable, secret.secretArn);
   }
 
   private bindApplicationKey(name: ApplicationKeyName, actions: string[], conditions?: Record<string, Record<string, string>>): void {

@@ -9,6 +9,8 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { WEBHOOK_SECRETS, type WebhookSecretName } from '../../shared/platform/webhook-secrets.ts';
 import type { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '../../shared/adapters/dynamodb/keys.ts';
 import { APPLICATION_KEYS } from '../../shared/platform/kms-keys.ts';
@@ -66,6 +68,9 @@ export class StatefulStack extends Stack {
   readonly messagingKey: kms.Key;
   readonly eventBus: events.EventBus;
   readonly eventArchive: events.Archive;
+  /** Encrypts the webhook signing secrets. */
+  readonly secretsKey: kms.Key;
+  readonly webhookSecrets: Readonly<Record<WebhookSecretName, secretsmanager.Secret>>;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
     super(scope, id, props);
@@ -73,6 +78,20 @@ export class StatefulStack extends Stack {
     this.tableKey = symmetricKey(this, 'TableKey', 'RABHAN table: encryption at rest of the single table and its backups.');
     this.logsKey = symmetricKey(this, 'LogsKey', 'RABHAN logs: CloudWatch log groups of functions, API, WAF and pipe.');
     this.messagingKey = symmetricKey(this, 'MessagingKey', 'RABHAN messaging: SQS queues and the alarm topic.');
+    this.secretsKey = symmetricKey(this, 'SecretsKey', 'RABHAN secrets: webhook signing secrets issued by NAFATH and the payment gateway.');
+    this.webhookSecrets = Object.fromEntries(
+      (Object.keys(WEBHOOK_SECRETS) as WebhookSecretName[]).map((name) => {
+        // Created with a random placeholder; operators put the provider-issued value in before go-live.
+        const secret = new secretsmanager.Secret(this, `${name[0]?.toUpperCase()}${name.slice(1)}Secret`, {
+          description: WEBHOOK_SECRETS[name].description,
+          encryptionKey: this.secretsKey,
+          generateSecretString: { passwordLength: 64, excludePunctuation: true },
+          removalPolicy: RemovalPolicy.RETAIN,
+        });
+        acknowledge(secret, 'webhookSecretRotatedByProvider');
+        return [name, secret];
+      }),
+    ) as Record<WebhookSecretName, secretsmanager.Secret>;
     this.applicationKeys = Object.fromEntries(
       (Object.keys(APPLICATION_KEYS) as ApplicationKeyName[]).map((name) => [name, applicationKey(this, name)]),
     ) as Record<ApplicationKeyName, kms.Key>;
@@ -116,6 +135,7 @@ export class StatefulStack extends Stack {
       eventBus: this.eventBus,
       applicationKeys: this.applicationKeys,
       logsKey: this.logsKey,
+      webhookSecrets: this.webhookSecrets,
       appVersion: settings.appVersion,
       runtimeEnvironment: settings.runtimeEnvironment,
     };

@@ -1,3 +1,4 @@
+import { WEBHOOK_SECRETS } from '../platform/webhook-secrets.ts';
 import { optionalEnv, requireEnv, type Environment } from './environment.ts';
 
 /** Environment variables naming the keys and endpoints of the identity and credit integrations. */
@@ -7,10 +8,10 @@ export const SECURITY_ENVIRONMENT_VARIABLES = {
   tokenSigningKeyId: 'TOKEN_SIGNING_KEY_ID',
   tokenIssuer: 'TOKEN_ISSUER',
   nafathBaseUrl: 'NAFATH_BASE_URL',
-  nafathCallbackSecret: 'NAFATH_CALLBACK_SECRET',
+  nafathCallbackSecret: WEBHOOK_SECRETS.nafathCallback.environmentVariable,
   simahBaseUrl: 'SIMAH_BASE_URL',
   paymentGatewayBaseUrl: 'PAYMENT_GATEWAY_BASE_URL',
-  paymentGatewayWebhookSecret: 'PAYMENT_GATEWAY_WEBHOOK_SECRET',
+  paymentGatewayWebhookSecret: WEBHOOK_SECRETS.paymentWebhook.environmentVariable,
 } as const;
 
 export const DEFAULT_TOKEN_ISSUER = 'https://api.rabhan.sa';
@@ -21,10 +22,6 @@ export const tokenSigningKeyId = (environment: Environment = process.env): strin
 export const tokenIssuer = (environment: Environment = process.env): string =>
   optionalEnv(SECURITY_ENVIRONMENT_VARIABLES.tokenIssuer, DEFAULT_TOKEN_ISSUER, environment);
 export const nafathBaseUrl = (environment: Environment = process.env): string => requireEnv(SECURITY_ENVIRONMENT_VARIABLES.nafathBaseUrl, environment);
-export const nafathCallbackSecret = (environment: Environment = process.env): string =>
-  requireEnv(SECURITY_ENVIRONMENT_VARIABLES.nafathCallbackSecret, environment);
 export const simahBaseUrl = (environment: Environment = process.env): string => requireEnv(SECURITY_ENVIRONMENT_VARIABLES.simahBaseUrl, environment);
 export const paymentGatewayBaseUrl = (environment: Environment = process.env): string =>
   requireEnv(SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayBaseUrl, environment);
-export const paymentGatewayWebhookSecret = (environment: Environment = process.env): string =>
-  requireEnv(SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayWebhookSecret, environment);

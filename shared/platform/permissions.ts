@@ -11,6 +11,10 @@ export const PERMISSIONS = [
   'pii:blind-index',
   /** Send to its own integration's DLQ, to dead-letter a poison message at once instead of after every retry. */
   'queue:send-dead-letter',
+  /** Read the NAFATH callback signing secret. */
+  'secret:nafath-callback',
+  /** Read the payment gateway webhook signing secret. */
+  'secret:payment-webhook',
   'token:sign',
   'token:read-public-key',
 ] as const;

@@ -6,6 +6,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { WEBHOOK_SECRETS, type WebhookSecretName } from '../../shared/platform/webhook-secrets.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../shared/platform/routes.ts';
 import { APPLICATION_KEYS } from '../../shared/platform/kms-keys.ts';
@@ -27,6 +29,9 @@ function platformIn(stack: Stack): PlatformBindings {
     eventBus: new events.EventBus(stack, 'Bus'),
     applicationKeys,
     logsKey: new kms.Key(stack, 'LogsKey', { enableKeyRotation: true }),
+    webhookSecrets: Object.fromEntries(
+      (Object.keys(WEBHOOK_SECRETS) as WebhookSecretName[]).map((name) => [name, new secretsmanager.Secret(stack, `${name}Secret`)]),
+    ) as Record<WebhookSecretName, secretsmanager.Secret>,
     appVersion: '1.2.3',
     runtimeEnvironment: { TOKEN_ISSUER: 'https://issuer.example' },
   };
