@@ -134,6 +134,26 @@ describe('a new customer over HTTP', () => {
     expect(JSON.stringify(response.body)).not.toContain('Layla');
   });
 
+  it('changes contact details with an audit entry, and rotates tokens once', async () => {
+    const api = apiClient(runtime.baseUrl);
+    const tokens = await signIn(runtime.baseUrl, randomNationalId());
+    await api.call('POST', '/v1/customers', { token: tokens.accessToken, body: registration });
+
+    const patched = await api.call<{ phone: string; city: string }>('PATCH', '/v1/customers/me', { token: tokens.accessToken, body: { phone: '555555555', city: 'Jeddah' } });
+    const emptyPatch = await api.call('PATCH', '/v1/customers/me', { token: tokens.accessToken, body: {} });
+    const rotated = await api.call<{ refreshToken: string; accessToken: string }>('POST', '/v1/auth/tokens/refresh', { body: { refreshToken: tokens.refreshToken } });
+    const reused = await api.call<{ error: { code: string } }>('POST', '/v1/auth/tokens/refresh', { body: { refreshToken: tokens.refreshToken } });
+    const afterReuse = await api.call('POST', '/v1/auth/tokens/refresh', { body: { refreshToken: rotated.body.refreshToken } });
+
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ phone: '+966555555555', city: 'Jeddah' });
+    expect(emptyPatch.status).toBe(400);
+    expect(rotated.status).toBe(200);
+    expect(reused.status).toBe(401);
+    expect(reused.body.error.code).toBe('REFRESH_TOKEN_INVALID');
+    expect(afterReuse.status).toBe(401);
+  });
+
   it('publishes the signing keys as a JWKS', async () => {
     const response = await apiClient(runtime.baseUrl).call<{ keys: { kty: string; crv: string; alg: string }[] }>('GET', '/v1/.well-known/jwks.json');
     expect(response.status).toBe(200);

@@ -94,6 +94,25 @@ describe('sign-in and credit assessment failure cases', () => {
     expect(deadLettered.MessageAttributes?.deadLetterReason?.StringValue).toBe('SIMAH_MALFORMED_RESPONSE');
   });
 
+  it('moves the messages in the DLQ back to their queue with the redrive command, without looping on ones that fail again', async () => {
+    const { SQSClient, SendMessageCommand, GetQueueAttributesCommand } = await import('@aws-sdk/client-sqs');
+    const { redriveDeadLetters } = await import('../../shared/messaging/redrive.ts');
+    const sqs = new SQSClient({});
+    const simahQueue = runtime.resources.queues.find((queue) => queue.integration.id === 'simah-credit-assessment')!;
+    const failed = await assessment(TEST_IDENTITIES.simahGarbage.nationalId);
+    // Let the poison message reach the DLQ, then drain anything already there into a known state.
+    await eventually(async () => {
+      const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: simahQueue.deadLetterQueueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
+      return Number(Attributes?.ApproximateNumberOfMessages) > 0 ? true : undefined;
+    });
+    await sqs.send(new SendMessageCommand({ QueueUrl: simahQueue.deadLetterQueueUrl, MessageBody: 'not an event' }));
+
+    const moved = await redriveDeadLetters(sqs, simahQueue.queueUrl);
+
+    expect(moved).toBeGreaterThanOrEqual(2);
+    expect(failed).toMatchObject({ status: 'FAILED' });
+  });
+
   it('lets ops see a customer only masked, and records the view in the audit trail', async () => {
     const api = apiClient(runtime.baseUrl);
     const customerTokens = await signIn(runtime.baseUrl, '1000000149');

@@ -1,0 +1,32 @@
+/**
+ * Moves messages from an integration's DLQ back to its queue, so they are processed again once the cause is fixed.
+ * Consumers are idempotent, so a message whose effect already happened does nothing more.
+ */
+import { DeleteMessageBatchCommand, GetQueueAttributesCommand, GetQueueUrlCommand, ReceiveMessageCommand, SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+
+/** SQS batch limit. */
+const MESSAGES_PER_BATCH_MAX = 10;
+/** Guard against redriving a runaway DLQ in one go. */
+export const REDRIVE_MESSAGES_PER_RUN_MAX = 10_000;
+
+export async function redriveDeadLetters(sqs: SQSClient, queueUrl: string, messagesMax = REDRIVE_MESSAGES_PER_RUN_MAX): Promise<number> {
+  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['RedrivePolicy'] }));
+  const deadLetterArn = (JSON.parse(Attributes?.RedrivePolicy ?? '{}') as { deadLetterTargetArn?: string }).deadLetterTargetArn;
+  if (deadLetterArn === undefined) throw new Error('That queue has no DLQ');
+  const [, , , , accountId, deadLetterName] = deadLetterArn.split(':');
+  const { QueueUrl: deadLetterUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: deadLetterName, QueueOwnerAWSAccountId: accountId }));
+  // Only what is in the DLQ now: a message that fails again on redrive returns to the DLQ and must not loop.
+  const { Attributes: deadLetterAttributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: deadLetterUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
+  const limit = Math.min(messagesMax, Number(deadLetterAttributes?.ApproximateNumberOfMessages ?? 0));
+  let moved = 0;
+  while (moved < limit) {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: deadLetterUrl, MaxNumberOfMessages: Math.min(MESSAGES_PER_BATCH_MAX, limit - moved), WaitTimeSeconds: 1 }),
+    );
+    if (Messages.length === 0) break;
+    await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: Messages.map((message, index) => ({ Id: String(index), MessageBody: message.Body ?? '' })) }));
+    await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: deadLetterUrl, Entries: Messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle })) }));
+    moved += Messages.length;
+  }
+  return moved;
+}
