@@ -5,15 +5,9 @@ import { eventually } from '../support/eventually.ts';
 import { startTestRuntime } from '../support/local-runtime.ts';
 import { randomNationalId } from '../support/national-ids.ts';
 import { signIn } from '../support/sign-in.ts';
+import { REGISTRATION } from '../support/customer-setup.ts';
 
-const registration = {
-  fullName: { ar: 'ليلى الحربي', en: 'Layla Al-Harbi' },
-  phone: '0512345678',
-  email: 'layla@example.sa',
-  dateOfBirth: '1990-05-01',
-  city: 'Riyadh',
-  preferredLanguage: 'ar',
-};
+const registration = REGISTRATION;
 
 describe('a new customer over HTTP', () => {
   let runtime: LocalRuntime;

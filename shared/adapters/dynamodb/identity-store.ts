@@ -241,6 +241,26 @@ export class DynamoDbIdentityStore implements IdentityStore {
       }).map((item, index) => ({ name: index === 0 ? 'auditEntryMustBeNew' : 'principalAuditHeadUnchanged', item }));
     }
     if (session.nationalIdCiphertext === undefined) throw new Error('A new principal needs the encrypted national ID');
+    return this.newPrincipalWrites(
+      {
+        principalId: session.principalId,
+        roles: ['customer'],
+        nationalIdKind: session.nationalIdKind,
+        nationalIdCiphertext: session.nationalIdCiphertext,
+        nationalIdBlindIndex: session.nationalIdBlindIndex,
+      },
+      audit,
+      { identityVerifiedAt: verifiedAt.toISOString() },
+    );
+  }
+
+  /** A new principal with its national-ID uniqueness guard and the first entry of its audit chain. */
+  private newPrincipalWrites(
+    principal: Omit<Principal, 'auditHead' | 'identityVerifiedAt'>,
+    audit: AuditEntryContent,
+    extraAttributes: Record<string, string> = {},
+  ): NamedTransactItem[] {
+    const principalKey = keys.principal(principal.principalId);
     const first = firstAuditEntry(this.tableName, principalKey, audit);
     return [
       {
@@ -248,7 +268,7 @@ export class DynamoDbIdentityStore implements IdentityStore {
         item: {
           Put: {
             TableName: this.tableName,
-            Item: { ...keys.nationalIdGuard(session.nationalIdBlindIndex), entityType: ENTITY_TYPES.nationalIdGuard, principalId: session.principalId },
+            Item: { ...keys.nationalIdGuard(principal.nationalIdBlindIndex), entityType: ENTITY_TYPES.nationalIdGuard, principalId: principal.principalId },
             ConditionExpression: CONDITIONS.itemMustNotExist,
           },
         },
@@ -261,13 +281,13 @@ export class DynamoDbIdentityStore implements IdentityStore {
             Item: {
               ...principalKey,
               entityType: ENTITY_TYPES.principal,
-              principalId: session.principalId,
-              roles: new Set<Role>(['customer']),
-              nationalIdKind: session.nationalIdKind,
-              nationalIdCiphertext: session.nationalIdCiphertext,
-              nationalIdBlindIndex: session.nationalIdBlindIndex,
-              identityVerifiedAt: verifiedAt.toISOString(),
-              createdAt: verifiedAt.toISOString(),
+              principalId: principal.principalId,
+              roles: new Set(principal.roles),
+              nationalIdKind: principal.nationalIdKind,
+              nationalIdCiphertext: principal.nationalIdCiphertext,
+              nationalIdBlindIndex: principal.nationalIdBlindIndex,
+              createdAt: audit.occurredAt,
+              ...extraAttributes,
               ...first.headAttributes,
             },
             ConditionExpression: CONDITIONS.itemMustNotExist,
@@ -374,42 +394,8 @@ export class DynamoDbIdentityStore implements IdentityStore {
   }
 
   async createPrincipal(principal: Omit<Principal, 'auditHead' | 'identityVerifiedAt'>, audit: AuditEntryContent): Promise<boolean> {
-    const principalKey = keys.principal(principal.principalId);
-    const first = firstAuditEntry(this.tableName, principalKey, audit);
     try {
-      await writeTransaction(this.documentClient, [
-        {
-          name: 'nationalIdMustBeUnclaimed',
-          item: {
-            Put: {
-              TableName: this.tableName,
-              Item: { ...keys.nationalIdGuard(principal.nationalIdBlindIndex), entityType: ENTITY_TYPES.nationalIdGuard, principalId: principal.principalId },
-              ConditionExpression: CONDITIONS.itemMustNotExist,
-            },
-          },
-        },
-        {
-          name: 'principalMustBeNew',
-          item: {
-            Put: {
-              TableName: this.tableName,
-              Item: {
-                ...principalKey,
-                entityType: ENTITY_TYPES.principal,
-                principalId: principal.principalId,
-                roles: new Set(principal.roles),
-                nationalIdKind: principal.nationalIdKind,
-                nationalIdCiphertext: principal.nationalIdCiphertext,
-                nationalIdBlindIndex: principal.nationalIdBlindIndex,
-                createdAt: audit.occurredAt,
-                ...first.headAttributes,
-              },
-              ConditionExpression: CONDITIONS.itemMustNotExist,
-            },
-          },
-        },
-        { name: 'auditEntryMustBeNew', item: first.put },
-      ]);
+      await writeTransaction(this.documentClient, this.newPrincipalWrites(principal, audit));
       return true;
     } catch (error) {
       if (error instanceof TransactionConditionFailed && error.failed('nationalIdMustBeUnclaimed')) return false;
