@@ -168,8 +168,10 @@ const operations = {
     ),
 };
 
+/** The value at a quantile, in milliseconds rounded to microseconds for printing. */
 function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
+  const milliseconds = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
+  return Math.round(milliseconds * 1000) / 1000;
 }
 
 await seed();
@@ -195,10 +197,10 @@ for (const [name, operation] of Object.entries(operations)) {
   const kmsCalls = [...calls.kms.values()].reduce((sum, count) => sum + count, 0);
   rows.push({
     operation: name,
-    'overhead p50 ms': Number(percentile(overheads, 0.5).toFixed(3)),
-    'overhead p99 ms': Number(percentile(overheads, 0.99).toFixed(3)),
-    'with SDK p50 ms': Number(percentile(durations, 0.5).toFixed(3)),
-    'with SDK p99 ms': Number(percentile(durations, 0.99).toFixed(3)),
+    'overhead p50 ms': percentile(overheads, 0.5),
+    'overhead p99 ms': percentile(overheads, 0.99),
+    'with SDK p50 ms': percentile(durations, 0.5),
+    'with SDK p99 ms': percentile(durations, 0.99),
     'DynamoDB round trips / op': roundTrips / ITERATIONS,
     'DynamoDB calls': [...calls.dynamodb].map(([operationName, count]) => `${operationName}×${count / ITERATIONS}`).join(' + '),
     'KMS calls / 100 ops': (kmsCalls * 100) / ITERATIONS,

@@ -4,8 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { DynamoDbPlanStore } from '../../shared/adapters/dynamodb/plan-store.ts';
 import { DEFAULT_LENDING_POLICY } from '../../shared/domain/policy.ts';
@@ -14,50 +12,13 @@ import { systemClock, ulidGenerator } from '../../shared/platform/clock-and-ids.
 import type { IdempotencyScope } from '../../shared/use-cases/idempotency.ts';
 import type { Offer, Plan } from '../../shared/use-cases/plans/plan-store.ts';
 import { createPaymentIntent, createPlan, DEFAULT_PLAN_POLICY, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
-import { buildInstallmentSchedule, riyadhCalendarDate } from '../../shared/domain/plans/schedule.ts';
+import { creditworthyCustomer, savedOffer } from '../support/plan-fixtures.ts';
 import { provisionTestPlatform } from '../support/provisioned-platform.ts';
 
 let deps: PlanDeps;
 const toResponse = (value: Plan | { paymentId: string }) => ({ statusCode: 201, body: { id: 'planId' in value ? value.planId : value.paymentId } });
 
-/** A registered customer with a completed LOW-risk assessment (registration itself is covered elsewhere). */
-async function creditworthyCustomer(): Promise<string> {
-  const customerId = ulidGenerator.newId();
-  const now = systemClock.now();
-  await createDocumentClient().send(
-    new PutCommand({
-      TableName: process.env.TABLE_NAME,
-      Item: {
-        ...keys.customer(customerId),
-        entityType: 'Customer',
-        customerId,
-        outstandingHalalas: 0,
-        nationalIdKind: 'citizen',
-        latestAssessment: { assessmentId: 'A', status: 'COMPLETED', riskCategory: 'LOW', maximumFinancingHalalas: DEFAULT_LENDING_POLICY.exposureLimitHalalas },
-        registeredAt: now.toISOString(),
-      },
-    }),
-  );
-  return customerId;
-}
-
-async function offerFor(customerId: string, financedHalalas: number): Promise<Offer> {
-  const now = systemClock.now();
-  const offer: Offer = {
-    offerId: ulidGenerator.newId(),
-    customerId,
-    amountHalalas: financedHalalas,
-    downPaymentHalalas: 0,
-    financedHalalas,
-    installmentCount: 2,
-    installments: buildInstallmentSchedule({ financedHalalas, installmentCount: 2, startDate: riyadhCalendarDate(now) }, DEFAULT_LENDING_POLICY),
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + 60_000),
-    used: false,
-  };
-  await deps.planStore.saveOffer(offer);
-  return offer;
-}
+const offerFor = (customerId: string, financedHalalas: number): Promise<Offer> => savedOffer(deps.planStore, customerId, financedHalalas);
 
 const scope = (principalId: string, key = randomUUID(), fingerprint = 'f'): IdempotencyScope => ({ principalId, keyDigest: key, fingerprint });
 const principal = (customerId: string) => ({ principalId: customerId, roles: ['customer' as const] });

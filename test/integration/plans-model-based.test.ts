@@ -7,17 +7,14 @@
  *   - no payment is posted twice (payment journals = confirmed payments, per plan).
  */
 import fc from 'fast-check';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
-import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import { DynamoDbPlanStore } from '../../shared/adapters/dynamodb/plan-store.ts';
-import { buildInstallmentSchedule, riyadhCalendarDate } from '../../shared/domain/plans/schedule.ts';
 import { DEFAULT_LENDING_POLICY } from '../../shared/domain/policy.ts';
 import { RabhanError } from '../../shared/http/errors.ts';
 import { systemClock, ulidGenerator } from '../../shared/platform/clock-and-ids.ts';
-import type { Offer, Plan } from '../../shared/use-cases/plans/plan-store.ts';
+import type { Plan } from '../../shared/use-cases/plans/plan-store.ts';
 import {
   cancelPlan,
   createPaymentIntent,
@@ -28,6 +25,7 @@ import {
   type GatewayNotification,
   type PlanDeps,
 } from '../../shared/use-cases/plans/plans.ts';
+import { creditworthyCustomer, savedOffer } from '../support/plan-fixtures.ts';
 import { provisionTestPlatform } from '../support/provisioned-platform.ts';
 
 const LIMIT_HALALAS = DEFAULT_LENDING_POLICY.exposureLimitHalalas;
@@ -78,43 +76,6 @@ beforeAll(async () => {
   deps = { planStore: new DynamoDbPlanStore(createDocumentClient(), resources.tableName), clock: systemClock, ids: ulidGenerator, lending: DEFAULT_LENDING_POLICY, plans: DEFAULT_PLAN_POLICY };
 });
 
-async function newCustomer(): Promise<string> {
-  const customerId = ulidGenerator.newId();
-  await createDocumentClient().send(
-    new PutCommand({
-      TableName: process.env.TABLE_NAME,
-      Item: {
-        ...keys.customer(customerId),
-        entityType: 'Customer',
-        customerId,
-        outstandingHalalas: 0,
-        nationalIdKind: 'citizen',
-        ageVerifiedForMinimumHijriYears: DEFAULT_LENDING_POLICY.minimumAgeHijriYears,
-        latestAssessment: { assessmentId: 'A', status: 'COMPLETED', riskCategory: 'LOW', maximumFinancingHalalas: LIMIT_HALALAS },
-      },
-    }),
-  );
-  return customerId;
-}
-
-async function saveOffer(customerId: string, financedHalalas: number, installmentCount: number): Promise<Offer> {
-  const now = systemClock.now();
-  const offer: Offer = {
-    offerId: ulidGenerator.newId(),
-    customerId,
-    amountHalalas: financedHalalas,
-    downPaymentHalalas: 0,
-    financedHalalas,
-    installmentCount,
-    installments: buildInstallmentSchedule({ financedHalalas, installmentCount, startDate: riyadhCalendarDate(now) }, DEFAULT_LENDING_POLICY),
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + 60_000),
-    used: false,
-  };
-  await deps.planStore.saveOffer(offer);
-  return offer;
-}
-
 async function errorCodeOf(action: Promise<unknown>): Promise<string | undefined> {
   try {
     await action;
@@ -151,7 +112,7 @@ async function checkInvariants(customerId: string, plans: readonly ModelPlan[]):
 }
 
 async function run(commands: readonly Command[]): Promise<void> {
-  const customerId = await newCustomer();
+  const customerId = await creditworthyCustomer();
   const principal = { principalId: customerId, roles: ['customer' as const] };
   const plans: ModelPlan[] = [];
   const payments: ModelPayment[] = [];
@@ -161,7 +122,7 @@ async function run(commands: readonly Command[]): Promise<void> {
   for (const command of commands) {
     switch (command.kind) {
       case 'create': {
-        const offer = await saveOffer(customerId, command.financedHalalas, command.installmentCount);
+        const offer = await savedOffer(deps.planStore, customerId, command.financedHalalas, command.installmentCount);
         const exposure = plans.filter((plan) => plan.status === 'ACTIVE').reduce((sum, plan) => sum + plan.outstandingHalalas, 0);
         let planId: string | undefined;
         const code = await errorCodeOf(

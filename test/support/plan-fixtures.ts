@@ -1,0 +1,50 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
+import { keys } from '../../shared/adapters/dynamodb/keys.ts';
+import { buildInstallmentSchedule, riyadhCalendarDate } from '../../shared/domain/plans/schedule.ts';
+import { DEFAULT_LENDING_POLICY } from '../../shared/domain/policy.ts';
+import { systemClock, ulidGenerator } from '../../shared/platform/clock-and-ids.ts';
+import type { Offer, PlanStore } from '../../shared/use-cases/plans/plan-store.ts';
+
+/**
+ * A registered adult citizen with a completed LOW-risk assessment and no exposure, written directly: registration
+ * and assessment have their own tests, and plan tests need many customers quickly.
+ */
+export async function creditworthyCustomer(): Promise<string> {
+  const customerId = ulidGenerator.newId();
+  await createDocumentClient().send(
+    new PutCommand({
+      TableName: process.env.TABLE_NAME,
+      Item: {
+        ...keys.customer(customerId),
+        entityType: 'Customer',
+        customerId,
+        outstandingHalalas: 0,
+        nationalIdKind: 'citizen',
+        ageVerifiedForMinimumHijriYears: DEFAULT_LENDING_POLICY.minimumAgeHijriYears,
+        latestAssessment: { assessmentId: 'A', status: 'COMPLETED', riskCategory: 'LOW', maximumFinancingHalalas: DEFAULT_LENDING_POLICY.exposureLimitHalalas },
+        registeredAt: systemClock.now().toISOString(),
+      },
+    }),
+  );
+  return customerId;
+}
+
+/** An open offer with no down payment, valid for a minute. */
+export async function savedOffer(planStore: PlanStore, customerId: string, financedHalalas: number, installmentCount = 2): Promise<Offer> {
+  const now = systemClock.now();
+  const offer: Offer = {
+    offerId: ulidGenerator.newId(),
+    customerId,
+    amountHalalas: financedHalalas,
+    downPaymentHalalas: 0,
+    financedHalalas,
+    installmentCount,
+    installments: buildInstallmentSchedule({ financedHalalas, installmentCount, startDate: riyadhCalendarDate(now) }, DEFAULT_LENDING_POLICY),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + 60_000),
+    used: false,
+  };
+  await planStore.saveOffer(offer);
+  return offer;
+}
