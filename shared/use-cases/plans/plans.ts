@@ -9,7 +9,8 @@ import { ageViolations, residencyViolations } from '../../domain/customers/eligi
 import { paymentConfirmedJournal, planOpenedJournal, reverseJournal, type Journal as BalancedJournal } from '../../domain/ledger/journal.ts';
 import { allocatePayment, outstandingOf } from '../../domain/plans/allocation.ts';
 import { planDelinquency } from '../../domain/plans/delinquency.ts';
-import { offerViolations } from '../../domain/plans/offer-policy.ts';
+import { OFFER_VIOLATIONS, offerViolations, type OfferViolation } from '../../domain/plans/offer-policy.ts';
+import type { ErrorCode } from '../../http/error-codes.ts';
 import { buildInstallmentSchedule, riyadhCalendarDate } from '../../domain/plans/schedule.ts';
 import type { LendingPolicy } from '../../domain/policy.ts';
 import { RabhanError } from '../../http/errors.ts';
@@ -39,8 +40,11 @@ export interface PlanDeps {
 
 const envelope = (deps: Pick<PlanDeps, 'clock' | 'ids'>, correlationId: string, occurredAt: Date) => ({ eventId: deps.ids.newId(), occurredAt, correlationId });
 
-function refuse(violations: readonly string[]): never {
-  throw new RabhanError(violations[0] as 'EXPOSURE_LIMIT_EXCEEDED', { details: violations.map((rule) => ({ field: rule, issue: 'rule violated' })) });
+/** Every offer rule is also an API error code, so a refusal names its first broken rule as its code. */
+const OFFER_RULES_AS_ERROR_CODES: Readonly<Record<OfferViolation, ErrorCode>> = Object.fromEntries(OFFER_VIOLATIONS.map((rule) => [rule, rule])) as Record<OfferViolation, OfferViolation>;
+
+function refuse(violations: readonly OfferViolation[]): never {
+  throw new RabhanError(OFFER_RULES_AS_ERROR_CODES[violations[0]!], { details: violations.map((rule) => ({ field: rule, issue: 'rule violated' })) });
 }
 
 export function toJournalRecord(planId: string, journalId: string, description: string, postedAt: Date, balanced: BalancedJournal, reverses?: string): Journal {
