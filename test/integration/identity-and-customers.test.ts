@@ -164,6 +164,17 @@ describe('sign-in', () => {
     await expect(recordNafathOutcome({ ...callback, callbackId: ulidGenerator.newId(), status: 'COMPLETED' }, signInDeps)).rejects.toMatchObject({ code: 'CALLBACK_REPLAYED' });
   });
 
+  it('limits sign-in attempts per client address across different national IDs', async () => {
+    const strict = { ...signInDeps, limits: { attemptsPerNationalId: 100, attemptsPerClient: 2, windowSeconds: 600 } };
+    const clientAddress = `10.3.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    await startNafathSession({ nationalId: randomNationalId(), clientAddress }, strict);
+    await startNafathSession({ nationalId: randomNationalId(), clientAddress }, strict);
+
+    const refusal = await startNafathSession({ nationalId: randomNationalId(), clientAddress }, strict).catch((error: unknown) => error);
+
+    expect((refusal as RabhanError).code).toBe('RATE_LIMITED');
+  });
+
   it('limits sign-in attempts per national ID and says when to retry', async () => {
     const nationalId = randomNationalId();
     for (let attempt = 0; attempt < 3; attempt += 1) await startNafathSession({ nationalId, clientAddress: `10.2.0.${attempt}` }, signInDeps);
