@@ -134,3 +134,34 @@ describe('the delinquency job', () => {
     expect(plan?.installments[1]?.status).toBe('OVERDUE');
   });
 });
+
+describe('offers and plan listing', () => {
+  it('refuses an expired offer with OFFER_EXPIRED and changes nothing', async () => {
+    const customerId = await creditworthyCustomer();
+    const offer = await offerFor(customerId, 30_000);
+    const afterExpiry = { ...deps, clock: { now: () => new Date(offer.expiresAt.getTime() + 1_000) } };
+
+    const refusal = await createPlan({ principal: principal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: scope(customerId) }, { ...afterExpiry, toResponse }).catch((error: unknown) => error);
+
+    expect((refusal as RabhanError).code).toBe('OFFER_EXPIRED');
+    expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(0);
+  });
+
+  it("pages through a customer's plans with a cursor and refuses a cursor from another list", async () => {
+    const customerId = await creditworthyCustomer();
+    for (let index = 0; index < 5; index += 1) {
+      const offer = await offerFor(customerId, 10_000);
+      await createPlan({ principal: principal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: scope(customerId) }, { ...deps, toResponse });
+    }
+
+    const first = await deps.planStore.listPlans(customerId, 3, undefined);
+    const second = await deps.planStore.listPlans(customerId, 3, first.nextCursor);
+    const otherCustomer = await creditworthyCustomer();
+
+    expect(first.plans).toHaveLength(3);
+    expect(second.plans).toHaveLength(2);
+    expect(new Set([...first.plans, ...second.plans].map((plan) => plan.planId)).size).toBe(5);
+    await expect(deps.planStore.listPlans(otherCustomer, 3, first.nextCursor)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(deps.planStore.listPlans(customerId, 3, 'not-a-cursor')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});

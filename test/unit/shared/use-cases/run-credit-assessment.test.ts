@@ -78,6 +78,23 @@ describe('running a credit assessment', () => {
     expect(settled.map((assessment) => assessment.failureReason)).toEqual(['SIMAH_MALFORMED_RESPONSE']);
   });
 
+  it('does nothing for a message delivered again after the assessment completed', async () => {
+    let calls = 0;
+    const { deps, settled } = depsWith({
+      fetchCreditReport: async () => {
+        calls += 1;
+        return { reportId: 'R', score: 800, grade: 'A', existingObligationsHalalas: 0, activeDefaults: 0 };
+      },
+    });
+    await runCreditAssessment(command(false), deps);
+
+    const second = await runCreditAssessment(command(false), deps);
+
+    expect(second).toBe('already-completed');
+    expect(calls).toBe(1);
+    expect(settled).toHaveLength(1);
+  });
+
   it('completes after a transient failure and maps the report with the documented method', async () => {
     let calls = 0;
     const { deps, settled } = depsWith({
