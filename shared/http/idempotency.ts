@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../domain/audit/audit-chain.ts';
 import { replayOrReject, type IdempotencyScope, type IdempotencyStore, type IdempotentOutcome, type StoredResponse } from '../use-cases/idempotency.ts';
+import type { ErrorCode } from './error-codes.ts';
 import { buildErrorResponseBody } from './error-response.ts';
 import { RabhanError } from './errors.ts';
 import type { HttpRequest, HttpResult } from './http-handler.ts';
@@ -12,8 +13,11 @@ import type { RouteDefinition } from '../platform/routes.ts';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** Errors about the key itself are answers to this attempt, not to the operation, so they are never recorded. */
-const UNRECORDED_CODES = new Set(['IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REQUIRED']);
+/**
+ * Errors about the key itself, or about this attempt's timing (a concurrent update, a rate limit), answer this
+ * attempt, not the operation: they are never recorded, so a retry with the same key performs the operation.
+ */
+const UNRECORDED_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REQUIRED', 'CONCURRENT_UPDATE', 'RATE_LIMITED']);
 
 export function idempotencyScopeOf(route: RouteDefinition, request: HttpRequest<RouteDefinition>): IdempotencyScope {
   if (request.idempotencyKey === undefined || request.context.principal === undefined) {

@@ -143,7 +143,7 @@ export const routes = {
     summary: 'Starts a NAFATH sign-in: the person picks the returned random number in the Nafath app.',
     request: { body: startNafathSessionRequestSchema },
     responses: { 202: { description: 'NAFATH asked the person to approve.', schema: startNafathSessionResponseSchema } },
-    errorCodes: ['INVALID_NATIONAL_ID', 'RATE_LIMITED', 'IDENTITY_SERVICE_UNAVAILABLE'],
+    errorCodes: ['INVALID_NATIONAL_ID', 'RATE_LIMITED', 'IDENTITY_SERVICE_UNAVAILABLE', 'CONCURRENT_UPDATE'],
   }),
   pollNafathSession: defineRoute({
     id: 'PollNafathSession',
@@ -156,7 +156,7 @@ export const routes = {
     summary: 'Reports a sign-in session; on the first poll after approval it hands out the tokens, once. Requires X-Poll-Token.',
     request: { pathParameters: nafathSessionPathSchema },
     responses: { 200: { description: 'The session state.', schema: nafathSessionResponseSchema } },
-    errorCodes: ['NAFATH_SESSION_NOT_FOUND'],
+    errorCodes: ['NAFATH_SESSION_NOT_FOUND', 'CONCURRENT_UPDATE'],
   }),
   recordNafathOutcome: defineRoute({
     id: 'RecordNafathOutcome',
@@ -169,7 +169,7 @@ export const routes = {
     summary: 'NAFATH reports a sign-in outcome. Signed with HMAC-SHA-256 over `timestamp.body` (X-Nafath-Timestamp, X-Nafath-Signature).',
     request: { body: nafathCallbackSchema },
     responses: { 200: { description: 'The outcome was recorded.', schema: acceptedResponseSchema } },
-    errorCodes: ['CALLBACK_SIGNATURE_INVALID', 'CALLBACK_REPLAYED', 'NAFATH_SESSION_NOT_FOUND'],
+    errorCodes: ['CALLBACK_SIGNATURE_INVALID', 'CALLBACK_REPLAYED', 'NAFATH_SESSION_NOT_FOUND', 'CONCURRENT_UPDATE'],
   }),
   refreshTokens: defineRoute({
     id: 'RefreshTokens',
@@ -182,7 +182,7 @@ export const routes = {
     summary: 'Exchanges a refresh token for new tokens. Each refresh token works once; reusing an old one revokes the family.',
     request: { body: refreshTokensRequestSchema },
     responses: { 200: { description: 'New tokens.', schema: issuedTokensSchema } },
-    errorCodes: ['REFRESH_TOKEN_INVALID'],
+    errorCodes: ['REFRESH_TOKEN_INVALID', 'CONCURRENT_UPDATE'],
   }),
   getJsonWebKeySet: defineRoute({
     id: 'GetJsonWebKeySet',
@@ -208,7 +208,7 @@ export const routes = {
     summary: 'Registers the signed-in person as a customer. The national ID comes from NAFATH, never from the body.',
     request: { body: registerCustomerRequestSchema },
     responses: { 201: { description: 'The new customer profile.', schema: customerProfileSchema } },
-    errorCodes: ['RESIDENCY_NOT_ELIGIBLE', 'AGE_BELOW_MINIMUM', 'CUSTOMER_ALREADY_REGISTERED'],
+    errorCodes: ['RESIDENCY_NOT_ELIGIBLE', 'AGE_BELOW_MINIMUM', 'CUSTOMER_ALREADY_REGISTERED', 'CONCURRENT_UPDATE'],
   }),
   getOwnProfile: defineRoute({
     id: 'GetOwnProfile',
@@ -261,7 +261,7 @@ export const routes = {
     summary: 'Asks for a SIMAH credit assessment, with explicit consent. Completes asynchronously.',
     request: { body: requestCreditAssessmentSchema },
     responses: { 202: { description: 'The assessment is pending.', schema: creditAssessmentSchema } },
-    errorCodes: ['CONSENT_REQUIRED', 'CUSTOMER_NOT_FOUND'],
+    errorCodes: ['CONSENT_REQUIRED', 'CUSTOMER_NOT_FOUND', 'CONCURRENT_UPDATE'],
   }),
   getCreditAssessment: defineRoute({
     id: 'GetCreditAssessment',
@@ -310,7 +310,7 @@ export const routes = {
     summary: 'Accepts an offer: reserves exposure, creates the plan, posts the opening journal. Requires Idempotency-Key.',
     request: { body: createPlanRequestSchema, requiresIdempotencyKey: true },
     responses: { 201: { description: 'The plan.', schema: planSchema } },
-    errorCodes: ['OFFER_NOT_FOUND', 'OFFER_EXPIRED', 'OFFER_ALREADY_USED', 'CREDIT_ASSESSMENT_REQUIRED', 'CREDIT_RISK_TOO_HIGH', 'EXPOSURE_LIMIT_EXCEEDED', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE'],
+    errorCodes: ['OFFER_NOT_FOUND', 'OFFER_EXPIRED', 'OFFER_ALREADY_USED', 'CREDIT_ASSESSMENT_REQUIRED', 'CREDIT_RISK_TOO_HIGH', 'EXPOSURE_LIMIT_EXCEEDED', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE', 'CONCURRENT_UPDATE'],
   }),
   listPlans: defineRoute({
     id: 'ListPlans',
@@ -388,7 +388,7 @@ export const routes = {
     summary: 'Creates a PENDING payment intent and its gateway checkout reference. Money moves only when the gateway confirms. Requires Idempotency-Key.',
     request: { pathParameters: planPathSchema, body: createPaymentRequestSchema, requiresIdempotencyKey: true },
     responses: { 201: { description: 'The payment intent.', schema: paymentSchema } },
-    errorCodes: ['PLAN_NOT_FOUND', 'PLAN_NOT_ACTIVE', 'PAYMENT_EXCEEDS_BALANCE', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE'],
+    errorCodes: ['PLAN_NOT_FOUND', 'PLAN_NOT_ACTIVE', 'PAYMENT_EXCEEDS_BALANCE', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE', 'CONCURRENT_UPDATE'],
   }),
   requestEarlySettlement: defineRoute({
     id: 'RequestEarlySettlement',
@@ -401,7 +401,7 @@ export const routes = {
     summary: 'Creates a payment intent for the whole remaining balance. Requires Idempotency-Key.',
     request: { pathParameters: planPathSchema, body: earlySettlementRequestSchema, requiresIdempotencyKey: true },
     responses: { 201: { description: 'The payment intent.', schema: paymentSchema } },
-    errorCodes: ['PLAN_NOT_FOUND', 'PLAN_NOT_ACTIVE', 'PAYMENT_EXCEEDS_BALANCE', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE'],
+    errorCodes: ['PLAN_NOT_FOUND', 'PLAN_NOT_ACTIVE', 'PAYMENT_EXCEEDS_BALANCE', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE', 'CONCURRENT_UPDATE'],
   }),
   receivePaymentWebhook: defineRoute({
     id: 'ReceivePaymentWebhook',

@@ -4,11 +4,14 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { RabhanError } from '../../http/errors.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** DynamoDB's limit on the number of writes in one transaction. */
 export const TRANSACTION_ITEMS_MAX = 100;
+/** Conflicts clear as soon as the other transaction commits, typically within milliseconds. */
+const CONFLICT_RETRY_AFTER_SECONDS = 1;
 
 export interface NamedTransactItem {
   /** Names the invariant the write's condition protects, e.g. `customerMustNotExist`. */
@@ -47,8 +50,13 @@ export async function writeTransaction(
     if (!(error instanceof TransactionCanceledException)) throw error;
     const reasons = error.CancellationReasons ?? [];
     const failed = reasons.flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [items[index]?.name ?? `#${index}`] : []));
-    // Cancellation for other reasons (conflicts, throttling) is not a broken invariant: surface it unchanged.
-    if (failed.length === 0) throw error;
-    throw new TransactionConditionFailed(failed, error);
+    if (failed.length > 0) throw new TransactionConditionFailed(failed, error);
+    // Another transaction held one of the items. Nothing was written and a retry re-reads fresh state, so the
+    // caller gets a retryable 409 rather than a 500 (DynamoDB Local never raises this: the unit tests mock it).
+    if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
+      throw new RabhanError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': String(CONFLICT_RETRY_AFTER_SECONDS) } });
+    }
+    // Throttling and other cancellations are not about our data: surface them unchanged (500, SQS retries).
+    throw error;
   }
 }
