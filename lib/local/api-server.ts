@@ -4,11 +4,15 @@
  */
 import http from 'node:http';
 import type { APIGatewayAuthorizerResult, APIGatewayProxyResult } from 'aws-lambda';
-import type { ErrorCode } from '../../shared/http/error-codes.ts';
-import { buildErrorResponseBody } from '../../shared/http/error-response.ts';
-import { RabhanError } from '../../shared/http/errors.ts';
-import { negotiateLanguage } from '../../shared/http/language.ts';
-import { SECURITY_HEADERS } from '../../shared/http/middlewares/response-headers.ts';
+import { randomUUID } from 'node:crypto';
+import {
+  GATEWAY_TEMPLATE_VARIABLES,
+  gatewayResponseFor,
+  gatewayResponseHeaders,
+  gatewayResponseStatus,
+  gatewayResponseTemplate,
+  type GatewayResponseType,
+} from '../../shared/platform/gateway-responses.ts';
 import { AUTHORIZER_HANDLER_ENTRY, type RouteDefinition } from '../../shared/platform/routes.ts';
 import { loadHandler } from './handler-modules.ts';
 import { apiGatewayProxyEvent, lambdaContext, requestAuthorizerEvent, type IncomingHttpRequest } from './lambda-shapes.ts';
@@ -57,12 +61,26 @@ export function matchRoute(
   return undefined;
 }
 
-function gatewayError(code: ErrorCode, acceptLanguage: string | undefined, requestId: string): APIGatewayProxyResult {
-  const error = new RabhanError(code);
+/** API Gateway's status for a Lambda proxy integration that crashed or answered something unusable. */
+const GATEWAY_INTEGRATION_FAILURE_STATUS = 502;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `$context.requestTime`'s format, e.g. `02/Dec/2026:07:45:12 +0000`. */
+export function gatewayRequestTime(at: Date): string {
+  const twoDigits = (value: number): string => String(value).padStart(2, '0');
+  return `${twoDigits(at.getUTCDate())}/${MONTHS[at.getUTCMonth()]}/${at.getUTCFullYear()}:${twoDigits(at.getUTCHours())}:${twoDigits(at.getUTCMinutes())}:${twoDigits(at.getUTCSeconds())} +0000`;
+}
+
+/** Renders a gateway response exactly as API Gateway would from the same definition the API stack installs. */
+export function gatewayError(type: GatewayResponseType, requestId: string, receivedAt: Date): APIGatewayProxyResult {
+  const definition = gatewayResponseFor(type);
+  const body = gatewayResponseTemplate(definition)
+    .replace(GATEWAY_TEMPLATE_VARIABLES.requestId, requestId)
+    .replace(GATEWAY_TEMPLATE_VARIABLES.requestTime, gatewayRequestTime(receivedAt));
   return {
-    statusCode: error.httpStatus,
-    headers: { ...SECURITY_HEADERS, 'X-Request-Id': requestId },
-    body: JSON.stringify(buildErrorResponseBody(error, negotiateLanguage(acceptLanguage), requestId, new Date())),
+    statusCode: definition.keepsGatewayStatus ? GATEWAY_INTEGRATION_FAILURE_STATUS : gatewayResponseStatus(definition),
+    headers: { ...gatewayResponseHeaders(definition), 'X-Request-Id': requestId },
+    body,
   };
 }
 
@@ -79,16 +97,16 @@ async function readBody(request: http.IncomingMessage): Promise<string | undefin
 }
 
 /** Runs the authorizer as API Gateway would: a throw means 401, a Deny policy means 403, Allow passes its context. */
-async function authorize(proxyEvent: ReturnType<typeof apiGatewayProxyEvent>): Promise<Record<string, string> | ErrorCode> {
+async function authorize(proxyEvent: ReturnType<typeof apiGatewayProxyEvent>): Promise<Record<string, string> | GatewayResponseType> {
   const authorizer = await loadHandler(AUTHORIZER_HANDLER_ENTRY);
   let result: APIGatewayAuthorizerResult;
   try {
     result = (await authorizer(requestAuthorizerEvent(proxyEvent), lambdaContext('authorizer', 5_000))) as APIGatewayAuthorizerResult;
   } catch {
-    return 'AUTHENTICATION_REQUIRED';
+    return 'UNAUTHORIZED';
   }
   const allowed = result.policyDocument.Statement.every((statement) => statement.Effect === 'Allow');
-  if (!allowed) return 'ROLE_NOT_PERMITTED';
+  if (!allowed) return 'ACCESS_DENIED';
   return { principalId: result.principalId, ...Object.fromEntries(Object.entries(result.context ?? {}).map(([key, value]) => [key, String(value)])) };
 }
 
@@ -107,12 +125,13 @@ export function createApiServer(routeList: readonly RouteDefinition[], logger: L
         Object.entries(request.headers).flatMap(([key, value]) => (value === undefined ? [] : [[key, Array.isArray(value) ? value.join(',') : value]])),
       );
       let result: APIGatewayProxyResult;
-      let requestId = 'unknown';
+      const receivedAt = new Date();
+      let requestId: string = randomUUID();
       try {
         const body = await readBody(request);
         const matched = matchRoute(compiledRoutes, request.method ?? 'GET', url.pathname);
         if (body === 'too-large' || matched === undefined) {
-          result = gatewayError(body === 'too-large' ? 'PAYLOAD_TOO_LARGE' : 'ROUTE_NOT_FOUND', headers['accept-language'], requestId);
+          result = gatewayError(body === 'too-large' ? 'REQUEST_TOO_LARGE' : 'MISSING_AUTHENTICATION_TOKEN', requestId, receivedAt);
         } else {
           const incoming: IncomingHttpRequest = {
             method: request.method ?? 'GET',
@@ -126,7 +145,7 @@ export function createApiServer(routeList: readonly RouteDefinition[], logger: L
           requestId = proxyEvent.requestContext.requestId;
           const authorization = matched.route.access.kind === 'public' ? null : await authorize(proxyEvent);
           if (typeof authorization === 'string') {
-            result = gatewayError(authorization, headers['accept-language'], requestId);
+            result = gatewayError(authorization, requestId, receivedAt);
           } else {
             proxyEvent.requestContext.authorizer = authorization;
             result = await invoke(matched.route, proxyEvent);
@@ -134,7 +153,7 @@ export function createApiServer(routeList: readonly RouteDefinition[], logger: L
         }
       } catch (error) {
         logger.error('Handler crashed outside its middleware', { error: error instanceof Error ? error.message : String(error) });
-        result = gatewayError('INTERNAL_ERROR', headers['accept-language'], requestId);
+        result = gatewayError('DEFAULT_5XX', requestId, receivedAt);
       }
       response.writeHead(result.statusCode, result.headers as http.OutgoingHttpHeaders);
       response.end(result.body);

@@ -7,6 +7,7 @@ import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { GATEWAY_RESPONSES, gatewayResponseHeaders, gatewayResponseStatus, gatewayResponseTemplate } from '../../shared/platform/gateway-responses.ts';
 import { AUTHORIZER_HANDLER_ENTRY, routeList, type RouteDefinition, type RouteThrottle } from '../../shared/platform/routes.ts';
 import type { Permission } from '../../shared/platform/permissions.ts';
 import { acknowledge } from '../compliance.ts';
@@ -126,6 +127,7 @@ export class ApiStack extends Stack {
       },
     });
     acknowledge(this.api, 'apiGatewayLoggingRole');
+    this.addGatewayResponses();
     acknowledge(this.api.deploymentStage, 'apiNoResponseCache', 'apiLambdaBackendsOnly');
 
     // Body schemas are enforced by each handler (zod) so that errors keep the documented format; the validator
@@ -175,5 +177,18 @@ export class ApiStack extends Stack {
       identitySources: [apigateway.IdentitySource.header(AUTHORIZATION_HEADER)],
       resultsCacheTtl: AUTHORIZER_RESULT_CACHE_TTL,
     });
+  }
+
+  /** Errors API Gateway answers itself get the documented error format too (shared/platform/gateway-responses.ts). */
+  private addGatewayResponses(): void {
+    for (const definition of GATEWAY_RESPONSES) {
+      this.api.addGatewayResponse(`${definition.type}Response`, {
+        type: apigateway.ResponseType.of(definition.type),
+        ...(definition.keepsGatewayStatus ? {} : { statusCode: String(gatewayResponseStatus(definition)) }),
+        // Static header values are written between single quotes.
+        responseHeaders: Object.fromEntries(Object.entries(gatewayResponseHeaders(definition)).map(([name, value]) => [name, `'${value}'`])),
+        templates: { 'application/json': gatewayResponseTemplate(definition) },
+      });
+    }
   }
 }

@@ -32,6 +32,14 @@ export const ERROR_CODES = {
     httpStatus: 403,
     message: { en: 'Your role does not permit this action.', ar: 'دورك لا يسمح بتنفيذ هذا الإجراء.' },
   },
+  REQUEST_BLOCKED: {
+    httpStatus: 403,
+    message: { en: 'The request was blocked by our firewall.', ar: 'حُظر الطلب بواسطة جدار الحماية.' },
+  },
+  REQUEST_REJECTED: {
+    httpStatus: 400,
+    message: { en: 'The request was rejected before it reached the service.', ar: 'رُفض الطلب قبل وصوله إلى الخدمة.' },
+  },
   ROUTE_NOT_FOUND: {
     httpStatus: 404,
     message: { en: 'No such route exists on this API.', ar: 'هذا المسار غير موجود في الواجهة البرمجية.' },

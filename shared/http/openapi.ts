@@ -19,8 +19,8 @@ const errorResponseSchema = z
   })
   .meta({ id: 'ErrorResponse' });
 
-/** Codes any route may answer with, whatever it does. */
-const UNIVERSAL_ERROR_CODES: readonly ErrorCode[] = ['VALIDATION_FAILED', 'MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'INTERNAL_ERROR'];
+/** Codes any route may answer with, whatever it does; the last three come from API Gateway itself (gateway responses). */
+const UNIVERSAL_ERROR_CODES: readonly ErrorCode[] = ['VALIDATION_FAILED', 'MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'INTERNAL_ERROR', 'RATE_LIMITED', 'REQUEST_BLOCKED', 'REQUEST_REJECTED'];
 const AUTHENTICATED_ERROR_CODES: readonly ErrorCode[] = ['AUTHENTICATION_REQUIRED', 'ROLE_NOT_PERMITTED'];
 
 type JsonSchema = Record<string, unknown>;

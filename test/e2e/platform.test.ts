@@ -42,6 +42,16 @@ describe('the local runtime', () => {
     expect(body.error.message).toMatch(/[\u0600-\u06FF]/);
   });
 
+  it('answers a role-protected route without a token with 401 in the error format, as API Gateway would', async () => {
+    const response = await fetch(`${runtime.baseUrl}/v1/customers/me`);
+    const body = (await response.json()) as { error: { code: string; message: string; details: unknown[]; requestId: string } };
+    expect(response.status).toBe(401);
+    expect(body.error).toMatchObject({ code: 'AUTHENTICATION_REQUIRED', details: [] });
+    expect(body.error.message).toMatch(/access token/);
+    expect(body.error.message).toMatch(/[\u0600-\u06FF]/);
+    expect(body.error.requestId).toBe(response.headers.get('x-request-id'));
+  });
+
   it('answers malformed JSON with 400 in the error format', async () => {
     const response = await fetch(`${runtime.baseUrl}/v1/auth/nafath/sessions`, {
       method: 'POST',

@@ -1,6 +1,7 @@
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APPLICATION_KEYS, PERMISSION_KEYS } from '../../shared/platform/kms-keys.ts';
+import { GATEWAY_RESPONSES, gatewayResponseTemplate } from '../../shared/platform/gateway-responses.ts';
 import { AUTHORIZER_HANDLER_ENTRY, routeList, type RouteDefinition } from '../../shared/platform/routes.ts';
 import { REQUEST_BODY_SIZE_MAX_BYTES } from '../../lib/constructs/api-firewall.ts';
 import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME } from '../../lib/constructs/rabhan-function.ts';
@@ -51,6 +52,20 @@ describe('the API stack', () => {
     expect(catchAll).toEqual([expect.objectContaining({ method: 'ANY', path: '/{proxy+}' })]);
     expect(paths).toContain('/{proxy+}');
     template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'ANY' });
+  });
+
+  it('answers every error API Gateway raises itself in the documented format, from the shared definitions', () => {
+    const responses = [...resourcesOfType(template, 'AWS::ApiGateway::GatewayResponse').values()];
+    expect(responses.map((response) => response.Properties.ResponseType).sort()).toEqual(GATEWAY_RESPONSES.map((definition) => definition.type).sort());
+    for (const definition of GATEWAY_RESPONSES) {
+      const installed = responses.find((response) => response.Properties.ResponseType === definition.type)!;
+      expect(installed.Properties.ResponseTemplates).toEqual({ 'application/json': gatewayResponseTemplate(definition) });
+      expect(installed.Properties.ResponseParameters).toMatchObject({ 'gatewayresponse.header.Strict-Transport-Security': expect.stringMatching(/^'max-age=\d+/) });
+    }
+    const throttled = responses.find((response) => response.Properties.ResponseType === 'THROTTLED')!;
+    expect(throttled.Properties).toMatchObject({ StatusCode: '429', ResponseParameters: { 'gatewayresponse.header.Retry-After': "'1'" } });
+    const unknownMethod = responses.find((response) => response.Properties.ResponseType === 'MISSING_AUTHENTICATION_TOKEN')!;
+    expect(unknownMethod.Properties.StatusCode).toBe('404');
   });
 
   it("throttles the stage and every route with the route table's own limits", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileRoute, matchRoute } from '../../../../lib/local/api-server.ts';
+import { compileRoute, gatewayError, gatewayRequestTime, matchRoute } from '../../../../lib/local/api-server.ts';
 import type { RouteDefinition } from '../../../../shared/platform/routes.ts';
 
 const route = (method: RouteDefinition['method'], path: string): RouteDefinition => ({
@@ -32,5 +32,22 @@ describe('local route matching', () => {
 
   it('does not let a path parameter span segments', () => {
     expect(matchRoute([compileRoute(route('GET', '/v1/plans/{planId}'))], 'GET', '/v1/plans/a/b')).toBeUndefined();
+  });
+});
+
+describe('local gateway responses', () => {
+  it('renders a gateway refusal with the request id, the request time in API Gateway format and the mapped status', () => {
+    const receivedAt = new Date('2026-03-05T21:04:09Z');
+
+    const result = gatewayError('ACCESS_DENIED', 'req-9', receivedAt);
+
+    expect(result.statusCode).toBe(403);
+    expect(result.headers).toMatchObject({ 'X-Request-Id': 'req-9' });
+    expect(JSON.parse(result.body)).toMatchObject({ error: { code: 'ROLE_NOT_PERMITTED', requestId: 'req-9', timestamp: '05/Mar/2026:21:04:09 +0000' } });
+    expect(gatewayRequestTime(receivedAt)).toBe('05/Mar/2026:21:04:09 +0000');
+  });
+
+  it('renders a crashed integration as 502, as API Gateway answers for a failed Lambda proxy', () => {
+    expect(gatewayError('DEFAULT_5XX', 'req-1', new Date()).statusCode).toBe(502);
   });
 });
