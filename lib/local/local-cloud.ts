@@ -126,6 +126,25 @@ export async function freePort(): Promise<number> {
 interface EngineProcess {
   readonly child: ChildProcess;
   readonly logFile: string;
+  readonly watchdog: ChildProcess;
+}
+
+/** How often the watchdog checks that the process that started an engine is still alive. */
+const WATCHDOG_POLL_SECONDS = 1;
+
+/**
+ * Starts a process that stops an engine's process group once `watchedPid` is gone. The `exit` hook below cannot
+ * run when the starting process is killed by a signal (SIGKILL, or SIGTERM with no handler), and a stray `java`
+ * or `python` would then outlive the run; the watchdog covers exactly those cases.
+ */
+export function startEngineWatchdog(watchedPid: number, engineGroupId: number): ChildProcess {
+  const graceSeconds = ENGINE_STOP_GRACE_MILLISECONDS / 1000;
+  const script =
+    `while kill -0 ${watchedPid} 2>/dev/null; do sleep ${WATCHDOG_POLL_SECONDS}; done; ` +
+    `kill -TERM -${engineGroupId} 2>/dev/null; sleep ${graceSeconds}; kill -KILL -${engineGroupId} 2>/dev/null; exit 0`;
+  const watchdog = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  watchdog.unref();
+  return watchdog;
 }
 
 function startEngine(name: string, command: string, args: readonly string[], cwd: string): EngineProcess {
@@ -136,7 +155,12 @@ function startEngine(name: string, command: string, args: readonly string[], cwd
   const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(logStream);
   child.stderr?.pipe(logStream);
-  return { child, logFile };
+  if (child.pid === undefined) {
+    // The spawn error is reported here instead; without a listener it would crash the process later.
+    child.once('error', () => undefined);
+    throw new Error(`${name} could not be started: ${command} was not found`);
+  }
+  return { child, logFile, watchdog: startEngineWatchdog(process.pid, child.pid) };
 }
 
 function lastLogLines(logFile: string): string {
@@ -168,6 +192,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 async function stopEngine(engine: EngineProcess): Promise<void> {
+  engine.watchdog.kill('SIGKILL');
   if (engine.child.exitCode !== null) return;
   const exited = new Promise<void>((resolve) => engine.child.once('exit', () => resolve()));
   killGroup(engine.child, 'SIGTERM');
