@@ -1,6 +1,7 @@
 /**
  * The edge firewall in front of the REST API stage: AWS managed rule groups (common, known bad inputs, IP
- * reputation), a per-IP rate-based rule and a request-body size limit, with logging to an encrypted log group.
+ * reputation), per-IP rate-based rules (one for customers, a looser one for partner callbacks) and a request-body
+ * size limit, with logging to an encrypted log group.
  * WAF is why the API is a REST API: WAFv2 attaches to REST API stages, not to HTTP APIs.
  */
 import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
@@ -21,6 +22,12 @@ const BODY_INSPECTION_LIMIT = 'KB_64';
 /** Requests one client IP may send per evaluation window before WAF blocks it, on top of API Gateway throttling. */
 export const WAF_RATE_LIMIT_PER_IP = 2_000;
 export const WAF_RATE_WINDOW_SECONDS = 300;
+/**
+ * The same for one partner address calling back (NAFATH outcomes, payment webhooks): one address carries every
+ * customer's callbacks, so the customer limit would block sign-ins and payments at ordinary volumes. Per-route
+ * API Gateway throttling still applies behind it.
+ */
+export const WAF_PARTNER_CALLBACK_RATE_LIMIT_PER_IP = 60_000;
 /** Headers that carry credentials and are never written to WAF logs. */
 export const WAF_REDACTED_HEADERS = ['authorization', 'cookie', 'x-poll-token'] as const;
 /** WAF only delivers logs to CloudWatch log groups whose name has this prefix. */
@@ -46,6 +53,8 @@ export interface ApiFirewallProps {
   readonly requestBodySizeMaxBytes?: number;
   /** @default WAF_RATE_LIMIT_PER_IP */
   readonly rateLimitPerIp?: number;
+  /** URI paths, as WAF sees them, where partners call back; they get WAF_PARTNER_CALLBACK_RATE_LIMIT_PER_IP. */
+  readonly partnerCallbackPathPrefixes: readonly string[];
 }
 
 const visibility = (metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty => ({
@@ -62,6 +71,14 @@ export class ApiFirewall extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
     const bodySizeMax = props.requestBodySizeMaxBytes ?? REQUEST_BODY_SIZE_MAX_BYTES;
+
+    // No URL decoding: an encoded path does not match, so it falls under the stricter customer limit.
+    const startsWith = (prefix: string): wafv2.CfnWebACL.StatementProperty => ({
+      byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'STARTS_WITH', searchString: prefix, textTransformations: [{ priority: 0, type: 'NONE' }] },
+    });
+    const prefixes = props.partnerCallbackPathPrefixes.map(startsWith);
+    if (prefixes.length === 0) throw new Error('At least one partner callback path prefix is required');
+    const partnerCallbacks: wafv2.CfnWebACL.StatementProperty = prefixes.length === 1 ? prefixes[0]! : { orStatement: { statements: prefixes } };
 
     const ownRules: wafv2.CfnWebACL.RuleProperty[] = [
       {
@@ -88,6 +105,21 @@ export class ApiFirewall extends Construct {
             aggregateKeyType: 'IP',
             limit: props.rateLimitPerIp ?? WAF_RATE_LIMIT_PER_IP,
             evaluationWindowSec: WAF_RATE_WINDOW_SECONDS,
+            scopeDownStatement: { notStatement: { statement: partnerCallbacks } },
+          },
+        },
+      },
+      {
+        name: 'RateLimitPerPartnerIp',
+        priority: 2,
+        action: { block: {} },
+        visibilityConfig: visibility('RateLimitPerPartnerIp'),
+        statement: {
+          rateBasedStatement: {
+            aggregateKeyType: 'IP',
+            limit: WAF_PARTNER_CALLBACK_RATE_LIMIT_PER_IP,
+            evaluationWindowSec: WAF_RATE_WINDOW_SECONDS,
+            scopeDownStatement: partnerCallbacks,
           },
         },
       },

@@ -8,7 +8,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { GATEWAY_RESPONSES, gatewayResponseHeaders, gatewayResponseStatus, gatewayResponseTemplate } from '../../shared/platform/gateway-responses.ts';
-import { AUTHORIZER_HANDLER_ENTRY, routeList, type RouteDefinition, type RouteThrottle } from '../../shared/platform/routes.ts';
+import { AUTHORIZER_HANDLER_ENTRY, PARTNER_CALLBACK_PATH_PREFIX, routeList, type RouteDefinition, type RouteThrottle } from '../../shared/platform/routes.ts';
 import type { Permission } from '../../shared/platform/permissions.ts';
 import { acknowledge } from '../compliance.ts';
 import { ApiFirewall } from '../constructs/api-firewall.ts';
@@ -161,7 +161,12 @@ export class ApiStack extends Stack {
     }
     this.functions = functions;
 
-    this.firewall = new ApiFirewall(this, 'Firewall', { stage: this.api.deploymentStage, logsKey: props.platform.logsKey });
+    this.firewall = new ApiFirewall(this, 'Firewall', {
+      stage: this.api.deploymentStage,
+      logsKey: props.platform.logsKey,
+      // WAF sees the stage in the path on the execute-api endpoint and not behind a custom domain: match both.
+      partnerCallbackPathPrefixes: [PARTNER_CALLBACK_PATH_PREFIX, `/${API_STAGE_NAME}${PARTNER_CALLBACK_PATH_PREFIX}`],
+    });
   }
 
   private createAuthorizer(props: ApiStackProps): apigateway.RequestAuthorizer {

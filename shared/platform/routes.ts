@@ -99,6 +99,11 @@ const STANDARD_THROTTLE: RouteThrottle = { rateLimitPerSecond: 100, burstLimit: 
 /** Sign-in starts a NAFATH push to a phone: throttled harder than ordinary routes, on top of per-ID limits. */
 const SIGN_IN_THROTTLE: RouteThrottle = { rateLimitPerSecond: 20, burstLimit: 40 };
 const PUBLIC: RouteAccess = { kind: 'public' };
+/**
+ * Where partners (NAFATH, the payment gateway) call us back. Their calls come from few addresses and are
+ * authenticated by signature, so the edge firewall rate-limits this prefix separately from customers' traffic.
+ */
+export const PARTNER_CALLBACK_PATH_PREFIX = '/v1/integrations/';
 const CUSTOMERS: RouteAccess = { kind: 'roles', roles: ['customer'] };
 
 function defineRoute<const TRoute extends RouteDefinition>(route: TRoute): TRoute {
@@ -161,7 +166,7 @@ export const routes = {
   recordNafathOutcome: defineRoute({
     id: 'RecordNafathOutcome',
     method: 'POST',
-    path: '/v1/integrations/nafath/callback',
+    path: `${PARTNER_CALLBACK_PATH_PREFIX}nafath/callback`,
     handlerEntry: 'functions/auth/record-nafath-outcome.ts',
     access: PUBLIC,
     throttle: STANDARD_THROTTLE,
@@ -406,7 +411,7 @@ export const routes = {
   receivePaymentWebhook: defineRoute({
     id: 'ReceivePaymentWebhook',
     method: 'POST',
-    path: '/v1/integrations/payments/webhook',
+    path: `${PARTNER_CALLBACK_PATH_PREFIX}payments/webhook`,
     handlerEntry: 'functions/payments/receive-payment-webhook.ts',
     access: PUBLIC,
     throttle: STANDARD_THROTTLE,

@@ -2,8 +2,8 @@ import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APPLICATION_KEYS, PERMISSION_KEYS } from '../../shared/platform/kms-keys.ts';
 import { GATEWAY_RESPONSES, gatewayResponseTemplate } from '../../shared/platform/gateway-responses.ts';
-import { AUTHORIZER_HANDLER_ENTRY, routeList, type RouteDefinition } from '../../shared/platform/routes.ts';
-import { REQUEST_BODY_SIZE_MAX_BYTES } from '../../lib/constructs/api-firewall.ts';
+import { AUTHORIZER_HANDLER_ENTRY, PARTNER_CALLBACK_PATH_PREFIX, routeList, type RouteDefinition } from '../../shared/platform/routes.ts';
+import { REQUEST_BODY_SIZE_MAX_BYTES, WAF_PARTNER_CALLBACK_RATE_LIMIT_PER_IP, WAF_RATE_LIMIT_PER_IP } from '../../lib/constructs/api-firewall.ts';
 import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME } from '../../lib/constructs/rabhan-function.ts';
 import { API_STAGE_NAME, methodSettingKey, pathParameterNames, STAGE_THROTTLE } from '../../lib/stacks/api-stack.ts';
 import {
@@ -214,6 +214,31 @@ describe('the API stack', () => {
         FieldToMatch: { Body: { OversizeHandling: 'MATCH' } },
       }),
     });
+  });
+
+  it('rate-limits partner callbacks per IP apart from customers, so one partner address cannot be blocked by the customer limit', () => {
+    // Arrange
+    const webAcl = [...resourcesOfType(template, 'AWS::WAFv2::WebACL').values()][0];
+    const rules = webAcl?.Properties.Rules as Array<{ Name: string; Statement: { RateBasedStatement?: { Limit: number; ScopeDownStatement: unknown } } }>;
+    const callbackRoutes = routeList.filter((route) => route.path.startsWith(PARTNER_CALLBACK_PATH_PREFIX));
+    const partnerPaths = {
+      OrStatement: {
+        Statements: [PARTNER_CALLBACK_PATH_PREFIX, `/${API_STAGE_NAME}${PARTNER_CALLBACK_PATH_PREFIX}`].map((prefix) => ({
+          ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: 'STARTS_WITH', SearchString: prefix, TextTransformations: [{ Priority: 0, Type: 'NONE' }] },
+        })),
+      },
+    };
+
+    // Act
+    const customerRule = rules.find((rule) => rule.Name === 'RateLimitPerIp')?.Statement.RateBasedStatement;
+    const partnerRule = rules.find((rule) => rule.Name === 'RateLimitPerPartnerIp')?.Statement.RateBasedStatement;
+
+    // Assert
+    expect(callbackRoutes.map((route) => route.id).sort()).toEqual(['ReceivePaymentWebhook', 'RecordNafathOutcome']);
+    expect(callbackRoutes.every((route) => route.access.kind === 'public')).toBe(true);
+    expect(customerRule).toMatchObject({ Limit: WAF_RATE_LIMIT_PER_IP, ScopeDownStatement: { NotStatement: { Statement: partnerPaths } } });
+    expect(partnerRule).toMatchObject({ Limit: WAF_PARTNER_CALLBACK_RATE_LIMIT_PER_IP, ScopeDownStatement: partnerPaths });
+    expect(WAF_PARTNER_CALLBACK_RATE_LIMIT_PER_IP).toBeGreaterThan(WAF_RATE_LIMIT_PER_IP);
   });
 
   it('logs WAF decisions with credentials redacted and API access as JSON, both to encrypted log groups', () => {
