@@ -4,29 +4,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
-import { DynamoDbPlanStore } from '../../shared/adapters/dynamodb/plan-store.ts';
-import { DEFAULT_LENDING_POLICY } from '../../shared/domain/policy.ts';
 import { RabhanError } from '../../shared/http/errors.ts';
-import { systemClock, ulidGenerator } from '../../shared/platform/clock-and-ids.ts';
-import type { IdempotencyScope } from '../../shared/use-cases/idempotency.ts';
 import type { Offer, Plan } from '../../shared/use-cases/plans/plan-store.ts';
-import { createPaymentIntent, createPlan, DEFAULT_PLAN_POLICY, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
-import { creditworthyCustomer, savedOffer } from '../support/plan-fixtures.ts';
-import { provisionTestPlatform } from '../support/provisioned-platform.ts';
+import { createPaymentIntent, createPlan, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
+import { creditworthyCustomer, customerPrincipal, idempotencyScope, planDepsOnFreshTable, savedOffer } from '../support/plan-fixtures.ts';
 
 let deps: PlanDeps;
 const toResponse = (value: Plan | { paymentId: string }) => ({ statusCode: 201, body: { id: 'planId' in value ? value.planId : value.paymentId } });
 
 const offerFor = (customerId: string, financedHalalas: number): Promise<Offer> => savedOffer(deps.planStore, customerId, financedHalalas);
 
-const scope = (principalId: string, key = randomUUID(), fingerprint = 'f'): IdempotencyScope => ({ principalId, keyDigest: key, fingerprint });
-const principal = (customerId: string) => ({ principalId: customerId, roles: ['customer' as const] });
 
 beforeAll(async () => {
-  const resources = await provisionTestPlatform();
-  const documentClient = createDocumentClient();
-  deps = { planStore: new DynamoDbPlanStore(documentClient, resources.tableName), clock: systemClock, ids: ulidGenerator, lending: DEFAULT_LENDING_POLICY, plans: DEFAULT_PLAN_POLICY };
+  deps = await planDepsOnFreshTable();
 });
 
 describe('the SAMA exposure limit', () => {
@@ -36,7 +26,7 @@ describe('the SAMA exposure limit', () => {
     const offers = await Promise.all(Array.from({ length: 50 }, () => offerFor(customerId, 30_000)));
 
     const results = await Promise.allSettled(
-      offers.map((offer) => createPlan({ principal: principal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: scope(customerId) }, { ...deps, toResponse })),
+      offers.map((offer) => createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse })),
     );
 
     const created = results.filter((result) => result.status === 'fulfilled');
@@ -54,10 +44,10 @@ describe('an Idempotency-Key', () => {
   it('has one effect when the same request is sent ten times at once', async () => {
     const customerId = await creditworthyCustomer();
     const offer = await offerFor(customerId, 50_000);
-    const shared = scope(customerId);
+    const shared = idempotencyScope(customerId);
 
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, () => createPlan({ principal: principal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: shared }, { ...deps, toResponse })),
+      Array.from({ length: 10 }, () => createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: shared }, { ...deps, toResponse })),
     );
 
     const performed = results.filter((result) => result.status === 'fulfilled' && result.value.kind === 'performed');
@@ -69,7 +59,7 @@ describe('an Idempotency-Key', () => {
       }
     }
     expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(50_000);
-    const replay = await createPlan({ principal: principal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: shared }, { ...deps, toResponse });
+    const replay = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: shared }, { ...deps, toResponse });
     expect(replay.kind).toBe('replayed');
   });
 });
@@ -78,10 +68,10 @@ describe('payment confirmation', () => {
   it('posts a confirmed payment once however often and in whatever order the webhook arrives', async () => {
     const customerId = await creditworthyCustomer();
     const offer = await offerFor(customerId, 40_000);
-    const created = await createPlan({ principal: principal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: scope(customerId) }, { ...deps, toResponse });
+    const created = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse });
     if (created.kind !== 'performed') throw new Error('expected a new plan');
     const intent = await createPaymentIntent(
-      { principal: principal(customerId), planId: created.value.planId, amountHalalas: 20_000, method: 'MADA', correlationId: 'it', idempotency: scope(customerId) },
+      { principal: customerPrincipal(customerId), planId: created.value.planId, amountHalalas: 20_000, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) },
       { ...deps, toResponse },
     );
     if (intent.kind !== 'performed') throw new Error('expected a new payment');
@@ -117,7 +107,7 @@ describe('the delinquency job', () => {
   it('marks overdue installments and buckets the plan once, and a second run changes nothing', async () => {
     const customerId = await creditworthyCustomer();
     const offer = await offerFor(customerId, 60_000);
-    const created = await createPlan({ principal: principal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: scope(customerId) }, { ...deps, toResponse });
+    const created = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse });
     if (created.kind !== 'performed') throw new Error('expected a new plan');
     // Forty days after the first due date: the first installment is 31–60 days late.
     const firstDue = new Date(`${created.value.installments[0]!.dueDate}T12:00:00+03:00`);
@@ -141,7 +131,7 @@ describe('offers and plan listing', () => {
     const offer = await offerFor(customerId, 30_000);
     const afterExpiry = { ...deps, clock: { now: () => new Date(offer.expiresAt.getTime() + 1_000) } };
 
-    const refusal = await createPlan({ principal: principal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: scope(customerId) }, { ...afterExpiry, toResponse }).catch((error: unknown) => error);
+    const refusal = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...afterExpiry, toResponse }).catch((error: unknown) => error);
 
     expect((refusal as RabhanError).code).toBe('OFFER_EXPIRED');
     expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(0);
@@ -151,7 +141,7 @@ describe('offers and plan listing', () => {
     const customerId = await creditworthyCustomer();
     for (let index = 0; index < 5; index += 1) {
       const offer = await offerFor(customerId, 10_000);
-      await createPlan({ principal: principal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: scope(customerId) }, { ...deps, toResponse });
+      await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse });
     }
 
     const first = await deps.planStore.listPlans(customerId, 3, undefined);

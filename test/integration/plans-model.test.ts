@@ -15,26 +15,22 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
-import { DynamoDbPlanStore } from '../../shared/adapters/dynamodb/plan-store.ts';
 import { riyadhCalendarDate } from '../../shared/domain/plans/schedule.ts';
 import { DEFAULT_LENDING_POLICY } from '../../shared/domain/policy.ts';
 import { RabhanError } from '../../shared/http/errors.ts';
-import { systemClock, ulidGenerator } from '../../shared/platform/clock-and-ids.ts';
+import { systemClock } from '../../shared/platform/clock-and-ids.ts';
 import type { IdempotencyScope } from '../../shared/use-cases/idempotency.ts';
 import type { LedgerAccount, Offer, Payment, Plan } from '../../shared/use-cases/plans/plan-store.ts';
 import {
   cancelPlan,
   createPaymentIntent,
   createPlan,
-  DEFAULT_PLAN_POLICY,
   markOverdueInstallments,
   settlePayment,
   type GatewayNotification,
   type PlanDeps,
 } from '../../shared/use-cases/plans/plans.ts';
-import { creditworthyCustomer, savedOffer } from '../support/plan-fixtures.ts';
-import { provisionTestPlatform } from '../support/provisioned-platform.ts';
+import { creditworthyCustomer, customerPrincipal, idempotencyScope, planDepsOnFreshTable, savedOffer } from '../support/plan-fixtures.ts';
 
 const LIMIT_HALALAS = DEFAULT_LENDING_POLICY.exposureLimitHalalas;
 /** About 0.6 s a run on DynamoDB Local; the time limit below keeps a slow runner from hanging. */
@@ -51,13 +47,9 @@ const toResponse = (value: Plan | Payment) => ({ statusCode: 201, body: { id: 'p
 
 const offerFor = (customerId: string, financedHalalas: number, installmentCount: number): Promise<Offer> => savedOffer(deps.planStore, customerId, financedHalalas, installmentCount);
 
-const scope = (principalId: string, key = randomUUID(), fingerprint = 'f'): IdempotencyScope => ({ principalId, keyDigest: key, fingerprint });
-const principal = (customerId: string) => ({ principalId: customerId, roles: ['customer' as const] });
 
 beforeAll(async () => {
-  const resources = await provisionTestPlatform();
-  const documentClient = createDocumentClient();
-  deps = { planStore: new DynamoDbPlanStore(documentClient, resources.tableName), clock: systemClock, ids: ulidGenerator, lending: DEFAULT_LENDING_POLICY, plans: DEFAULT_PLAN_POLICY };
+  deps = await planDepsOnFreshTable();
 });
 
 // ---- The reference model --------------------------------------------------------------------------------------
@@ -189,8 +181,8 @@ class CreatePlan implements PlanCommand {
   check = () => true;
   async run(model: Model, real: Real): Promise<void> {
     const offer = await offerFor(real.customerId, this.financedHalalas, this.installmentCount);
-    const idempotency = scope(real.customerId);
-    const { value, code } = await errorCodeOf(createPlan({ principal: principal(real.customerId), offerId: offer.offerId, correlationId: 'model', idempotency }, { ...deps, toResponse }));
+    const idempotency = idempotencyScope(real.customerId);
+    const { value, code } = await errorCodeOf(createPlan({ principal: customerPrincipal(real.customerId), offerId: offer.offerId, correlationId: 'model', idempotency }, { ...deps, toResponse }));
     if (modelExposure(model) + this.financedHalalas > LIMIT_HALALAS) {
       expect(code, this.toString()).toBe('EXPOSURE_LIMIT_EXCEEDED');
     } else {
@@ -229,9 +221,9 @@ class CreatePaymentIntent implements PlanCommand {
     const target = pick(model.plans, this.plan)!;
     const amountHalalas =
       this.amount.kind === 'whole' ? undefined : this.amount.kind === 'overpay' ? target.payableHalalas + 1 : Math.max(1, Math.floor((target.payableHalalas * this.amount.percent) / 100));
-    const idempotency = scope(real.customerId);
+    const idempotency = idempotencyScope(real.customerId);
     const { value, code } = await errorCodeOf(
-      createPaymentIntent({ principal: principal(real.customerId), planId: target.planId, amountHalalas, method: 'MADA', correlationId: 'model', idempotency }, { ...deps, toResponse }),
+      createPaymentIntent({ principal: customerPrincipal(real.customerId), planId: target.planId, amountHalalas, method: 'MADA', correlationId: 'model', idempotency }, { ...deps, toResponse }),
     );
     const requested = amountHalalas ?? target.payableHalalas;
     if (target.status !== 'ACTIVE') {
@@ -327,9 +319,9 @@ class RetryWithSameKey implements PlanCommand {
     const request = pick(model.performed, this.request)!;
     const outcome =
       request.kind === 'plan'
-        ? await createPlan({ principal: principal(real.customerId), offerId: request.offerId, correlationId: 'model', idempotency: request.idempotency }, { ...deps, toResponse })
+        ? await createPlan({ principal: customerPrincipal(real.customerId), offerId: request.offerId, correlationId: 'model', idempotency: request.idempotency }, { ...deps, toResponse })
         : await createPaymentIntent(
-            { principal: principal(real.customerId), planId: request.planId, amountHalalas: request.amountHalalas, method: 'MADA', correlationId: 'model', idempotency: request.idempotency },
+            { principal: customerPrincipal(real.customerId), planId: request.planId, amountHalalas: request.amountHalalas, method: 'MADA', correlationId: 'model', idempotency: request.idempotency },
             { ...deps, toResponse },
           );
     expect(outcome, this.toString()).toEqual({ kind: 'replayed', response: { statusCode: 201, body: { id: request.resultId } } });
@@ -343,7 +335,7 @@ class CancelPlan implements PlanCommand {
   check = (model: Readonly<Model>) => model.plans.length > 0;
   async run(model: Model, real: Real): Promise<void> {
     const target = pick(model.plans, this.plan)!;
-    const { code } = await errorCodeOf(cancelPlan({ principal: principal(real.customerId), planId: target.planId, correlationId: 'model' }, deps));
+    const { code } = await errorCodeOf(cancelPlan({ principal: customerPrincipal(real.customerId), planId: target.planId, correlationId: 'model' }, deps));
     const untouched = target.status === 'ACTIVE' && target.outstandingHalalas === target.financedHalalas && target.payableHalalas === target.outstandingHalalas;
     if (untouched) {
       expect(code, this.toString()).toBeUndefined();

@@ -1,10 +1,15 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import { buildInstallmentSchedule, riyadhCalendarDate } from '../../shared/domain/plans/schedule.ts';
 import { DEFAULT_LENDING_POLICY } from '../../shared/domain/policy.ts';
 import { systemClock, ulidGenerator } from '../../shared/platform/clock-and-ids.ts';
+import { DynamoDbPlanStore } from '../../shared/adapters/dynamodb/plan-store.ts';
+import type { IdempotencyScope } from '../../shared/use-cases/idempotency.ts';
 import type { Offer, PlanStore } from '../../shared/use-cases/plans/plan-store.ts';
+import { DEFAULT_PLAN_POLICY, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
+import { provisionTestPlatform } from './provisioned-platform.ts';
 
 /**
  * A registered adult citizen with a completed LOW-risk assessment and no exposure, written directly: registration
@@ -48,3 +53,20 @@ export async function savedOffer(planStore: PlanStore, customerId: string, finan
   await planStore.saveOffer(offer);
   return offer;
 }
+
+/** The plan use-cases' dependencies on this test file's own freshly provisioned table, with the default policies. */
+export async function planDepsOnFreshTable(): Promise<PlanDeps> {
+  const resources = await provisionTestPlatform();
+  return {
+    planStore: new DynamoDbPlanStore(createDocumentClient(), resources.tableName),
+    clock: systemClock,
+    ids: ulidGenerator,
+    lending: DEFAULT_LENDING_POLICY,
+    plans: DEFAULT_PLAN_POLICY,
+  };
+}
+
+/** An idempotency scope for a principal: a fresh key unless one is given, so each call is a new request. */
+export const idempotencyScope = (principalId: string, key: string = randomUUID(), fingerprint = 'f'): IdempotencyScope => ({ principalId, keyDigest: key, fingerprint });
+
+export const customerPrincipal = (customerId: string) => ({ principalId: customerId, roles: ['customer' as const] });
