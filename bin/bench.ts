@@ -11,7 +11,6 @@ import { KMS } from '@aws-sdk/client-kms';
 import { HttpResponse, type HttpRequest as SdkHttpRequest } from '@smithy/protocol-http';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { ulid } from 'ulid';
 import { DynamoDbIdempotencyStore } from '../shared/adapters/dynamodb/idempotency-store.ts';
 import { DynamoDbPlanStore } from '../shared/adapters/dynamodb/plan-store.ts';
 import { keys } from '../shared/adapters/dynamodb/keys.ts';
@@ -28,10 +27,10 @@ import { httpEvent, testContext } from '../test/support/http-events.ts';
 const ITERATIONS = 2_000;
 const WARM_UP_ITERATIONS = 200;
 const TABLE = 'bench-table';
-const customerId = ulid();
-const planId = ulid();
-const paymentId = ulid();
-const offerId = ulid();
+const customerId = ulidGenerator.newId();
+const planId = ulidGenerator.newId();
+const paymentId = ulidGenerator.newId();
+const offerId = ulidGenerator.newId();
 
 // ---- The in-process AWS transport --------------------------------------------------------------------------
 
@@ -160,10 +159,10 @@ const confirmHandler = httpHandler(routes.receivePaymentWebhook, async (request)
 const customer = { principalId: customerId, roles: 'customer' };
 const operations = {
   offer: () => offerHandler(httpEvent({ method: 'POST', body: JSON.stringify({ amountHalalas: 30_000, installmentCount: 3 }), headers: { 'content-type': 'application/json' }, authorizer: customer }), testContext()),
-  plan: () => planHandler(httpEvent({ method: 'POST', body: JSON.stringify({ offerId }), headers: { 'content-type': 'application/json', 'idempotency-key': ulid() }, authorizer: customer }), testContext()),
+  plan: () => planHandler(httpEvent({ method: 'POST', body: JSON.stringify({ offerId }), headers: { 'content-type': 'application/json', 'idempotency-key': ulidGenerator.newId() }, authorizer: customer }), testContext()),
   paymentConfirmation: () =>
     confirmHandler(
-      httpEvent({ method: 'POST', body: JSON.stringify({ eventId: `evt_${ulid()}`, type: 'payment.confirmed', checkoutReference: `chk_${paymentId}`, planId, amountHalalas: 10_000, occurredAt: now.toISOString() }), headers: { 'content-type': 'application/json' } }),
+      httpEvent({ method: 'POST', body: JSON.stringify({ eventId: `evt_${ulidGenerator.newId()}`, type: 'payment.confirmed', checkoutReference: `chk_${paymentId}`, planId, amountHalalas: 10_000, occurredAt: now.toISOString() }), headers: { 'content-type': 'application/json' } }),
       testContext(),
     ),
 };
