@@ -27,6 +27,21 @@ export const INDEXES = {
   byDueDate: { indexName: 'byDueDate', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
 } as const satisfies Record<string, IndexDefinition>;
 
+/**
+ * byDueDate partitions per month. A month can hold millions of plans and one index partition takes about 1,000
+ * writes a second (docs/capacity.md), so each plan is placed in one of these by its id.
+ */
+export const DUE_DATE_SHARD_COUNT = 10;
+
+/** Stable per plan, and even across plans because ULIDs end in 16 random characters. */
+export function dueDateShardOf(planId: string): number {
+  let sum = 0;
+  for (let index = 0; index < planId.length; index += 1) sum += planId.charCodeAt(index);
+  return sum % DUE_DATE_SHARD_COUNT;
+}
+
+const dueMonthShard = (yearMonth: string, shard: number): string => `DUE#${yearMonth}#${shard}`;
+
 /** Everything needed to create the table, whether by CloudFormation or against DynamoDB Local. */
 export const TABLE_SCHEMA = {
   partitionKey: KEY_ATTRIBUTES.partitionKey,
@@ -106,12 +121,13 @@ export const keys = {
   ledgerBalance: (accountType: string, shard: number): ItemKey => ({ PK: `LEDGER#${accountType}`, SK: `SHARD#${String(shard).padStart(2, '0')}` }),
   /** Scoped by principal so one client's keys can never collide with, or replay, another's. */
   idempotencyRecord: (principalId: string, keyDigest: string): ItemKey => ({ PK: `IDEMPOTENCY#${principalId}#${keyDigest}`, SK: 'IDEMPOTENCY' }),
-  /** byDueDate index attributes for an active plan: its month and the oldest unpaid due date. */
+  /** byDueDate index attributes for an active plan: its month and shard, and the oldest unpaid due date. */
   dueBy: (oldestUnpaidDueDate: string, planId: string): Record<string, string> => ({
-    [INDEXES.byDueDate.partitionKey]: `DUE#${oldestUnpaidDueDate.slice(0, 7)}`,
+    [INDEXES.byDueDate.partitionKey]: dueMonthShard(oldestUnpaidDueDate.slice(0, 7), dueDateShardOf(planId)),
     [INDEXES.byDueDate.sortKey]: `${oldestUnpaidDueDate}#${planId}`,
   }),
-  dueMonthPartition: (yearMonth: string): string => `DUE#${yearMonth}`,
+  /** Every byDueDate partition of a month (`yyyy-mm`); a reader of the month must query them all. */
+  dueMonthPartitions: (yearMonth: string): readonly string[] => Array.from({ length: DUE_DATE_SHARD_COUNT }, (_, shard) => dueMonthShard(yearMonth, shard)),
   /** byOwner index attributes: everything a customer owns, grouped by kind and sorted by (time-ordered) id. */
   ownedBy: (ownerId: string, kind: 'ASSESSMENT' | 'PLAN', id: string): Record<string, string> => ({
     [INDEXES.byOwner.partitionKey]: `OWNER#${ownerId}`,

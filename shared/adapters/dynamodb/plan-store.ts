@@ -514,22 +514,24 @@ export class DynamoDbPlanStore implements PlanStore {
     for (let offset = monthsBack; offset >= 0; offset -= 1) {
       const monthIndex = year * 12 + (month - 1) - offset;
       const yearMonth = `${Math.floor(monthIndex / 12)}-${String((monthIndex % 12) + 1).padStart(2, '0')}`;
-      let exclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await this.documentClient.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: INDEXES.byDueDate.indexName,
-            KeyConditionExpression: '#due = :month AND #sort < :today',
-            ExpressionAttributeNames: { '#due': INDEXES.byDueDate.partitionKey, '#sort': INDEXES.byDueDate.sortKey },
-            ExpressionAttributeValues: { ':month': keys.dueMonthPartition(yearMonth), ':today': today },
-            Limit: pageSize,
-            ExclusiveStartKey: exclusiveStartKey,
-          }),
-        );
-        for (const item of page.Items ?? []) yield toPlan(item);
-        exclusiveStartKey = page.LastEvaluatedKey;
-      } while (exclusiveStartKey !== undefined);
+      for (const partition of keys.dueMonthPartitions(yearMonth)) {
+        let exclusiveStartKey: Record<string, unknown> | undefined;
+        do {
+          const page = await this.documentClient.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              IndexName: INDEXES.byDueDate.indexName,
+              KeyConditionExpression: '#due = :partition AND #sort < :today',
+              ExpressionAttributeNames: { '#due': INDEXES.byDueDate.partitionKey, '#sort': INDEXES.byDueDate.sortKey },
+              ExpressionAttributeValues: { ':partition': partition, ':today': today },
+              Limit: pageSize,
+              ExclusiveStartKey: exclusiveStartKey,
+            }),
+          );
+          for (const item of page.Items ?? []) yield toPlan(item);
+          exclusiveStartKey = page.LastEvaluatedKey;
+        } while (exclusiveStartKey !== undefined);
+      }
     }
   }
 
