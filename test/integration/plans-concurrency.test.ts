@@ -6,14 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RabhanError } from '../../shared/http/errors.ts';
 import type { Offer, Plan } from '../../shared/use-cases/plans/plan-store.ts';
-import { createPaymentIntent, createPlan, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
+import { cancelPlan, createPaymentIntent, createPlan, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, planDepsOnFreshTable, savedOffer } from '../support/plan-fixtures.ts';
 
 let deps: PlanDeps;
 const toResponse = (value: Plan | { paymentId: string }) => ({ statusCode: 201, body: { id: 'planId' in value ? value.planId : value.paymentId } });
 
 const offerFor = (customerId: string, financedHalalas: number): Promise<Offer> => savedOffer(deps.planStore, customerId, financedHalalas);
-
 
 beforeAll(async () => {
   deps = await planDepsOnFreshTable();
@@ -100,6 +99,70 @@ describe('payment confirmation', () => {
     const debits = [...balances.values()].reduce((sum, balance) => sum + balance.debitHalalas, 0);
     const credits = [...balances.values()].reduce((sum, balance) => sum + balance.creditHalalas, 0);
     expect(debits).toBe(credits);
+  });
+});
+
+describe('a payment intent racing a plan update', () => {
+  /** The plan store, with `hook` run right after `method` has read, so another request lands between read and write. */
+  function storeInterleaving(method: 'loadForSettlement' | 'findPlan', hook: () => Promise<unknown>): PlanDeps['planStore'] {
+    return new Proxy(deps.planStore, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if (property !== method || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+        return async (...args: unknown[]) => {
+          const read = (await value.apply(target, args)) as unknown;
+          await hook();
+          return read;
+        };
+      },
+    });
+  }
+
+  async function planWithIntent(financedHalalas: number, intentHalalas?: number): Promise<{ customerId: string; planId: string; paymentId?: string }> {
+    const customerId = await creditworthyCustomer();
+    const created = await createPlan(
+      { principal: customerPrincipal(customerId), offerId: (await offerFor(customerId, financedHalalas)).offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) },
+      { ...deps, toResponse },
+    );
+    if (created.kind !== 'performed') throw new Error('expected a new plan');
+    if (intentHalalas === undefined) return { customerId, planId: created.value.planId };
+    const intent = await payIntoPlan(customerId, created.value.planId, intentHalalas);
+    return { customerId, planId: created.value.planId, paymentId: intent.paymentId };
+  }
+
+  async function payIntoPlan(customerId: string, planId: string, amountHalalas: number) {
+    const intent = await createPaymentIntent(
+      { principal: customerPrincipal(customerId), planId, amountHalalas, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) },
+      { ...deps, toResponse },
+    );
+    if (intent.kind !== 'performed') throw new Error('expected a new payment');
+    return intent.value;
+  }
+
+  it('makes a confirmation read before the intent retry instead of writing back a stale payable balance', async () => {
+    const { customerId, planId, paymentId } = await planWithIntent(40_000, 10_000);
+    const notification = { gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED' as const, planId, paymentId: paymentId!, amountHalalas: 10_000, correlationId: 'it' };
+    const racing = { ...deps, planStore: storeInterleaving('loadForSettlement', () => payIntoPlan(customerId, planId, 5_000)) };
+
+    const stale = settlePayment(notification, racing);
+
+    await expect(stale).rejects.toMatchObject({ code: 'CONCURRENT_UPDATE' });
+    expect(await settlePayment(notification, deps)).toBe('settled');
+    const plan = await deps.planStore.findPlan(planId);
+    // 40,000 financed − 10,000 paid = 30,000 owed, of which the second intent still reserves 5,000.
+    expect(plan).toMatchObject({ outstandingHalalas: 30_000, payableHalalas: 25_000 });
+  });
+
+  it('makes a cancellation read before the intent retry, and the retry refuses it because a payment is pending', async () => {
+    const { customerId, planId } = await planWithIntent(40_000);
+    const racing = { ...deps, planStore: storeInterleaving('findPlan', () => payIntoPlan(customerId, planId, 5_000)) };
+
+    const stale = cancelPlan({ principal: customerPrincipal(customerId), planId, correlationId: 'it' }, racing);
+
+    await expect(stale).rejects.toMatchObject({ code: 'CONCURRENT_UPDATE' });
+    await expect(cancelPlan({ principal: customerPrincipal(customerId), planId, correlationId: 'it' }, deps)).rejects.toMatchObject({ code: 'CANCELLATION_NOT_ALLOWED' });
+    expect(await deps.planStore.findPlan(planId)).toMatchObject({ status: 'ACTIVE', outstandingHalalas: 40_000, payableHalalas: 35_000 });
+    expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(40_000);
   });
 });
 

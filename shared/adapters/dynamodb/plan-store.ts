@@ -413,10 +413,12 @@ export class DynamoDbPlanStore implements PlanStore {
             Update: {
               TableName: this.tableName,
               Key: keys.plan(plan.planId),
-              UpdateExpression: 'ADD payableHalalas :reserve',
+              // Bumping the version makes every plan update based on an earlier read (a settlement, a cancellation,
+              // the delinquency job) fail its version condition instead of writing back a stale payable balance.
+              UpdateExpression: 'ADD payableHalalas :reserve, version :one',
               ConditionExpression: '#status = :active AND payableHalalas >= :amount',
               ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':reserve': -payment.amountHalalas, ':amount': payment.amountHalalas, ':active': 'ACTIVE' },
+              ExpressionAttributeValues: { ':reserve': -payment.amountHalalas, ':amount': payment.amountHalalas, ':active': 'ACTIVE', ':one': 1 },
             },
           },
         },
