@@ -17,5 +17,9 @@ if (queueUrl === undefined) {
   console.error('Usage: redrive --queue-url <integration queue URL>');
   process.exit(2);
 }
-const moved = await redriveDeadLetters(new SQSClient({}), queueUrl);
-process.stderr.write(`Moved ${moved} message(s) from the DLQ back to the queue\n`);
+const { movedCount, notMovedCount } = await redriveDeadLetters(new SQSClient({}), queueUrl);
+process.stderr.write(`Moved ${movedCount} message(s) from the DLQ back to the queue\n`);
+if (notMovedCount > 0) {
+  process.stderr.write(`${notMovedCount} message(s) could not be sent and stay in the DLQ: run the command again\n`);
+  process.exitCode = 1;
+}

@@ -9,7 +9,13 @@ const MESSAGES_PER_BATCH_MAX = 10;
 /** Guard against redriving a runaway DLQ in one go. */
 export const REDRIVE_MESSAGES_PER_RUN_MAX = 10_000;
 
-export async function redriveDeadLetters(sqs: SQSClient, queueUrl: string, messagesMax = REDRIVE_MESSAGES_PER_RUN_MAX): Promise<number> {
+export interface RedriveOutcome {
+  readonly movedCount: number;
+  /** Messages SQS refused to send back; they stay in the DLQ. */
+  readonly notMovedCount: number;
+}
+
+export async function redriveDeadLetters(sqs: SQSClient, queueUrl: string, messagesMax = REDRIVE_MESSAGES_PER_RUN_MAX): Promise<RedriveOutcome> {
   const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['RedrivePolicy'] }));
   const deadLetterArn = (JSON.parse(Attributes?.RedrivePolicy ?? '{}') as { deadLetterTargetArn?: string }).deadLetterTargetArn;
   if (deadLetterArn === undefined) throw new Error('That queue has no DLQ');
@@ -19,14 +25,24 @@ export async function redriveDeadLetters(sqs: SQSClient, queueUrl: string, messa
   const { Attributes: deadLetterAttributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: deadLetterUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
   const limit = Math.min(messagesMax, Number(deadLetterAttributes?.ApproximateNumberOfMessages ?? 0));
   let moved = 0;
-  while (moved < limit) {
+  let notMoved = 0;
+  let received = 0;
+  while (received < limit) {
     const { Messages = [] } = await sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: deadLetterUrl, MaxNumberOfMessages: Math.min(MESSAGES_PER_BATCH_MAX, limit - moved), WaitTimeSeconds: 1 }),
+      new ReceiveMessageCommand({ QueueUrl: deadLetterUrl, MaxNumberOfMessages: Math.min(MESSAGES_PER_BATCH_MAX, limit - received), WaitTimeSeconds: 1 }),
     );
     if (Messages.length === 0) break;
-    await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: Messages.map((message, index) => ({ Id: String(index), MessageBody: message.Body ?? '' })) }));
-    await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: deadLetterUrl, Entries: Messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle })) }));
-    moved += Messages.length;
+    const { Successful = [], Failed = [] } = await sqs.send(
+      new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: Messages.map((message, index) => ({ Id: String(index), MessageBody: message.Body ?? '' })) }),
+    );
+    // A batch send succeeds entry by entry: only what reached the queue may leave the DLQ. The rest reappears in
+    // the DLQ when its visibility timeout ends, for the next run.
+    const sentIds = new Set(Successful.map((entry) => entry.Id));
+    const sent = Messages.flatMap((message, index) => (sentIds.has(String(index)) ? [{ Id: String(index), ReceiptHandle: message.ReceiptHandle }] : []));
+    if (sent.length > 0) await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: deadLetterUrl, Entries: sent }));
+    moved += sent.length;
+    notMoved += Failed.length;
+    received += Messages.length;
   }
-  return moved;
+  return { movedCount: moved, notMovedCount: notMoved };
 }

@@ -107,9 +107,10 @@ describe('sign-in and credit assessment failure cases', () => {
     });
     await sqs.send(new SendMessageCommand({ QueueUrl: simahQueue.deadLetterQueueUrl, MessageBody: 'not an event' }));
 
-    const moved = await redriveDeadLetters(sqs, simahQueue.queueUrl);
+    const { movedCount, notMovedCount } = await redriveDeadLetters(sqs, simahQueue.queueUrl);
 
-    expect(moved).toBeGreaterThanOrEqual(2);
+    expect(movedCount).toBeGreaterThanOrEqual(2);
+    expect(notMovedCount).toBe(0);
     expect(failed).toMatchObject({ status: 'FAILED' });
   });
 
