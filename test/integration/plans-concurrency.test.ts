@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import { RabhanError } from '../../shared/http/errors.ts';
 import type { Offer, Plan } from '../../shared/use-cases/plans/plan-store.ts';
 import { cancelPlan, createPaymentIntent, createPlan, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
@@ -216,5 +217,24 @@ describe('offers and plan listing', () => {
     expect(new Set([...first.plans, ...second.plans].map((plan) => plan.planId)).size).toBe(5);
     await expect(deps.planStore.listPlans(otherCustomer, 3, first.nextCursor)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(deps.planStore.listPlans(customerId, 3, 'not-a-cursor')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('refuses a forged cursor with a 400 rather than passing it to DynamoDB as a start key', async () => {
+    const customerId = await creditworthyCustomer();
+    const ownerKey = keys.ownedBy(customerId, 'PLAN', '01JABCDEFGHJKMNPQRSTVWXYZ0');
+    const forgeries = [
+      { ...ownerKey, PK: 7, SK: { nested: true } },
+      { ...ownerKey, PK: 'PLAN#01JABCDEFGHJKMNPQRSTVWXYZ0', SK: 'PLAN', extra: 'x' },
+      { ...ownerKey, PK: 'CUSTOMER#someone-else', SK: 'PLAN' },
+      [1, 2, 3],
+      null,
+    ].map((forged) => Buffer.from(JSON.stringify(forged)).toString('base64url'));
+
+    const outcomes = await Promise.allSettled(forgeries.map((cursor) => deps.planStore.listPlans(customerId, 3, cursor)));
+
+    for (const outcome of outcomes) {
+      expect(outcome.status).toBe('rejected');
+      expect((outcome as PromiseRejectedResult).reason).toMatchObject({ code: 'VALIDATION_FAILED' });
+    }
   });
 });

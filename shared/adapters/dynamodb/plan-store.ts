@@ -22,7 +22,7 @@ import type {
 import { LEDGER_ACCOUNTS } from '../../domain/ledger/journal.ts';
 import { buildOutboxItem } from '../outbox.ts';
 import { auditEntryPut, auditHeadOf } from './audit-items.ts';
-import { chainAuditEntry } from '../../domain/audit/audit-chain.ts';
+import { canonicalJson, chainAuditEntry } from '../../domain/audit/audit-chain.ts';
 import { CONDITIONS } from './conditions.ts';
 import { idempotencyKeyOf, idempotencyRecordPut, toIdempotencyRecord } from './idempotency-store.ts';
 import { ENTITY_TYPES, INDEXES, keys, type ItemKey } from './keys.ts';
@@ -117,6 +117,28 @@ function planAttributes(plan: Plan): Record<string, unknown> {
     // Only active plans with money owed appear in the due-date index (a sparse index).
     ...(plan.status === 'ACTIVE' && oldestUnpaid !== undefined ? keys.dueBy(oldestUnpaid, plan.planId) : {}),
   };
+}
+
+const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/**
+ * Turns a client's cursor back into the start key it came from. The key is rebuilt from the plan id it names, for
+ * the caller's own list only, so nothing a client sends reaches DynamoDB as a key: a cursor from another list, or
+ * a forged one, is a 400 rather than a DynamoDB validation error.
+ */
+function planListStartKey(customerId: string, cursor: string): Record<string, unknown> {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    decoded = undefined;
+  }
+  const sortKey = typeof decoded === 'object' && decoded !== null ? (decoded as Record<string, unknown>)[INDEXES.byOwner.sortKey] : undefined;
+  const planId = typeof sortKey === 'string' && sortKey.startsWith('PLAN#') ? sortKey.slice('PLAN#'.length) : '';
+  const startKey = { ...keys.plan(planId), ...keys.ownedBy(customerId, 'PLAN', planId) };
+  const matches = ULID_PATTERN.test(planId) && canonicalJson(decoded) === canonicalJson(startKey);
+  if (!matches) throw new RabhanError('VALIDATION_FAILED', { details: [{ field: 'query.cursor', issue: 'not a cursor from this list' }] });
+  return startKey;
 }
 
 export class DynamoDbPlanStore implements PlanStore {
@@ -317,18 +339,7 @@ export class DynamoDbPlanStore implements PlanStore {
 
   async listPlans(customerId: string, limit: number, cursor: string | undefined): Promise<PlanPage> {
     const ownerPartition = keys.ownedBy(customerId, 'PLAN', '')[INDEXES.byOwner.partitionKey];
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    if (cursor !== undefined) {
-      try {
-        exclusiveStartKey = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-      } catch {
-        exclusiveStartKey = undefined;
-      }
-      // A cursor is only ever a position in the caller's own list.
-      if (exclusiveStartKey?.[INDEXES.byOwner.partitionKey] !== ownerPartition || Object.keys(exclusiveStartKey ?? {}).length !== 4) {
-        throw new RabhanError('VALIDATION_FAILED', { details: [{ field: 'query.cursor', issue: 'not a cursor from this list' }] });
-      }
-    }
+    const exclusiveStartKey = cursor === undefined ? undefined : planListStartKey(customerId, cursor);
     const { Items = [], LastEvaluatedKey } = await this.documentClient.send(
       new QueryCommand({
         TableName: this.tableName,
