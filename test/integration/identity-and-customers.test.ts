@@ -154,6 +154,17 @@ describe('sign-in', () => {
     expect(polls.filter((poll) => poll.tokens !== undefined)).toHaveLength(1);
   });
 
+  it('records an approval that arrives after the session expired as EXPIRED, and hands out no tokens', async () => {
+    const started = await startNafathSession({ nationalId: randomNationalId(), clientAddress: '10.1.1.3' }, signInDeps);
+    const session = await signInDeps.identityStore.findSession(started.sessionId);
+    const afterExpiry = { now: () => new Date(session!.expiresAt.getTime() + 1_000) };
+
+    await recordNafathOutcome({ callbackId: ulidGenerator.newId(), transactionId: session!.transactionId, status: 'COMPLETED', correlationId: 'it' }, { ...signInDeps, clock: afterExpiry });
+
+    const poll = await pollNafathSession({ sessionId: started.sessionId, pollToken: started.pollToken }, { ...tokenDeps, identityStore: signInDeps.identityStore });
+    expect(poll).toEqual({ sessionId: started.sessionId, status: 'EXPIRED' });
+  });
+
   it('refuses a replayed callback and a callback for a session already decided', async () => {
     const started = await startNafathSession({ nationalId: randomNationalId(), clientAddress: '10.1.1.2' }, signInDeps);
     const session = await signInDeps.identityStore.findSession(started.sessionId);

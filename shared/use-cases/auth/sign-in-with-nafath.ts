@@ -106,11 +106,14 @@ export async function recordNafathOutcome(
     const session = currentPrincipalId === undefined ? found : { ...found, principalId: currentPrincipalId, principalExists: true };
     const existingPrincipal = session.principalExists ? await deps.identityStore.findPrincipal(session.principalId) : undefined;
     const occurredAt = deps.clock.now();
-    const completed = command.status === 'COMPLETED';
+    // An approval after the session expired is recorded as the expiry it is: the person was told it had expired,
+    // and tokens must never come from a stale session.
+    const status = command.status === 'COMPLETED' && occurredAt > session.expiresAt ? 'EXPIRED' : command.status;
+    const completed = status === 'COMPLETED';
     const outcome = await deps.identityStore.recordOutcome({
       session,
       callbackId: command.callbackId,
-      status: command.status,
+      status,
       occurredAt,
       existingPrincipal,
       audit: completed ? { action: 'IDENTITY_VERIFIED', actor: 'NAFATH', occurredAt: occurredAt.toISOString(), facts: { sessionId: session.sessionId } } : undefined,
