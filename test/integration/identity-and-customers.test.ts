@@ -3,21 +3,27 @@
  * rotation with reuse detection, rate limits, and personal data encrypted at rest and absent from logs.
  */
 import { ScanCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbCustomerStore } from '../../shared/adapters/dynamodb/customer-store.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { DynamoDbIdentityStore } from '../../shared/adapters/dynamodb/identity-store.ts';
+import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import { KmsBlindIndexer } from '../../shared/adapters/kms/blind-indexer.ts';
 import { createKmsClient } from '../../shared/adapters/kms/kms-client.ts';
 import { KmsAccessTokenSigner } from '../../shared/adapters/kms/kms-token-signer.ts';
 import { KmsPersonalDataCipher } from '../../shared/adapters/kms/personal-data-cipher.ts';
 import { DEFAULT_LENDING_POLICY } from '../../shared/domain/policy.ts';
 import { RabhanError } from '../../shared/http/errors.ts';
+import { buildEventEnvelope } from '../../shared/messaging/event-envelope.ts';
+import { EVENT_TYPES } from '../../shared/contracts/events.ts';
 import { systemClock, ulidGenerator } from '../../shared/platform/clock-and-ids.ts';
 import { APPLICATION_KEYS } from '../../shared/platform/kms-keys.ts';
 import { refreshTokens } from '../../shared/use-cases/auth/refresh-tokens.ts';
 import { pollNafathSession, recordNafathOutcome, startNafathSession, type SignInDeps } from '../../shared/use-cases/auth/sign-in-with-nafath.ts';
 import type { TokenDeps } from '../../shared/use-cases/auth/token-issuer.ts';
+import { requestCreditAssessment } from '../../shared/use-cases/credit/credit-assessment.ts';
+import type { CreditAssessment } from '../../shared/use-cases/customers/customer-store.ts';
 import { registerCustomer, type CustomerDeps } from '../../shared/use-cases/customers/customers.ts';
 import type { NafathClient } from '../../shared/use-cases/ports.ts';
 import { randomNationalId } from '../support/national-ids.ts';
@@ -195,5 +201,38 @@ describe('sign-in', () => {
     expect(refusal).toBeInstanceOf(RabhanError);
     expect((refusal as RabhanError).code).toBe('RATE_LIMITED');
     expect(Number((refusal as RabhanError).headers['Retry-After'])).toBeGreaterThan(0);
+  });
+});
+
+describe("a customer's latest credit assessment", () => {
+  const settle = (assessment: CreditAssessment, outcome: Partial<CreditAssessment>) => {
+    const settled = { ...assessment, completedAt: new Date(), ...outcome };
+    const facts = { eventId: ulidGenerator.newId(), occurredAt: settled.completedAt, correlationId: 'it' };
+    const { assessmentId, customerId } = settled;
+    const event =
+      settled.status === 'COMPLETED'
+        ? buildEventEnvelope(EVENT_TYPES.creditAssessmentCompleted, { assessmentId, customerId, riskCategory: settled.riskCategory!, maximumFinancingHalalas: settled.maximumFinancingHalalas!, completedAt: settled.completedAt.toISOString() }, facts)
+        : buildEventEnvelope(EVENT_TYPES.creditAssessmentFailed, { assessmentId, customerId, reasonCode: settled.failureReason!, failedAt: settled.completedAt.toISOString() }, facts);
+    return customerDeps.customerStore.settleAssessment(settled, event);
+  };
+  const latestOf = async (customerId: string) =>
+    (await createDocumentClient().send(new GetCommand({ TableName: tableName, Key: keys.customer(customerId) }))).Item?.latestAssessment as { assessmentId: string; status: string } | undefined;
+
+  it('is the newest completed result, whatever order deliveries settle in, and is never replaced by a failure', async () => {
+    const person = await verifiedPerson();
+    const principal = { principalId: person.principalId, roles: ['customer' as const] };
+    await registerCustomer({ principal, details, correlationId: 'it' }, customerDeps);
+    const request = () => requestCreditAssessment({ principal, consent: true, correlationId: 'it' }, customerDeps);
+    const older = await request();
+    const newer = await request();
+    const newest = await request();
+
+    await settle(newer, { status: 'COMPLETED', score: 620, grade: 'C', riskCategory: 'MEDIUM', maximumFinancingHalalas: 250_000 });
+    await settle(older, { status: 'COMPLETED', score: 760, grade: 'A', riskCategory: 'LOW', maximumFinancingHalalas: 500_000 });
+    await settle(newest, { status: 'FAILED', failureReason: 'SIMAH_UNAVAILABLE' });
+
+    expect(await latestOf(person.principalId)).toMatchObject({ assessmentId: newer.assessmentId, status: 'COMPLETED', riskCategory: 'MEDIUM' });
+    expect(await customerDeps.customerStore.findAssessment(person.principalId, older.assessmentId)).toMatchObject({ status: 'COMPLETED' });
+    expect(await customerDeps.customerStore.findAssessment(person.principalId, newest.assessmentId)).toMatchObject({ status: 'FAILED' });
   });
 });

@@ -193,7 +193,51 @@ export class DynamoDbCustomerStore implements CustomerStore {
     return Item === undefined ? undefined : toAssessment(Item);
   }
 
+  /**
+   * Plan creation re-checks the latest assessment from the customer item, in the same read as the exposure. A result
+   * becomes the latest unless a newer one already is (ULIDs sort by time), and a failure never replaces a completed
+   * assessment: it says nothing about creditworthiness. Deliveries can settle out of order, hence the condition.
+   */
+  private latestAssessmentUpdate(assessment: CreditAssessment): NamedTransactItem {
+    const completed = assessment.status === 'COMPLETED';
+    const latestIsOlder = 'latestAssessment.assessmentId < :assessmentId';
+    const latestNotCompleted = 'latestAssessment.#latestStatus <> :completed';
+    return {
+      name: 'latestAssessmentNotNewer',
+      item: {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.customer(assessment.customerId),
+          UpdateExpression: 'SET latestAssessment = :summary',
+          ConditionExpression: `${CONDITIONS.itemMustExist} AND (attribute_not_exists(latestAssessment) OR latestAssessment.assessmentId = :assessmentId OR ${
+            completed ? `${latestIsOlder} OR ${latestNotCompleted}` : `(${latestIsOlder} AND ${latestNotCompleted})`
+          })`,
+          ExpressionAttributeNames: { '#latestStatus': 'status' },
+          ExpressionAttributeValues: {
+            ':assessmentId': assessment.assessmentId,
+            ':completed': 'COMPLETED',
+            ':summary': {
+              assessmentId: assessment.assessmentId,
+              status: assessment.status,
+              ...(completed ? { riskCategory: assessment.riskCategory, maximumFinancingHalalas: assessment.maximumFinancingHalalas } : {}),
+            },
+          },
+        },
+      },
+    };
+  }
+
   async settleAssessment(assessment: CreditAssessment, event: EventDetailEnvelope): Promise<boolean> {
+    try {
+      return await this.writeSettlement(assessment, event, true);
+    } catch (error) {
+      // A newer result is already the customer's latest: settle this assessment without touching the summary.
+      if (error instanceof TransactionConditionFailed && error.failed('latestAssessmentNotNewer')) return this.writeSettlement(assessment, event, false);
+      throw error;
+    }
+  }
+
+  private async writeSettlement(assessment: CreditAssessment, event: EventDetailEnvelope, updateLatest: boolean): Promise<boolean> {
     const completed = assessment.status === 'COMPLETED';
     const fields: Record<string, unknown> = completed
       ? { score: assessment.score, grade: assessment.grade, riskCategory: assessment.riskCategory, maximumFinancingHalalas: assessment.maximumFinancingHalalas, completedAt: assessment.completedAt?.toISOString() }
@@ -218,25 +262,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
             },
           },
         },
-        {
-          // Plan creation re-checks the latest assessment from the customer item, in the same read as the exposure.
-          name: 'customerMustExist',
-          item: {
-            Update: {
-              TableName: this.tableName,
-              Key: keys.customer(assessment.customerId),
-              UpdateExpression: 'SET latestAssessment = :summary',
-              ConditionExpression: CONDITIONS.itemMustExist,
-              ExpressionAttributeValues: {
-                ':summary': {
-                  assessmentId: assessment.assessmentId,
-                  status: assessment.status,
-                  ...(completed ? { riskCategory: assessment.riskCategory, maximumFinancingHalalas: assessment.maximumFinancingHalalas } : {}),
-                },
-              },
-            },
-          },
-        },
+        ...(updateLatest ? [this.latestAssessmentUpdate(assessment)] : []),
         this.outboxPut('eventMustBeNew', completed ? EVENT_TYPES.creditAssessmentCompleted : EVENT_TYPES.creditAssessmentFailed, event),
       ]);
       return true;
