@@ -43,16 +43,26 @@ export function compileRoute(route: RouteDefinition): CompiledRoute {
   return { route, pattern: new RegExp(`^${source}$`), parameterNames };
 }
 
+/** A path segment with broken percent-encoding is the client's error, as API Gateway treats it, not a crash. */
+function decodePathSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 export function matchRoute(
   compiledRoutes: readonly CompiledRoute[],
   method: string,
   path: string,
-): { route: RouteDefinition; pathParameters: Record<string, string> | null } | undefined {
+): { route: RouteDefinition; pathParameters: Record<string, string> | null } | 'malformed' | undefined {
   for (const compiled of compiledRoutes) {
     if (compiled.route.method !== 'ANY' && compiled.route.method !== method) continue;
     const match = compiled.pattern.exec(path);
     if (match === null) continue;
-    const values = match.slice(1).map((value) => decodeURIComponent(value));
+    const values = match.slice(1).map(decodePathSegment);
+    if (values.includes(undefined)) return 'malformed';
     return {
       route: compiled.route,
       pathParameters: compiled.parameterNames.length === 0 ? null : Object.fromEntries(compiled.parameterNames.map((name, index) => [name, values[index]!])),
@@ -130,8 +140,9 @@ export function createApiServer(routeList: readonly RouteDefinition[], logger: L
       try {
         const body = await readBody(request);
         const matched = matchRoute(compiledRoutes, request.method ?? 'GET', url.pathname);
-        if (body === 'too-large' || matched === undefined) {
-          result = gatewayError(body === 'too-large' ? 'REQUEST_TOO_LARGE' : 'MISSING_AUTHENTICATION_TOKEN', requestId, receivedAt);
+        if (body === 'too-large' || matched === undefined || matched === 'malformed') {
+          const type = body === 'too-large' ? 'REQUEST_TOO_LARGE' : matched === 'malformed' ? 'BAD_REQUEST_PARAMETERS' : 'MISSING_AUTHENTICATION_TOKEN';
+          result = gatewayError(type, requestId, receivedAt);
         } else {
           const incoming: IncomingHttpRequest = {
             method: request.method ?? 'GET',

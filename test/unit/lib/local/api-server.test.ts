@@ -19,15 +19,25 @@ const route = (method: RouteDefinition['method'], path: string): RouteDefinition
 describe('local route matching', () => {
   const compiled = [route('GET', '/v1/plans/{planId}'), route('POST', '/v1/plans'), route('ANY', '/{proxy+}')].map(compileRoute);
 
+  const routeOf = (method: string, path: string) => {
+    const matched = matchRoute(compiled, method, path);
+    if (matched === undefined || matched === 'malformed') throw new Error(`expected ${path} to match a route`);
+    return matched;
+  };
+
   it('extracts decoded path parameters from the matching route', () => {
-    const matched = matchRoute(compiled, 'GET', '/v1/plans/01H%20X');
-    expect(matched?.route.path).toBe('/v1/plans/{planId}');
-    expect(matched?.pathParameters).toEqual({ planId: '01H X' });
+    const matched = routeOf('GET', '/v1/plans/01H%20X');
+    expect(matched.route.path).toBe('/v1/plans/{planId}');
+    expect(matched.pathParameters).toEqual({ planId: '01H X' });
   });
 
   it('falls through to the catch-all when the method or path does not match any specific route', () => {
-    expect(matchRoute(compiled, 'DELETE', '/v1/plans')?.route.path).toBe('/{proxy+}');
-    expect(matchRoute(compiled, 'GET', '/v1/plans/a/b')?.route.path).toBe('/{proxy+}');
+    expect(routeOf('DELETE', '/v1/plans').route.path).toBe('/{proxy+}');
+    expect(routeOf('GET', '/v1/plans/a/b').route.path).toBe('/{proxy+}');
+  });
+
+  it('reports a path parameter with broken percent-encoding as malformed instead of throwing', () => {
+    expect(matchRoute(compiled, 'GET', '/v1/plans/%E0%A4%A')).toBe('malformed');
   });
 
   it('does not let a path parameter span segments', () => {
