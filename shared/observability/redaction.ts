@@ -1,7 +1,9 @@
 /**
  * Personal data must never reach a log line. Redaction works by field name at any depth, so a personal value that
  * slips into a logged object is masked even if the caller forgot. Names are compared case-insensitively without
- * separators, so `national_id`, `nationalId` and `NationalID` all match.
+ * separators, and a field whose name merely contains one of these is masked too: `national_id`, `NationalID`,
+ * `fullNameAr` and `customerPhone` all match. Masking an innocent `phoneVerified` costs little; missing a
+ * `contactEmail` would be a breach.
  */
 export const PERSONAL_FIELD_NAMES = [
   'nationalId',
@@ -28,10 +30,11 @@ export const PERSONAL_FIELD_NAMES = [
 export const REDACTED = '[REDACTED]';
 
 const normalise = (fieldName: string): string => fieldName.replace(/[-_\s]/g, '').toLowerCase();
-const personalFieldNames = new Set(PERSONAL_FIELD_NAMES.map(normalise));
+const personalFieldNames = PERSONAL_FIELD_NAMES.map(normalise);
 
 export function isPersonalFieldName(fieldName: string): boolean {
-  return personalFieldNames.has(normalise(fieldName));
+  const normalised = normalise(fieldName);
+  return personalFieldNames.some((personal) => normalised.includes(personal));
 }
 
 /** A JSON.stringify replacer that masks personal fields; plugs into the Powertools Logger. */

@@ -16,6 +16,14 @@ describe('redactPersonalFields', () => {
     });
   });
 
+  it('masks fields whose names contain a personal field name, such as per-language names and prefixed contacts', () => {
+    const logged = { fullNameAr: 'ليلى', fullNameEn: 'Layla', customerPhone: '+966512345678', contact_email: 'l@b.sa', ibanNumber: 'SA0380000000608010167519' };
+
+    const serialised = JSON.stringify(logged, redactPersonalFields);
+
+    expect(JSON.parse(serialised)).toEqual({ fullNameAr: REDACTED, fullNameEn: REDACTED, customerPhone: REDACTED, contact_email: REDACTED, ibanNumber: REDACTED });
+  });
+
   it('keeps non-personal fields and absent personal fields as they are', () => {
     expect(JSON.parse(JSON.stringify({ amountHalalas: 500, phone: null }, redactPersonalFields))).toEqual({ amountHalalas: 500, phone: null });
   });
