@@ -3,8 +3,12 @@
  * the person's audit chain. Run with the deployment's TABLE_NAME, PII_KEY_ARN and BLIND_INDEX_KEY_ID set and AWS
  * credentials allowed to use them:
  *
- *   npx tsx bin/grant-role.ts --national-id 1XXXXXXXXX --role ops --granted-by <operator principal or name> --reason "<ticket>"
+ *   npm run grant-role -- --role ops --granted-by <operator principal or name> --reason "<ticket>"
+ *
+ * The national ID is read from standard input (typed at the prompt, or piped), never from the command line, where
+ * it would land in shell history and in every process listing.
  */
+import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { blindIndexer, clock, identityStore, ids, personalDataCipher } from '../shared/composition/adapters.ts';
 import { ROLES, type Role } from '../shared/platform/roles.ts';
@@ -14,7 +18,6 @@ const STAFF_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'customer')
 
 const { values } = parseArgs({
   options: {
-    'national-id': { type: 'string' },
     role: { type: 'string' },
     'granted-by': { type: 'string' },
     reason: { type: 'string' },
@@ -22,13 +25,17 @@ const { values } = parseArgs({
 });
 
 const role = values.role as Role | undefined;
-if (values['national-id'] === undefined || role === undefined || !STAFF_ROLES.includes(role) || values['granted-by'] === undefined || values.reason === undefined) {
-  console.error(`Usage: grant-role --national-id <10 digits> --role <${STAFF_ROLES.join('|')}> --granted-by <who> --reason <why>`);
+if (role === undefined || !STAFF_ROLES.includes(role) || values['granted-by'] === undefined || values.reason === undefined) {
+  console.error(`Usage: grant-role --role <${STAFF_ROLES.join('|')}> --granted-by <who> --reason <why>   (national ID on standard input)`);
   process.exit(2);
 }
 
+const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
+const nationalId = (await prompt.question('National ID of the staff member: ')).trim();
+prompt.close();
+
 const { principalId } = await grantRole(
-  { nationalId: values['national-id'], role, grantedBy: values['granted-by'], reason: values.reason },
+  { nationalId, role, grantedBy: values['granted-by'], reason: values.reason },
   { identityStore: identityStore(), blindIndexer: blindIndexer(), cipher: personalDataCipher(), clock, ids },
 );
 process.stderr.write(`Granted ${role} to principal ${principalId}\n`);
