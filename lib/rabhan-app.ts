@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { App, Aspects, type AppProps } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { SECURITY_ENVIRONMENT_VARIABLES } from '../shared/config/security-config.ts';
+import { loadLendingPolicy, loadPlanPolicy, POLICY_ENVIRONMENT_VARIABLES } from '../shared/config/policy-config.ts';
 import { ResidencyReplicationGuard } from './aspects/residency-replication-guard.ts';
 import { PROJECT_ROOT, type BundlingMode } from './constructs/rabhan-function.ts';
 import type { DeploymentTarget } from './residency.ts';
@@ -61,13 +62,22 @@ function packageVersion(): string {
   return manifest.version ?? 'unknown';
 }
 
+/** Policy overrides come from `-c policy.<name>=<value>`, one context key per overridable policy value. */
+export const POLICY_CONTEXT_KEYS = Object.fromEntries(
+  Object.entries(POLICY_ENVIRONMENT_VARIABLES).map(([name, variableName]) => [`policy.${name}`, variableName]),
+) as Readonly<Record<string, string>>;
+
 function runtimeEnvironment(app: App): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(RUNTIME_SETTING_CONTEXT_KEYS).flatMap(([contextKey, variableName]) => {
+  const environment = Object.fromEntries(
+    Object.entries({ ...RUNTIME_SETTING_CONTEXT_KEYS, ...POLICY_CONTEXT_KEYS }).flatMap(([contextKey, variableName]) => {
       const value: unknown = app.node.tryGetContext(contextKey);
-      return typeof value === 'string' && value !== '' ? [[variableName, value]] : [];
+      return (typeof value === 'string' && value !== '') || typeof value === 'number' ? [[variableName, String(value)]] : [];
     }),
   );
+  // A bad policy value fails the synthesis, naming the variable, rather than every function at cold start.
+  loadLendingPolicy(environment);
+  loadPlanPolicy(environment);
+  return environment;
 }
 
 export function addRabhanStacks(app: App, target: DeploymentTarget, options: RabhanStacksOptions = {}): RabhanStacks {

@@ -1,9 +1,9 @@
 /** Adapters and policy for the plan, payment and ledger functions. */
 import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/idempotency-store.ts';
 import { DynamoDbPlanStore } from '../adapters/dynamodb/plan-store.ts';
-import { loadLendingPolicy } from '../config/policy-config.ts';
+import { loadLendingPolicy, loadPlanPolicy } from '../config/policy-config.ts';
 import { systemClock, ulidGenerator } from '../platform/clock-and-ids.ts';
-import { DEFAULT_PLAN_POLICY, type PlanDeps } from '../use-cases/plans/plans.ts';
+import type { PlanDeps } from '../use-cases/plans/plans.ts';
 import { documentClient, platformConfig } from './adapters.ts';
 
 export function planDeps(): PlanDeps {
@@ -12,7 +12,7 @@ export function planDeps(): PlanDeps {
     clock: systemClock,
     ids: ulidGenerator,
     lending: loadLendingPolicy(),
-    plans: DEFAULT_PLAN_POLICY,
+    plans: loadPlanPolicy(),
   };
 }
 
