@@ -37,5 +37,6 @@ export function toPaymentView(payment: Payment) {
     status: payment.status,
     checkoutReference: payment.checkoutReference,
     createdAt: payment.createdAt.toISOString(),
+    expiresAt: payment.expiresAt.toISOString(),
   };
 }

@@ -13,6 +13,7 @@ export const POLICY_ENVIRONMENT_VARIABLES = {
   residency: 'POLICY_RESIDENCY',
   offerTtlSeconds: 'POLICY_OFFER_TTL_SECONDS',
   coolingOffSeconds: 'POLICY_COOLING_OFF_SECONDS',
+  paymentIntentTtlSeconds: 'POLICY_PAYMENT_INTENT_TTL_SECONDS',
 } as const;
 
 const RESIDENCY_POLICIES: readonly ResidencyPolicy[] = ['citizens-only', 'citizens-and-residents'];
@@ -42,5 +43,6 @@ export function loadPlanPolicy(environment: Environment = process.env): PlanPoli
   return {
     offerTtlSeconds: positiveInteger(POLICY_ENVIRONMENT_VARIABLES.offerTtlSeconds, DEFAULT_PLAN_POLICY.offerTtlSeconds, environment),
     coolingOffSeconds: positiveInteger(POLICY_ENVIRONMENT_VARIABLES.coolingOffSeconds, DEFAULT_PLAN_POLICY.coolingOffSeconds, environment),
+    paymentIntentTtlSeconds: positiveInteger(POLICY_ENVIRONMENT_VARIABLES.paymentIntentTtlSeconds, DEFAULT_PLAN_POLICY.paymentIntentTtlSeconds, environment),
   };
 }

@@ -95,6 +95,7 @@ export const paymentSchema = z
     status: z.enum(['PENDING', 'CONFIRMED', 'FAILED']),
     checkoutReference: z.string().describe('Hand this to the payment gateway checkout.'),
     createdAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime().describe('A payment still PENDING then is failed and its amount can be paid again.'),
   })
   .meta({ id: 'PaymentIntent' });
 

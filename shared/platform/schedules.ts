@@ -27,6 +27,15 @@ export const scheduledJobs = {
     functionTimeoutSeconds: 300,
     permissions: ['table:read', 'table:write'],
   },
+  expirePaymentIntents: {
+    id: 'expire-payment-intents',
+    description: 'Fails payment intents the gateway never settled before they expired, releasing the amount they reserved.',
+    handlerEntry: 'functions/jobs/expire-payment-intents.ts',
+    scheduleExpression: 'rate(10 minutes)',
+    localIntervalSeconds: 30,
+    functionTimeoutSeconds: 300,
+    permissions: ['table:read', 'table:write'],
+  },
 } as const satisfies Record<string, ScheduledJobDefinition>;
 
 export const scheduledJobList: readonly ScheduledJobDefinition[] = Object.values(scheduledJobs);

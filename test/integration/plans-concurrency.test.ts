@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import { RabhanError } from '../../shared/http/errors.ts';
 import type { Offer, Plan } from '../../shared/use-cases/plans/plan-store.ts';
-import { cancelPlan, createPaymentIntent, createPlan, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
+import { cancelPlan, createPaymentIntent, createPlan, expirePaymentIntents, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, planDepsOnFreshTable, savedOffer } from '../support/plan-fixtures.ts';
 
 let deps: PlanDeps;
@@ -164,6 +164,36 @@ describe('a payment intent racing a plan update', () => {
     await expect(cancelPlan({ principal: customerPrincipal(customerId), planId, correlationId: 'it' }, deps)).rejects.toMatchObject({ code: 'CANCELLATION_NOT_ALLOWED' });
     expect(await deps.planStore.findPlan(planId)).toMatchObject({ status: 'ACTIVE', outstandingHalalas: 40_000, payableHalalas: 35_000 });
     expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(40_000);
+  });
+});
+
+describe('the payment intent expiry job', () => {
+  it('fails an intent the gateway never settled once it expires, releasing its amount, and only once', async () => {
+    const customerId = await creditworthyCustomer();
+    const created = await createPlan(
+      { principal: customerPrincipal(customerId), offerId: (await offerFor(customerId, 40_000)).offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) },
+      { ...deps, toResponse },
+    );
+    if (created.kind !== 'performed') throw new Error('expected a new plan');
+    const { planId } = created.value;
+    const intent = await createPaymentIntent(
+      { principal: customerPrincipal(customerId), planId, amountHalalas: 15_000, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) },
+      { ...deps, toResponse },
+    );
+    if (intent.kind !== 'performed') throw new Error('expected a new payment');
+    const afterExpiry = { ...deps, clock: { now: () => new Date(intent.value.expiresAt.getTime() + 1_000) } };
+
+    const beforeExpiry = await expirePaymentIntents({ correlationId: 'it' }, deps);
+    const firstRun = await expirePaymentIntents({ correlationId: 'it' }, afterExpiry);
+    const secondRun = await expirePaymentIntents({ correlationId: 'it' }, afterExpiry);
+
+    expect(beforeExpiry.intentsExpired).toBe(0);
+    expect(firstRun.intentsExpired).toBeGreaterThanOrEqual(1);
+    expect(secondRun.intentsExpired).toBe(0);
+    expect(await deps.planStore.findPlan(planId)).toMatchObject({ outstandingHalalas: 40_000, payableHalalas: 40_000 });
+    const late = await settlePayment({ gatewayEventId: `evt_${randomUUID()}`, outcome: 'FAILED', planId, paymentId: intent.value.paymentId, amountHalalas: 15_000, correlationId: 'it' }, deps);
+    expect(late).toBe('already-settled');
+    expect(await deps.planStore.listJournals(planId, 100)).toHaveLength(1);
   });
 });
 

@@ -41,6 +41,7 @@ export function dueDateShardOf(planId: string): number {
 }
 
 const dueMonthShard = (yearMonth: string, shard: number): string => `DUE#${yearMonth}#${shard}`;
+const intentExpiryShard = (shard: number): string => `INTENT_EXPIRY#${shard}`;
 
 /** Everything needed to create the table, whether by CloudFormation or against DynamoDB Local. */
 export const TABLE_SCHEMA = {
@@ -126,6 +127,12 @@ export const keys = {
     [INDEXES.byDueDate.partitionKey]: dueMonthShard(oldestUnpaidDueDate.slice(0, 7), dueDateShardOf(planId)),
     [INDEXES.byDueDate.sortKey]: `${oldestUnpaidDueDate}#${planId}`,
   }),
+  /** byDueDate index attributes for a PENDING payment intent, removed when it settles (a sparse index). */
+  intentExpiry: (expiresAt: Date, paymentId: string): Record<string, string> => ({
+    [INDEXES.byDueDate.partitionKey]: intentExpiryShard(dueDateShardOf(paymentId)),
+    [INDEXES.byDueDate.sortKey]: `${expiresAt.toISOString()}#${paymentId}`,
+  }),
+  intentExpiryPartitions: (): readonly string[] => Array.from({ length: DUE_DATE_SHARD_COUNT }, (_, shard) => intentExpiryShard(shard)),
   /** Every byDueDate partition of a month (`yyyy-mm`); a reader of the month must query them all. */
   dueMonthPartitions: (yearMonth: string): readonly string[] => Array.from({ length: DUE_DATE_SHARD_COUNT }, (_, shard) => dueMonthShard(yearMonth, shard)),
   /** byOwner index attributes: everything a customer owns, grouped by kind and sorted by (time-ordered) id. */

@@ -80,6 +80,7 @@ function toPayment(item: Record<string, unknown>): Payment {
     status: item.status as Payment['status'],
     checkoutReference: String(item.checkoutReference),
     createdAt: new Date(String(item.createdAt)),
+    expiresAt: new Date(String(item.expiresAt)),
     settledAt: item.settledAt === undefined ? undefined : new Date(String(item.settledAt)),
   };
 }
@@ -450,6 +451,8 @@ export class DynamoDbPlanStore implements PlanStore {
                 status: payment.status,
                 checkoutReference: payment.checkoutReference,
                 createdAt: payment.createdAt.toISOString(),
+                expiresAt: payment.expiresAt.toISOString(),
+                ...keys.intentExpiry(payment.expiresAt, payment.paymentId),
               },
               ConditionExpression: CONDITIONS.itemMustNotExist,
             },
@@ -500,9 +503,10 @@ export class DynamoDbPlanStore implements PlanStore {
           Update: {
             TableName: this.tableName,
             Key: keys.payment(payment.planId, payment.paymentId),
-            UpdateExpression: 'SET #status = :status, settledAt = :settledAt',
+            // Leaving the expiry index: a settled payment has nothing left to expire.
+            UpdateExpression: 'SET #status = :status, settledAt = :settledAt REMOVE #expiryKey, #expirySort',
             ConditionExpression: '#status = :pending',
-            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeNames: { '#status': 'status', '#expiryKey': INDEXES.byDueDate.partitionKey, '#expirySort': INDEXES.byDueDate.sortKey },
             ExpressionAttributeValues: { ':status': payment.status, ':settledAt': payment.settledAt?.toISOString(), ':pending': 'PENDING' },
           },
         },
@@ -519,6 +523,27 @@ export class DynamoDbPlanStore implements PlanStore {
       if (error instanceof TransactionConditionFailed && (error.failed('gatewayEventMustBeNew') || error.failed('paymentMustBePending'))) return false;
       if (error instanceof TransactionConditionFailed && error.failed('planUnchangedSinceRead')) throw new RabhanError('CONCURRENT_UPDATE', { cause: error });
       throw error;
+    }
+  }
+
+  async *listExpiredPaymentIntents(now: Date, pageSize: number): AsyncIterable<Payment> {
+    for (const partition of keys.intentExpiryPartitions()) {
+      let exclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await this.documentClient.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: INDEXES.byDueDate.indexName,
+            KeyConditionExpression: '#expiry = :partition AND #sort < :now',
+            ExpressionAttributeNames: { '#expiry': INDEXES.byDueDate.partitionKey, '#sort': INDEXES.byDueDate.sortKey },
+            ExpressionAttributeValues: { ':partition': partition, ':now': now.toISOString() },
+            Limit: pageSize,
+            ExclusiveStartKey: exclusiveStartKey,
+          }),
+        );
+        for (const item of page.Items ?? []) yield toPayment(item);
+        exclusiveStartKey = page.LastEvaluatedKey;
+      } while (exclusiveStartKey !== undefined);
     }
   }
 

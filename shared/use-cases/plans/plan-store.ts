@@ -67,6 +67,8 @@ export interface Payment {
   readonly status: PaymentStatus;
   readonly checkoutReference: string;
   readonly createdAt: Date;
+  /** A PENDING intent is expired, and its reserved amount released, after this. */
+  readonly expiresAt: Date;
   readonly settledAt?: Date;
 }
 
@@ -146,6 +148,8 @@ export interface PlanStore {
   settlePayment(settlement: PaymentSettlement): Promise<boolean>;
   /** Plans whose oldest unpaid installment fell due before `today`, page by page. */
   listPlansDueBefore(today: string, monthsBack: number, pageSize: number): AsyncIterable<Plan>;
+  /** PENDING payment intents whose expiry is before `now`, oldest first within each index shard. */
+  listExpiredPaymentIntents(now: Date, pageSize: number): AsyncIterable<Payment>;
   markDelinquency(input: { plan: Plan; updated: Plan; events: readonly EventDetailEnvelope[]; eventTypes: readonly ('installmentOverdue' | 'planDelinquent')[] }): Promise<boolean>;
   trialBalance(): Promise<ReadonlyMap<LedgerAccount, { debitHalalas: number; creditHalalas: number }>>;
 }

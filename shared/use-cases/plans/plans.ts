@@ -26,9 +26,14 @@ export interface PlanPolicy {
   readonly offerTtlSeconds: number;
   /** Cooling-off window after plan creation during which the customer may cancel, before any payment. */
   readonly coolingOffSeconds: number;
+  /**
+   * How long a payment intent may stay PENDING before it is expired and its reserved amount released. It must
+   * exceed the gateway's checkout lifetime, so that no confirmation can arrive for an intent already expired.
+   */
+  readonly paymentIntentTtlSeconds: number;
 }
 
-export const DEFAULT_PLAN_POLICY: PlanPolicy = { offerTtlSeconds: 30 * 60, coolingOffSeconds: 7 * 24 * 60 * 60 };
+export const DEFAULT_PLAN_POLICY: PlanPolicy = { offerTtlSeconds: 30 * 60, coolingOffSeconds: 7 * 24 * 60 * 60, paymentIntentTtlSeconds: 2 * 60 * 60 };
 
 export interface PlanDeps {
   readonly planStore: PlanStore;
@@ -232,6 +237,7 @@ export async function createPaymentIntent(
     status: 'PENDING',
     checkoutReference: `chk_${paymentId}`,
     createdAt: now,
+    expiresAt: new Date(now.getTime() + deps.plans.paymentIntentTtlSeconds * 1000),
   };
   await deps.planStore.createPaymentIntent({
     plan,
@@ -252,6 +258,8 @@ export interface GatewayNotification {
   readonly planId: string;
   readonly paymentId: string;
   readonly amountHalalas: number;
+  /** Who settles: the gateway by webhook (the default), or our expiry job failing an intent the gateway never settled. */
+  readonly settledBy?: 'payment-gateway' | 'intent-expiry';
 }
 
 export type SettlementResult = 'settled' | 'duplicate' | 'already-settled';
@@ -274,7 +282,10 @@ export async function settlePayment(command: GatewayNotification & { readonly co
       planBefore: plan,
       planAfter: { ...plan, payableHalalas: plan.payableHalalas + payment.amountHalalas },
       journal: undefined,
-      audit: { action: 'PAYMENT_FAILED', actor: 'payment-gateway', occurredAt: now.toISOString(), facts: { paymentId: payment.paymentId } },
+      audit:
+        command.settledBy === 'intent-expiry'
+          ? { action: 'PAYMENT_INTENT_EXPIRED', actor: 'system', occurredAt: now.toISOString(), facts: { paymentId: payment.paymentId, expiredAt: payment.expiresAt.toISOString() } }
+          : { action: 'PAYMENT_FAILED', actor: 'payment-gateway', occurredAt: now.toISOString(), facts: { paymentId: payment.paymentId } },
       events: [
         {
           type: 'paymentFailed',
@@ -332,6 +343,32 @@ export async function settlePayment(command: GatewayNotification & { readonly co
 }
 
 // ---- Delinquency --------------------------------------------------------------------------------------------
+
+/** Payment intents read per page by the expiry job. */
+export const INTENT_EXPIRY_PAGE_SIZE = 100;
+
+/**
+ * Fails every PENDING payment intent past its expiry, releasing the amount it reserved: without this a checkout
+ * the gateway never settles (abandoned, or its webhook lost) would block that much of the plan, and its
+ * cancellation, for good. Each expiry goes through the gateway's own FAILED path under a fixed event id, so it
+ * applies once however often the job runs, and loses to a real gateway outcome that arrives first.
+ */
+export async function expirePaymentIntents(command: { readonly correlationId: string }, deps: PlanDeps): Promise<{ readonly intentsExpired: number }> {
+  let intentsExpired = 0;
+  for await (const payment of deps.planStore.listExpiredPaymentIntents(deps.clock.now(), INTENT_EXPIRY_PAGE_SIZE)) {
+    try {
+      const result = await settlePayment(
+        { gatewayEventId: `expiry_${payment.paymentId}`, outcome: 'FAILED', settledBy: 'intent-expiry', planId: payment.planId, paymentId: payment.paymentId, amountHalalas: payment.amountHalalas, correlationId: command.correlationId },
+        deps,
+      );
+      if (result === 'settled') intentsExpired += 1;
+    } catch (error) {
+      // The plan changed under us; the intent is still PENDING and the next run expires it.
+      if (!(error instanceof RabhanError && error.code === 'CONCURRENT_UPDATE')) throw error;
+    }
+  }
+  return { intentsExpired };
+}
 
 /** Calendar months of due dates the job looks back over; plans overdue longer stay in the 90+ bucket anyway. */
 export const DELINQUENCY_LOOKBACK_MONTHS = 24;

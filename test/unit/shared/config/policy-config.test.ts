@@ -13,7 +13,7 @@ describe('policy configuration', () => {
     const environment = { POLICY_RESIDENCY: 'citizens-and-residents', POLICY_EXPOSURE_LIMIT_HALALAS: '400000', POLICY_OFFER_TTL_SECONDS: '600', POLICY_COOLING_OFF_SECONDS: '86400' };
 
     expect(loadLendingPolicy(environment)).toMatchObject({ residency: 'citizens-and-residents', exposureLimitHalalas: 400_000 });
-    expect(loadPlanPolicy(environment)).toEqual({ offerTtlSeconds: 600, coolingOffSeconds: 86_400 });
+    expect(loadPlanPolicy(environment)).toEqual({ ...DEFAULT_PLAN_POLICY, offerTtlSeconds: 600, coolingOffSeconds: 86_400 });
   });
 
   it('refuses a value that is not a positive integer or not a known residency policy', () => {
