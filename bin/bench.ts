@@ -134,7 +134,7 @@ async function seed(): Promise<void> {
     payableHalalas: 20_000, installments, delinquencyBucket: 'CURRENT', createdAt: now.toISOString(), version: 1, auditHeadHash: 'a'.repeat(64), auditSequence: 1,
   });
   put(keys.payment(planId, paymentId), {
-    paymentId, planId, customerId, amountHalalas: 10_000, method: 'MADA', purpose: 'INSTALLMENT', status: 'PENDING', checkoutReference: `chk_${paymentId}`, createdAt: now.toISOString(),
+    paymentId, planId, customerId, amountHalalas: 10_000, method: 'MADA', purpose: 'INSTALLMENT', status: 'PENDING', checkoutReference: `chk_${paymentId}`, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
   });
 }
 
