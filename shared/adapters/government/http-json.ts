@@ -36,8 +36,7 @@ export async function postJson<TSchema extends z.ZodType>(
     await response.body?.cancel();
     throw new GovernmentServiceError(service, 'REJECTED_REQUEST', false);
   }
-  const text = await response.text();
-  if (text.length > RESPONSE_BYTES_MAX) throw new GovernmentServiceError(service, 'MALFORMED_RESPONSE', false);
+  const text = await readBounded(service, response);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -47,4 +46,30 @@ export async function postJson<TSchema extends z.ZodType>(
   const result = responseSchema.safeParse(parsed);
   if (!result.success) throw new GovernmentServiceError(service, 'MALFORMED_RESPONSE', false);
   return result.data;
+}
+
+/** Reads the reply up to RESPONSE_BYTES_MAX, stopping (and dropping the connection) as soon as it grows past it. */
+async function readBounded(service: GovernmentServiceError['service'], response: Response): Promise<string> {
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let totalBytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      totalBytes += value.byteLength;
+      if (totalBytes > RESPONSE_BYTES_MAX) {
+        await reader.cancel();
+        throw new GovernmentServiceError(service, 'MALFORMED_RESPONSE', false);
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof GovernmentServiceError) throw error;
+    // The body stopped arriving: the timeout fired mid-reply, or the connection dropped.
+    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    throw new GovernmentServiceError(service, timedOut ? 'TIMEOUT' : 'UNAVAILABLE', true);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
