@@ -70,11 +70,31 @@ function installedMarker(directory: string): string | undefined {
   return existsSync(marker) ? readFileSync(marker, 'utf8').trim() : undefined;
 }
 
-function installDynamoDbLocal(log: (line: string) => void): void {
-  if (installedMarker(DYNAMODB_DIRECTORY) === DYNAMODB_LOCAL_VERSION) return;
-  if (!commandWorks('java', ['-version'])) {
+/** DynamoDB Local 3.x is built for Java 17. */
+const JAVA_MAJOR_VERSION_MIN = 17;
+
+/** The major version `java -version` reports (`1.8.0_392` is 8, `17.0.15` is 17), or undefined without Java. */
+export function javaMajorVersionOf(versionOutput: string): number | undefined {
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(versionOutput);
+  if (match === null) return undefined;
+  const first = Number(match[1]);
+  return first === 1 ? Number(match[2]) : first;
+}
+
+function requireJava(): void {
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const major = result.error === undefined ? javaMajorVersionOf(`${result.stderr ?? ''}${result.stdout ?? ''}`) : undefined;
+  if (major === undefined) {
     throw new MissingPrerequisiteError('Java 17 or newer is required to run DynamoDB Local: install it with `apt-get install openjdk-17-jre-headless`.');
   }
+  if (major < JAVA_MAJOR_VERSION_MIN) {
+    throw new MissingPrerequisiteError(`Java ${JAVA_MAJOR_VERSION_MIN} or newer is required to run DynamoDB Local, but \`java\` is Java ${major}: install openjdk-17-jre-headless and put it first on PATH.`);
+  }
+}
+
+function installDynamoDbLocal(log: (line: string) => void): void {
+  requireJava();
+  if (installedMarker(DYNAMODB_DIRECTORY) === DYNAMODB_LOCAL_VERSION) return;
   if (!commandWorks('mvn', ['-v'])) {
     throw new MissingPrerequisiteError('Maven is required to fetch DynamoDB Local from Maven Central: install it with `apt-get install maven`.');
   }
