@@ -6,7 +6,8 @@ export const AMOUNT_HALALAS_MAX = 1_000_000_000;
 export const PLAN_PAGE_SIZE_MAX = 100;
 export const PLAN_PAGE_SIZE_DEFAULT = 20;
 /** Journals returned by a statement; a plan has at most a few dozen. */
-export const STATEMENT_JOURNALS_MAX = 100;
+export const STATEMENT_PAGE_SIZE_MAX = 100;
+export const STATEMENT_PAGE_SIZE_DEFAULT = 50;
 
 const ulidSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID');
 const halalasSchema = z.number().int().positive().max(AMOUNT_HALALAS_MAX).describe('Integer halalas (1 SAR = 100 halalas).');
@@ -56,6 +57,11 @@ export const listPlansQuerySchema = z.strictObject({
   cursor: z.string().max(1024).optional(),
 });
 
+export const statementQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(STATEMENT_PAGE_SIZE_MAX).optional(),
+  cursor: z.string().max(128).optional(),
+});
+
 export const planPageSchema = z.strictObject({ plans: z.array(planSchema), nextCursor: z.string().optional() }).meta({ id: 'PlanPage' });
 
 export const statementSchema = z
@@ -70,6 +76,7 @@ export const statementSchema = z
         entries: z.array(z.strictObject({ account: z.string(), side: z.enum(['DEBIT', 'CREDIT']), amountHalalas: z.number().int() })),
       }),
     ),
+    nextCursor: z.string().optional().describe('Pass as cursor to read the journals that follow; absent on the last page.'),
   })
   .meta({ id: 'Statement' });
 

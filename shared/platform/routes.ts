@@ -42,6 +42,7 @@ import {
   planPageSchema,
   planPathSchema,
   planSchema,
+  statementQuerySchema,
   statementSchema,
   trialBalanceSchema,
 } from '../contracts/plans.ts';
@@ -351,8 +352,8 @@ export const routes = {
     access: CUSTOMERS,
     throttle: STANDARD_THROTTLE,
     permissions: ['table:read'],
-    summary: "The plan's journal entries.",
-    request: { pathParameters: planPathSchema },
+    summary: "The plan's journal entries in posting order, a page at a time (limit ≤ 100, cursor).",
+    request: { pathParameters: planPathSchema, query: statementQuerySchema },
     responses: { 200: { description: 'The statement.', schema: statementSchema } },
     errorCodes: ['PLAN_NOT_FOUND'],
   }),

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import { RabhanError } from '../../shared/http/errors.ts';
 import type { Offer, Plan } from '../../shared/use-cases/plans/plan-store.ts';
-import { cancelPlan, createPaymentIntent, createPlan, expirePaymentIntents, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
+import { cancelPlan, createPaymentIntent, createPlan, expirePaymentIntents, planStatement, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, planDepsOnFreshTable, savedOffer } from '../support/plan-fixtures.ts';
 
 let deps: PlanDeps;
@@ -247,6 +247,31 @@ describe('offers and plan listing', () => {
     expect(new Set([...first.plans, ...second.plans].map((plan) => plan.planId)).size).toBe(5);
     await expect(deps.planStore.listPlans(otherCustomer, 3, first.nextCursor)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(deps.planStore.listPlans(customerId, 3, 'not-a-cursor')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it("pages through a plan's statement in posting order and refuses a cursor that is not a journal id", async () => {
+    const customerId = await creditworthyCustomer();
+    const created = await createPlan(
+      { principal: customerPrincipal(customerId), offerId: (await offerFor(customerId, 30_000)).offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) },
+      { ...deps, toResponse },
+    );
+    if (created.kind !== 'performed') throw new Error('expected a new plan');
+    const { planId } = created.value;
+    for (const amountHalalas of [10_000, 5_000]) {
+      const intent = await createPaymentIntent({ principal: customerPrincipal(customerId), planId, amountHalalas, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse });
+      if (intent.kind !== 'performed') throw new Error('expected a new payment');
+      await settlePayment({ gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED', planId, paymentId: intent.value.paymentId, amountHalalas, correlationId: 'it' }, deps);
+    }
+    const query = { principal: customerPrincipal(customerId), planId, limit: 2 };
+
+    const first = await planStatement({ ...query, cursor: undefined }, deps.planStore);
+    const second = await planStatement({ ...query, cursor: first.nextCursor }, deps.planStore);
+
+    expect(first.journals.map((journal) => journal.description)).toEqual(['Plan opened', expect.stringMatching(/^Payment /)]);
+    expect(second.journals).toHaveLength(1);
+    expect(second.nextCursor).toBeUndefined();
+    expect(new Set([...first.journals, ...second.journals].map((journal) => journal.journalId)).size).toBe(3);
+    await expect(planStatement({ ...query, cursor: Buffer.from('PLAN#x').toString('base64url') }, deps.planStore)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('refuses a forged cursor with a 400 rather than passing it to DynamoDB as a start key', async () => {

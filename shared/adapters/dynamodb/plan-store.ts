@@ -359,7 +359,7 @@ export class DynamoDbPlanStore implements PlanStore {
     };
   }
 
-  async listJournals(planId: string, limit: number): Promise<readonly Journal[]> {
+  async listJournals(planId: string, limit: number, afterJournalId?: string): Promise<readonly Journal[]> {
     const { Items = [] } = await this.documentClient.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -367,6 +367,7 @@ export class DynamoDbPlanStore implements PlanStore {
         ExpressionAttributeValues: { ':plan': keys.plan(planId).PK, ':journals': keys.journalPrefix },
         Limit: limit,
         ConsistentRead: true,
+        ...(afterJournalId === undefined ? {} : { ExclusiveStartKey: keys.journal(planId, afterJournalId) }),
       }),
     );
     return Items.map(toJournal);

@@ -137,7 +137,8 @@ export interface PlanStore {
   createPlan(creation: PlanCreation): Promise<void>;
   findPlan(planId: string): Promise<Plan | undefined>;
   listPlans(customerId: string, limit: number, cursor: string | undefined): Promise<PlanPage>;
-  listJournals(planId: string, limit: number): Promise<readonly Journal[]>;
+  /** A plan's journals in posting order, at most `limit`, starting after `afterJournalId` when given. */
+  listJournals(planId: string, limit: number, afterJournalId?: string): Promise<readonly Journal[]>;
   findApplicant(customerId: string): Promise<Applicant | undefined>;
   cancelPlan(input: { plan: Plan; journal: Journal; audit: AuditEntryContent; event: EventDetailEnvelope; cancelledAt: Date }): Promise<void>;
   loadForPaymentIntent(planId: string, scope: IdempotencyScope): Promise<{ plan: Plan | undefined; idempotency: IdempotencyRecord | undefined }>;

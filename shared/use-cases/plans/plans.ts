@@ -179,6 +179,30 @@ export async function findOwnPlan(principal: Principal, planId: string, planStor
   return plan;
 }
 
+export interface StatementPage {
+  readonly planId: string;
+  readonly journals: readonly Journal[];
+  /** Present when the page is full, so more journals may follow. */
+  readonly nextCursor?: string;
+}
+
+const JOURNAL_ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** One page of the caller's own plan's journals, in posting order. The cursor is the last journal id shown. */
+export async function planStatement(
+  query: { readonly principal: Principal; readonly planId: string; readonly limit: number; readonly cursor: string | undefined },
+  planStore: PlanStore,
+): Promise<StatementPage> {
+  const plan = await findOwnPlan(query.principal, query.planId, planStore);
+  const afterJournalId = query.cursor === undefined ? undefined : Buffer.from(query.cursor, 'base64url').toString('utf8');
+  if (afterJournalId !== undefined && !JOURNAL_ID_PATTERN.test(afterJournalId)) {
+    throw new RabhanError('VALIDATION_FAILED', { details: [{ field: 'query.cursor', issue: 'not a cursor from this statement' }] });
+  }
+  const journals = await planStore.listJournals(plan.planId, query.limit, afterJournalId);
+  const last = journals.at(-1);
+  return { planId: plan.planId, journals, ...(journals.length === query.limit && last !== undefined ? { nextCursor: Buffer.from(last.journalId).toString('base64url') } : {}) };
+}
+
 export async function cancelPlan(
   command: { readonly principal: Principal; readonly planId: string; readonly correlationId: string },
   deps: PlanDeps,
