@@ -32,6 +32,10 @@ export const handler = httpHandler(routes.receivePaymentWebhook, async (request)
     deps,
   );
   logger.info('Payment webhook applied', { eventId, result });
+  if (result === 'contradicts-settlement') {
+    // The gateway and our ledger disagree about this payment (say, money taken for an expired intent).
+    logger.error('Gateway outcome contradicts the recorded settlement: reconcile this payment', { eventId, type, planId, checkoutReference });
+  }
   // Replays and late duplicates are acknowledged like the first delivery, so the gateway stops retrying.
   return { statusCode: 200, body: { status: 'accepted' } };
 });

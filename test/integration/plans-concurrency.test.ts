@@ -192,7 +192,9 @@ describe('the payment intent expiry job', () => {
     expect(secondRun.intentsExpired).toBe(0);
     expect(await deps.planStore.findPlan(planId)).toMatchObject({ outstandingHalalas: 40_000, payableHalalas: 40_000 });
     const late = await settlePayment({ gatewayEventId: `evt_${randomUUID()}`, outcome: 'FAILED', planId, paymentId: intent.value.paymentId, amountHalalas: 15_000, correlationId: 'it' }, deps);
+    const lateConfirmation = await settlePayment({ gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED', planId, paymentId: intent.value.paymentId, amountHalalas: 15_000, correlationId: 'it' }, deps);
     expect(late).toBe('already-settled');
+    expect(lateConfirmation).toBe('contradicts-settlement');
     expect(await deps.planStore.listJournals(planId, 100)).toHaveLength(1);
   });
 });

@@ -305,7 +305,7 @@ class ReplayNotification implements PlanCommand {
       gatewayEventId: sameEvent ? original.gatewayEventId : `evt_${randomUUID()}`,
       outcome: flipped ? (original.outcome === 'CONFIRMED' ? 'FAILED' : 'CONFIRMED') : original.outcome,
     };
-    expect(await settlePayment(replay, deps), this.toString()).toBe(sameEvent ? 'duplicate' : 'already-settled');
+    expect(await settlePayment(replay, deps), this.toString()).toBe(sameEvent ? 'duplicate' : flipped ? 'contradicts-settlement' : 'already-settled');
     await checkInvariants(model, real);
   }
   toString = () => `replayNotification(#${this.notification}, ${this.mode})`;

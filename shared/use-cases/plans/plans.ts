@@ -286,14 +286,18 @@ export interface GatewayNotification {
   readonly settledBy?: 'payment-gateway' | 'intent-expiry';
 }
 
-export type SettlementResult = 'settled' | 'duplicate' | 'already-settled';
+/**
+ * `contradicts-settlement`: the payment was already settled the other way, for example the gateway confirms an
+ * intent that expired. Nothing changes, but the money and the ledger may now disagree: the caller must raise it.
+ */
+export type SettlementResult = 'settled' | 'duplicate' | 'already-settled' | 'contradicts-settlement';
 
 /** Applies a gateway webhook once. Replays, duplicates and late or out-of-order deliveries change nothing. */
 export async function settlePayment(command: GatewayNotification & { readonly correlationId: string }, deps: PlanDeps): Promise<SettlementResult> {
   const { payment, plan, gatewayEventSeen } = await deps.planStore.loadForSettlement(command.planId, command.paymentId, command.gatewayEventId);
   if (gatewayEventSeen) return 'duplicate';
   if (payment === undefined || plan === undefined) throw new RabhanError('PAYMENT_NOT_FOUND');
-  if (payment.status !== 'PENDING') return 'already-settled';
+  if (payment.status !== 'PENDING') return payment.status === command.outcome ? 'already-settled' : 'contradicts-settlement';
   if (payment.amountHalalas !== command.amountHalalas) {
     throw new RabhanError('VALIDATION_FAILED', { details: [{ field: 'body.amountHalalas', issue: 'does not match the payment intent' }] });
   }
