@@ -160,7 +160,9 @@ const WATCHDOG_POLL_SECONDS = 1;
 export function startEngineWatchdog(watchedPid: number, engineGroupId: number): ChildProcess {
   const graceSeconds = ENGINE_STOP_GRACE_MILLISECONDS / 1000;
   const script =
-    `while kill -0 ${watchedPid} 2>/dev/null; do sleep ${WATCHDOG_POLL_SECONDS}; done; ` +
+    // Stop watching once the engine's group is gone too, so a group id recycled later is never signalled.
+    `while kill -0 ${watchedPid} 2>/dev/null && kill -0 -${engineGroupId} 2>/dev/null; do sleep ${WATCHDOG_POLL_SECONDS}; done; ` +
+    `kill -0 ${watchedPid} 2>/dev/null && exit 0; ` +
     `kill -TERM -${engineGroupId} 2>/dev/null; sleep ${graceSeconds}; kill -KILL -${engineGroupId} 2>/dev/null; exit 0`;
   const watchdog = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
   watchdog.unref();

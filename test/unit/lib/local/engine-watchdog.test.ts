@@ -39,4 +39,18 @@ describe('the engine watchdog', () => {
     expect(engine.exitCode).toBeNull();
     expect(engine.signalCode).toBeNull();
   });
+
+  it('ends by itself once the engine is gone, so it never signals a process group recycled later', async () => {
+    const runner = startProcess(false);
+    const engine = startProcess(true);
+    const watchdog = startEngineWatchdog(runner.pid!, engine.pid!);
+    started.push(watchdog);
+    const watchdogExited = once(watchdog, 'exit');
+
+    engine.kill('SIGKILL');
+
+    const [code] = (await watchdogExited) as [number | null];
+    expect(code).toBe(0);
+    expect(runner.exitCode).toBeNull();
+  });
 });
