@@ -17,8 +17,12 @@ if (queueUrl === undefined) {
   console.error('Usage: redrive --queue-url <integration queue URL>');
   process.exit(2);
 }
-const { movedCount, notMovedCount } = await redriveDeadLetters(new SQSClient({}), queueUrl);
+const { movedCount, notMovedCount, sentButNotDeletedCount } = await redriveDeadLetters(new SQSClient({}), queueUrl);
 process.stderr.write(`Moved ${movedCount} message(s) from the DLQ back to the queue\n`);
+if (sentButNotDeletedCount > 0) {
+  process.stderr.write(`${sentButNotDeletedCount} message(s) were sent back but are still in the DLQ: delete them there before the next run\n`);
+  process.exitCode = 1;
+}
 if (notMovedCount > 0) {
   process.stderr.write(`${notMovedCount} message(s) could not be sent and stay in the DLQ: run the command again\n`);
   process.exitCode = 1;

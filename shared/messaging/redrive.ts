@@ -13,6 +13,8 @@ export interface RedriveOutcome {
   readonly movedCount: number;
   /** Messages SQS refused to send back; they stay in the DLQ. */
   readonly notMovedCount: number;
+  /** Messages sent back whose DLQ copy could not be deleted: they will be processed twice (consumers are idempotent). */
+  readonly sentButNotDeletedCount: number;
 }
 
 export async function redriveDeadLetters(sqs: SQSClient, queueUrl: string, messagesMax = REDRIVE_MESSAGES_PER_RUN_MAX): Promise<RedriveOutcome> {
@@ -26,6 +28,7 @@ export async function redriveDeadLetters(sqs: SQSClient, queueUrl: string, messa
   const limit = Math.min(messagesMax, Number(deadLetterAttributes?.ApproximateNumberOfMessages ?? 0));
   let moved = 0;
   let notMoved = 0;
+  let notDeleted = 0;
   let received = 0;
   while (received < limit) {
     const { Messages = [] } = await sqs.send(
@@ -39,10 +42,12 @@ export async function redriveDeadLetters(sqs: SQSClient, queueUrl: string, messa
     // the DLQ when its visibility timeout ends, for the next run.
     const sentIds = new Set(Successful.map((entry) => entry.Id));
     const sent = Messages.flatMap((message, index) => (sentIds.has(String(index)) ? [{ Id: String(index), ReceiptHandle: message.ReceiptHandle }] : []));
-    if (sent.length > 0) await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: deadLetterUrl, Entries: sent }));
-    moved += sent.length;
+    // A message sent but not deleted is now in both queues: report it, since the next run would send it again.
+    const deleted = sent.length === 0 ? { Successful: [], Failed: [] } : await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: deadLetterUrl, Entries: sent }));
+    moved += deleted.Successful?.length ?? 0;
     notMoved += Failed.length;
+    notDeleted += deleted.Failed?.length ?? 0;
     received += Messages.length;
   }
-  return { movedCount: moved, notMovedCount: notMoved };
+  return { movedCount: moved, notMovedCount: notMoved, sentButNotDeletedCount: notDeleted };
 }

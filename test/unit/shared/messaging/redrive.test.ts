@@ -34,11 +34,11 @@ describe('the redrive command', () => {
       .on(SendMessageBatchCommand)
       .resolves({ Successful: [{ Id: '0', MessageId: 'm0', MD5OfMessageBody: '' }, { Id: '2', MessageId: 'm2', MD5OfMessageBody: '' }], Failed: [{ Id: '1', Code: 'InternalError', SenderFault: false }] })
       .on(DeleteMessageBatchCommand)
-      .resolves({ Successful: [], Failed: [] });
+      .resolves({ Successful: [{ Id: '0' }, { Id: '2' }], Failed: [] });
 
     const outcome = await redriveDeadLetters(sqs, QUEUE_URL);
 
-    expect(outcome).toEqual({ movedCount: 2, notMovedCount: 1 });
+    expect(outcome).toEqual({ movedCount: 2, notMovedCount: 1, sentButNotDeletedCount: 0 });
     const deletions = mock.commandCalls(DeleteMessageBatchCommand).flatMap((call) => call.args[0].input.Entries ?? []);
     expect(deletions.map((entry) => entry.ReceiptHandle)).toEqual(['receipt-a', 'receipt-c']);
   });
