@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DUE_DATE_SHARD_COUNT, INDEXES, dueDateShardOf, keys } from '../../../../shared/adapters/dynamodb/keys.ts';
+import { DUE_DATE_SHARD_COUNT, INDEXES, INTENT_EXPIRY_SHARD_COUNT, dueDateShardOf, keys } from '../../../../shared/adapters/dynamodb/keys.ts';
 import { ulidGenerator } from '../../../../shared/platform/clock-and-ids.ts';
 
 describe('byDueDate keys', () => {
@@ -22,5 +22,19 @@ describe('byDueDate keys', () => {
 
     // 1,000 plans expected per shard; ±20% is far outside the binomial spread (about ±3%).
     for (const count of counts) expect(Math.abs(count - 1_000)).toBeLessThan(200);
+  });
+
+  it('spread payment intents over every expiry shard, and list every shard for the expiry job', () => {
+    const counts = new Map<string, number>();
+
+    for (let i = 0; i < 20_000; i += 1) {
+      const partition = keys.intentExpiry(new Date(), ulidGenerator.newId())[INDEXES.byDueDate.partitionKey]!;
+      counts.set(partition, (counts.get(partition) ?? 0) + 1);
+    }
+
+    expect([...counts.keys()].sort()).toEqual([...keys.intentExpiryPartitions()].sort());
+    expect(counts.size).toBe(INTENT_EXPIRY_SHARD_COUNT);
+    // 200 intents expected per shard; ±40% is more than five standard deviations (about ±14) even across 100 shards.
+    for (const count of counts.values()) expect(Math.abs(count - 200)).toBeLessThan(80);
   });
 });
