@@ -53,8 +53,11 @@ export interface ApiFirewallProps {
   readonly requestBodySizeMaxBytes?: number;
   /** @default WAF_RATE_LIMIT_PER_IP */
   readonly rateLimitPerIp?: number;
-  /** URI paths, as WAF sees them, where partners call back; they get WAF_PARTNER_CALLBACK_RATE_LIMIT_PER_IP. */
-  readonly partnerCallbackPathPrefixes: readonly string[];
+  /**
+   * The exact URI paths, as WAF sees them, where partners call back; they get WAF_PARTNER_CALLBACK_RATE_LIMIT_PER_IP.
+   * Exact, so that no other path (an unknown one under the same prefix, say) gets the looser limit.
+   */
+  readonly partnerCallbackPaths: readonly string[];
 }
 
 const visibility = (metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty => ({
@@ -73,12 +76,12 @@ export class ApiFirewall extends Construct {
     const bodySizeMax = props.requestBodySizeMaxBytes ?? REQUEST_BODY_SIZE_MAX_BYTES;
 
     // No URL decoding: an encoded path does not match, so it falls under the stricter customer limit.
-    const startsWith = (prefix: string): wafv2.CfnWebACL.StatementProperty => ({
-      byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'STARTS_WITH', searchString: prefix, textTransformations: [{ priority: 0, type: 'NONE' }] },
+    const isPath = (path: string): wafv2.CfnWebACL.StatementProperty => ({
+      byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'EXACTLY', searchString: path, textTransformations: [{ priority: 0, type: 'NONE' }] },
     });
-    const prefixes = props.partnerCallbackPathPrefixes.map(startsWith);
-    if (prefixes.length === 0) throw new Error('At least one partner callback path prefix is required');
-    const partnerCallbacks: wafv2.CfnWebACL.StatementProperty = prefixes.length === 1 ? prefixes[0]! : { orStatement: { statements: prefixes } };
+    const paths = props.partnerCallbackPaths.map(isPath);
+    if (paths.length === 0) throw new Error('At least one partner callback path is required');
+    const partnerCallbacks: wafv2.CfnWebACL.StatementProperty = paths.length === 1 ? paths[0]! : { orStatement: { statements: paths } };
 
     const ownRules: wafv2.CfnWebACL.RuleProperty[] = [
       {

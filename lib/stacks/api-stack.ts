@@ -65,6 +65,11 @@ export function methodSettingKey(route: Pick<RouteDefinition, 'path' | 'method'>
   return `${route.path}/${route.method === 'ANY' ? '*' : route.method}`;
 }
 
+/** The routes partners call back on, which the route table places under PARTNER_CALLBACK_PATH_PREFIX. */
+export function partnerCallbackPaths(routes: readonly RouteDefinition[]): string[] {
+  return routes.filter((route) => route.path.startsWith(PARTNER_CALLBACK_PATH_PREFIX)).map((route) => route.path);
+}
+
 export class ApiStack extends Stack {
   readonly api: apigateway.RestApi;
   readonly functions: ReadonlyMap<string, RabhanFunction>;
@@ -165,7 +170,7 @@ export class ApiStack extends Stack {
       stage: this.api.deploymentStage,
       logsKey: props.platform.logsKey,
       // WAF sees the stage in the path on the execute-api endpoint and not behind a custom domain: match both.
-      partnerCallbackPathPrefixes: [PARTNER_CALLBACK_PATH_PREFIX, `/${API_STAGE_NAME}${PARTNER_CALLBACK_PATH_PREFIX}`],
+      partnerCallbackPaths: partnerCallbackPaths(routes).flatMap((path) => [path, `/${API_STAGE_NAME}${path}`]),
     });
   }
 

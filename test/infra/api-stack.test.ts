@@ -216,15 +216,15 @@ describe('the API stack', () => {
     });
   });
 
-  it('rate-limits partner callbacks per IP apart from customers, so one partner address cannot be blocked by the customer limit', () => {
+  it('rate-limits the exact partner callback paths per IP apart from customers, so one partner address cannot be blocked by the customer limit', () => {
     // Arrange
     const webAcl = [...resourcesOfType(template, 'AWS::WAFv2::WebACL').values()][0];
     const rules = webAcl?.Properties.Rules as Array<{ Name: string; Statement: { RateBasedStatement?: { Limit: number; ScopeDownStatement: unknown } } }>;
     const callbackRoutes = routeList.filter((route) => route.path.startsWith(PARTNER_CALLBACK_PATH_PREFIX));
     const partnerPaths = {
       OrStatement: {
-        Statements: [PARTNER_CALLBACK_PATH_PREFIX, `/${API_STAGE_NAME}${PARTNER_CALLBACK_PATH_PREFIX}`].map((prefix) => ({
-          ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: 'STARTS_WITH', SearchString: prefix, TextTransformations: [{ Priority: 0, Type: 'NONE' }] },
+        Statements: callbackRoutes.flatMap((route) => [route.path, `/${API_STAGE_NAME}${route.path}`]).map((path) => ({
+          ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: 'EXACTLY', SearchString: path, TextTransformations: [{ Priority: 0, Type: 'NONE' }] },
         })),
       },
     };
