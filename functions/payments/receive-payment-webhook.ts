@@ -5,6 +5,7 @@ import { RabhanError } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { logger } from '../../shared/observability/logger.ts';
 import { routes } from '../../shared/platform/routes.ts';
+import { retryingConcurrentUpdates } from '../../shared/use-cases/concurrent-updates.ts';
 import { settlePayment } from '../../shared/use-cases/plans/plans.ts';
 
 const webhookSecret = webhookSecretLoader('paymentWebhook');
@@ -20,17 +21,15 @@ export const handler = httpHandler(routes.receivePaymentWebhook, async (request)
   );
   if (!signed) throw new RabhanError('WEBHOOK_SIGNATURE_INVALID');
   const { eventId, type, checkoutReference, planId, amountHalalas } = request.body;
-  const result = await settlePayment(
-    {
-      gatewayEventId: eventId,
-      outcome: type === 'payment.confirmed' ? 'CONFIRMED' : 'FAILED',
-      planId,
-      paymentId: checkoutReference.slice(CHECKOUT_REFERENCE_PREFIX.length),
-      amountHalalas,
-      correlationId: request.context.correlationId,
-    },
-    deps,
-  );
+  const notification = {
+    gatewayEventId: eventId,
+    outcome: type === 'payment.confirmed' ? ('CONFIRMED' as const) : ('FAILED' as const),
+    planId,
+    paymentId: checkoutReference.slice(CHECKOUT_REFERENCE_PREFIX.length),
+    amountHalalas,
+    correlationId: request.context.correlationId,
+  };
+  const result = await retryingConcurrentUpdates(() => settlePayment(notification, deps));
   logger.info('Payment webhook applied', { eventId, result });
   if (result === 'contradicts-settlement') {
     // The gateway and our ledger disagree about this payment (say, money taken for an expired intent).
