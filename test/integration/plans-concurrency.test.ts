@@ -192,10 +192,33 @@ describe('the payment intent expiry job', () => {
     expect(secondRun.intentsExpired).toBe(0);
     expect(await deps.planStore.findPlan(planId)).toMatchObject({ outstandingHalalas: 40_000, payableHalalas: 40_000 });
     const late = await settlePayment({ gatewayEventId: `evt_${randomUUID()}`, outcome: 'FAILED', planId, paymentId: intent.value.paymentId, amountHalalas: 15_000, correlationId: 'it' }, deps);
-    const lateConfirmation = await settlePayment({ gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED', planId, paymentId: intent.value.paymentId, amountHalalas: 15_000, correlationId: 'it' }, deps);
     expect(late).toBe('already-settled');
-    expect(lateConfirmation).toBe('contradicts-settlement');
     expect(await deps.planStore.listJournals(planId, 100)).toHaveLength(1);
+  });
+
+  it('applies a confirmation the gateway delivers after the intent expired, once, since the customer did pay', async () => {
+    const customerId = await creditworthyCustomer();
+    const created = await createPlan(
+      { principal: customerPrincipal(customerId), offerId: (await offerFor(customerId, 40_000)).offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) },
+      { ...deps, toResponse },
+    );
+    if (created.kind !== 'performed') throw new Error('expected a new plan');
+    const { planId } = created.value;
+    const intent = await createPaymentIntent(
+      { principal: customerPrincipal(customerId), planId, amountHalalas: 15_000, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) },
+      { ...deps, toResponse },
+    );
+    if (intent.kind !== 'performed') throw new Error('expected a new payment');
+    await expirePaymentIntents({ correlationId: 'it' }, { ...deps, clock: { now: () => new Date(intent.value.expiresAt.getTime() + 1_000) } });
+    const confirmation = { gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED' as const, planId, paymentId: intent.value.paymentId, amountHalalas: 15_000, correlationId: 'it' };
+
+    const first = await settlePayment(confirmation, deps);
+    const replay = await settlePayment({ ...confirmation, gatewayEventId: `evt_${randomUUID()}` }, deps);
+
+    expect([first, replay]).toEqual(['settled', 'already-settled']);
+    expect(await deps.planStore.findPlan(planId)).toMatchObject({ outstandingHalalas: 25_000, payableHalalas: 25_000 });
+    expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(25_000);
+    expect(await deps.planStore.listJournals(planId, 100)).toHaveLength(2);
   });
 });
 

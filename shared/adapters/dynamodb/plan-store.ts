@@ -82,6 +82,7 @@ function toPayment(item: Record<string, unknown>): Payment {
     createdAt: new Date(String(item.createdAt)),
     expiresAt: new Date(String(item.expiresAt)),
     settledAt: item.settledAt === undefined ? undefined : new Date(String(item.settledAt)),
+    settledBy: item.settledBy as Payment['settledBy'],
   };
 }
 
@@ -505,10 +506,15 @@ export class DynamoDbPlanStore implements PlanStore {
             TableName: this.tableName,
             Key: keys.payment(payment.planId, payment.paymentId),
             // Leaving the expiry index: a settled payment has nothing left to expire.
-            UpdateExpression: 'SET #status = :status, settledAt = :settledAt REMOVE #expiryKey, #expirySort',
-            ConditionExpression: '#status = :pending',
+            UpdateExpression: 'SET #status = :status, settledAt = :settledAt, settledBy = :settledBy REMOVE #expiryKey, #expirySort',
+            ConditionExpression: '#status = :previousStatus',
             ExpressionAttributeNames: { '#status': 'status', '#expiryKey': INDEXES.byDueDate.partitionKey, '#expirySort': INDEXES.byDueDate.sortKey },
-            ExpressionAttributeValues: { ':status': payment.status, ':settledAt': payment.settledAt?.toISOString(), ':pending': 'PENDING' },
+            ExpressionAttributeValues: {
+              ':status': payment.status,
+              ':settledAt': payment.settledAt?.toISOString(),
+              ':settledBy': payment.settledBy ?? 'payment-gateway',
+              ':previousStatus': settlement.previousStatus,
+            },
           },
         },
       },

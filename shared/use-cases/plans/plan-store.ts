@@ -70,7 +70,11 @@ export interface Payment {
   /** A PENDING intent is expired, and its reserved amount released, after this. */
   readonly expiresAt: Date;
   readonly settledAt?: Date;
+  /** Who settled it: the gateway, or the expiry job failing an intent the gateway had not settled in time. */
+  readonly settledBy?: PaymentSettler;
 }
+
+export type PaymentSettler = 'payment-gateway' | 'intent-expiry';
 
 export type { LedgerAccount };
 
@@ -114,7 +118,9 @@ export interface PlanCreation {
 }
 
 export interface PaymentSettlement {
+  /** The payment as it is to be stored; `previousStatus` is what it must still be (a late confirmation follows an expiry). */
   readonly payment: Payment;
+  readonly previousStatus: 'PENDING' | 'FAILED';
   readonly gatewayEventId: string;
   readonly planBefore: Plan;
   /** Undefined for a failed payment, which changes no balance. */

@@ -297,15 +297,21 @@ export async function settlePayment(command: GatewayNotification & { readonly co
   const { payment, plan, gatewayEventSeen } = await deps.planStore.loadForSettlement(command.planId, command.paymentId, command.gatewayEventId);
   if (gatewayEventSeen) return 'duplicate';
   if (payment === undefined || plan === undefined) throw new RabhanError('PAYMENT_NOT_FOUND');
-  if (payment.status !== 'PENDING') return payment.status === command.outcome ? 'already-settled' : 'contradicts-settlement';
+  // A confirmation the gateway delivered after our expiry job failed the intent: the customer paid, so the money
+  // is applied if the plan can still take it (the expiry released the reservation), like a fresh intent confirmed.
+  const lateConfirmation = payment.status === 'FAILED' && payment.settledBy === 'intent-expiry' && command.outcome === 'CONFIRMED';
+  if (payment.status !== 'PENDING' && !lateConfirmation) return payment.status === command.outcome ? 'already-settled' : 'contradicts-settlement';
   if (payment.amountHalalas !== command.amountHalalas) {
     throw new RabhanError('VALIDATION_FAILED', { details: [{ field: 'body.amountHalalas', issue: 'does not match the payment intent' }] });
   }
+  if (lateConfirmation && (plan.status !== 'ACTIVE' || plan.payableHalalas < payment.amountHalalas)) return 'contradicts-settlement';
+  const previousStatus = lateConfirmation ? 'FAILED' : 'PENDING';
   const now = deps.clock.now();
-  const settled: Payment = { ...payment, status: command.outcome, settledAt: now };
+  const settled: Payment = { ...payment, status: command.outcome, settledAt: now, settledBy: command.settledBy ?? 'payment-gateway' };
   if (command.outcome === 'FAILED') {
     const stored = await deps.planStore.settlePayment({
       payment: settled,
+      previousStatus,
       gatewayEventId: command.gatewayEventId,
       planBefore: plan,
       planAfter: { ...plan, payableHalalas: plan.payableHalalas + payment.amountHalalas },
@@ -339,6 +345,8 @@ export async function settlePayment(command: GatewayNotification & { readonly co
     ...plan,
     installments,
     outstandingHalalas,
+    // An intent's amount left the payable balance when it was created; a late confirmation's was released on expiry.
+    payableHalalas: lateConfirmation ? plan.payableHalalas - payment.amountHalalas : plan.payableHalalas,
     status: completed ? 'COMPLETED' : plan.status,
     delinquencyBucket: delinquency.bucket,
   };
@@ -360,11 +368,17 @@ export async function settlePayment(command: GatewayNotification & { readonly co
   }
   const stored = await deps.planStore.settlePayment({
     payment: settled,
+    previousStatus,
     gatewayEventId: command.gatewayEventId,
     planBefore: plan,
     planAfter,
     journal: toJournalRecord(plan.planId, deps.ids.newId(), `Payment ${payment.paymentId} confirmed`, now, paymentConfirmedJournal(payment.amountHalalas)),
-    audit: { action: 'PAYMENT_CONFIRMED', actor: 'payment-gateway', occurredAt: now.toISOString(), facts: { paymentId: payment.paymentId, amountHalalas: payment.amountHalalas } },
+    audit: {
+      action: lateConfirmation ? 'PAYMENT_CONFIRMED_AFTER_EXPIRY' : 'PAYMENT_CONFIRMED',
+      actor: 'payment-gateway',
+      occurredAt: now.toISOString(),
+      facts: { paymentId: payment.paymentId, amountHalalas: payment.amountHalalas },
+    },
     events,
   });
   return stored ? 'settled' : 'already-settled';
