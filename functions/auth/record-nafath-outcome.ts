@@ -17,7 +17,7 @@ export const handler = httpHandler(routes.recordNafathOutcome, async (request) =
     clock.now(),
   );
   if (!signed) throw new RabhanError('CALLBACK_SIGNATURE_INVALID');
-  const { callbackId, transId, status } = request.body;
-  await recordNafathOutcome({ callbackId, transactionId: transId, status, correlationId: request.context.correlationId }, deps);
+  const { callbackId, transId, status, occurredAt } = request.body;
+  await recordNafathOutcome({ callbackId, transactionId: transId, status, decidedAt: new Date(occurredAt), correlationId: request.context.correlationId }, deps);
   return { statusCode: 200, body: { status: 'accepted' } };
 });

@@ -20,7 +20,7 @@ import { EVENT_TYPES } from '../../shared/contracts/events.ts';
 import { systemClock, ulidGenerator } from '../../shared/platform/clock-and-ids.ts';
 import { APPLICATION_KEYS } from '../../shared/platform/kms-keys.ts';
 import { refreshTokens } from '../../shared/use-cases/auth/refresh-tokens.ts';
-import { pollNafathSession, recordNafathOutcome, startNafathSession, type SignInDeps } from '../../shared/use-cases/auth/sign-in-with-nafath.ts';
+import { NAFATH_CLOCK_SKEW_SECONDS, NAFATH_LATE_DELIVERY_SECONDS, pollNafathSession, recordNafathOutcome, startNafathSession, type SignInDeps } from '../../shared/use-cases/auth/sign-in-with-nafath.ts';
 import type { TokenDeps } from '../../shared/use-cases/auth/token-issuer.ts';
 import { requestCreditAssessment } from '../../shared/use-cases/credit/credit-assessment.ts';
 import type { CreditAssessment } from '../../shared/use-cases/customers/customer-store.ts';
@@ -49,7 +49,7 @@ let customerDeps: CustomerDeps;
 async function verifiedPerson(nationalId = randomNationalId()) {
   const started = await startNafathSession({ nationalId, clientAddress: `10.0.0.${Math.floor(Math.random() * 250)}` }, signInDeps);
   const session = await signInDeps.identityStore.findSession(started.sessionId);
-  await recordNafathOutcome({ callbackId: ulidGenerator.newId(), transactionId: session!.transactionId, status: 'COMPLETED', correlationId: 'it' }, signInDeps);
+  await recordNafathOutcome({ callbackId: ulidGenerator.newId(), transactionId: session!.transactionId, status: 'COMPLETED', decidedAt: new Date(), correlationId: 'it' }, signInDeps);
   const view = await pollNafathSession({ sessionId: started.sessionId, pollToken: started.pollToken }, { ...tokenDeps, identityStore: signInDeps.identityStore });
   return { nationalId, principalId: session!.principalId, tokens: view.tokens! };
 }
@@ -152,7 +152,7 @@ describe('sign-in', () => {
     const nationalId = randomNationalId();
     const started = await startNafathSession({ nationalId, clientAddress: '10.1.1.1' }, signInDeps);
     const session = await signInDeps.identityStore.findSession(started.sessionId);
-    await recordNafathOutcome({ callbackId: ulidGenerator.newId(), transactionId: session!.transactionId, status: 'COMPLETED', correlationId: 'it' }, signInDeps);
+    await recordNafathOutcome({ callbackId: ulidGenerator.newId(), transactionId: session!.transactionId, status: 'COMPLETED', decidedAt: new Date(), correlationId: 'it' }, signInDeps);
     const pollDeps = { ...tokenDeps, identityStore: signInDeps.identityStore };
 
     const polls = await Promise.all(Array.from({ length: 5 }, () => pollNafathSession({ sessionId: started.sessionId, pollToken: started.pollToken }, pollDeps)));
@@ -160,21 +160,43 @@ describe('sign-in', () => {
     expect(polls.filter((poll) => poll.tokens !== undefined)).toHaveLength(1);
   });
 
-  it('records an approval that arrives after the session expired as EXPIRED, and hands out no tokens', async () => {
+  it('records an approval given after the session expired as EXPIRED, and hands out no tokens', async () => {
     const started = await startNafathSession({ nationalId: randomNationalId(), clientAddress: '10.1.1.3' }, signInDeps);
     const session = await signInDeps.identityStore.findSession(started.sessionId);
-    const afterExpiry = { now: () => new Date(session!.expiresAt.getTime() + 1_000) };
+    const afterExpiry = { now: () => new Date(session!.expiresAt.getTime() + (NAFATH_CLOCK_SKEW_SECONDS + 1) * 1000) };
 
-    await recordNafathOutcome({ callbackId: ulidGenerator.newId(), transactionId: session!.transactionId, status: 'COMPLETED', correlationId: 'it' }, { ...signInDeps, clock: afterExpiry });
+    await recordNafathOutcome(
+      { callbackId: ulidGenerator.newId(), transactionId: session!.transactionId, status: 'COMPLETED', decidedAt: afterExpiry.now(), correlationId: 'it' },
+      { ...signInDeps, clock: afterExpiry },
+    );
 
     const poll = await pollNafathSession({ sessionId: started.sessionId, pollToken: started.pollToken }, { ...tokenDeps, identityStore: signInDeps.identityStore });
     expect(poll).toEqual({ sessionId: started.sessionId, status: 'EXPIRED' });
   });
 
+  it('accepts an approval given in time but delivered late after a retry, though not one delivered after the late window', async () => {
+    const pollDeps = { ...tokenDeps, identityStore: signInDeps.identityStore };
+    const approveLate = async (deliveredAfterExpirySeconds: number) => {
+      const started = await startNafathSession({ nationalId: randomNationalId(), clientAddress: '10.1.1.4' }, signInDeps);
+      const session = await signInDeps.identityStore.findSession(started.sessionId);
+      const deliveredAt = { now: () => new Date(session!.expiresAt.getTime() + deliveredAfterExpirySeconds * 1000) };
+      const decidedInTime = new Date(session!.expiresAt.getTime() - 10_000);
+      await recordNafathOutcome({ callbackId: ulidGenerator.newId(), transactionId: session!.transactionId, status: 'COMPLETED', decidedAt: decidedInTime, correlationId: 'it' }, { ...signInDeps, clock: deliveredAt });
+      return pollNafathSession({ sessionId: started.sessionId, pollToken: started.pollToken }, pollDeps);
+    };
+
+    const retried = await approveLate(120);
+    const tooLate = await approveLate(NAFATH_LATE_DELIVERY_SECONDS + 60);
+
+    expect(retried.status).toBe('COMPLETED');
+    expect(retried.tokens).toBeDefined();
+    expect(tooLate).toMatchObject({ status: 'EXPIRED' });
+  });
+
   it('refuses a replayed callback and a callback for a session already decided', async () => {
     const started = await startNafathSession({ nationalId: randomNationalId(), clientAddress: '10.1.1.2' }, signInDeps);
     const session = await signInDeps.identityStore.findSession(started.sessionId);
-    const callback = { callbackId: ulidGenerator.newId(), transactionId: session!.transactionId, status: 'REJECTED' as const, correlationId: 'it' };
+    const callback = { callbackId: ulidGenerator.newId(), transactionId: session!.transactionId, status: 'REJECTED' as const, decidedAt: new Date(), correlationId: 'it' };
     await recordNafathOutcome(callback, signInDeps);
 
     await expect(recordNafathOutcome(callback, signInDeps)).rejects.toMatchObject({ code: 'CALLBACK_REPLAYED' });

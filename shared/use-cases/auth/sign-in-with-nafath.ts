@@ -15,6 +15,13 @@ import { openRefreshFamily, signAccessToken, type IssuedTokens, type TokenDeps }
 
 /** How long the person has to approve in the Nafath app before the session counts as expired. */
 export const NAFATH_SESSION_TTL_SECONDS = 3 * 60;
+/** How far NAFATH's clock may run ahead of ours when it says when the person decided. */
+export const NAFATH_CLOCK_SKEW_SECONDS = 30;
+/**
+ * How long after a session expired an in-time approval may still arrive, when NAFATH had to retry its callback
+ * (because we answered 5xx, say). Past this the session is closed whatever the callback says.
+ */
+export const NAFATH_LATE_DELIVERY_SECONDS = 10 * 60;
 
 export interface SignInLimits {
   /** Sign-in attempts per national ID per window: stops someone spamming a victim's Nafath app. */
@@ -93,7 +100,14 @@ export async function startNafathSession(
 const OUTCOME_RECORDING_ATTEMPTS_MAX = 2;
 
 export async function recordNafathOutcome(
-  command: { readonly callbackId: string; readonly transactionId: string; readonly status: Exclude<NafathStatus, 'WAITING'>; readonly correlationId: string },
+  command: {
+    readonly callbackId: string;
+    readonly transactionId: string;
+    readonly status: Exclude<NafathStatus, 'WAITING'>;
+    /** When the person decided in the Nafath app, as NAFATH signed it. */
+    readonly decidedAt: Date;
+    readonly correlationId: string;
+  },
   deps: Pick<SignInDeps, 'identityStore' | 'clock' | 'ids'>,
 ): Promise<void> {
   for (let attempt = 1; attempt <= OUTCOME_RECORDING_ATTEMPTS_MAX; attempt += 1) {
@@ -106,9 +120,12 @@ export async function recordNafathOutcome(
     const session = currentPrincipalId === undefined ? found : { ...found, principalId: currentPrincipalId, principalExists: true };
     const existingPrincipal = session.principalExists ? await deps.identityStore.findPrincipal(session.principalId) : undefined;
     const occurredAt = deps.clock.now();
-    // An approval after the session expired is recorded as the expiry it is: the person was told it had expired,
-    // and tokens must never come from a stale session.
-    const status = command.status === 'COMPLETED' && occurredAt > session.expiresAt ? 'EXPIRED' : command.status;
+    // An approval given after the session expired is recorded as the expiry it is, and so is any approval delivered
+    // long after it: tokens must never come from a stale session. One given in time but redelivered late still counts.
+    const expiresAtMilliseconds = session.expiresAt.getTime();
+    const decidedTooLate = command.decidedAt.getTime() > expiresAtMilliseconds + NAFATH_CLOCK_SKEW_SECONDS * 1000;
+    const deliveredTooLate = occurredAt.getTime() > expiresAtMilliseconds + NAFATH_LATE_DELIVERY_SECONDS * 1000;
+    const status = command.status === 'COMPLETED' && (decidedTooLate || deliveredTooLate) ? 'EXPIRED' : command.status;
     const completed = status === 'COMPLETED';
     const outcome = await deps.identityStore.recordOutcome({
       session,
