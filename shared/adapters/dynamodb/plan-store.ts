@@ -533,25 +533,30 @@ export class DynamoDbPlanStore implements PlanStore {
     }
   }
 
-  async *listExpiredPaymentIntents(now: Date, pageSize: number): AsyncIterable<Payment> {
-    for (const partition of keys.intentExpiryPartitions()) {
+  /** Every byDueDate item of the given partitions whose sort key is below `sortKeyBelow`, page by page. */
+  private async *dueItems(partitions: readonly string[], sortKeyBelow: string, pageSize: number): AsyncIterable<Record<string, unknown>> {
+    for (const partition of partitions) {
       let exclusiveStartKey: Record<string, unknown> | undefined;
       do {
         const page = await this.documentClient.send(
           new QueryCommand({
             TableName: this.tableName,
             IndexName: INDEXES.byDueDate.indexName,
-            KeyConditionExpression: '#expiry = :partition AND #sort < :now',
-            ExpressionAttributeNames: { '#expiry': INDEXES.byDueDate.partitionKey, '#sort': INDEXES.byDueDate.sortKey },
-            ExpressionAttributeValues: { ':partition': partition, ':now': now.toISOString() },
+            KeyConditionExpression: '#due = :partition AND #sort < :below',
+            ExpressionAttributeNames: { '#due': INDEXES.byDueDate.partitionKey, '#sort': INDEXES.byDueDate.sortKey },
+            ExpressionAttributeValues: { ':partition': partition, ':below': sortKeyBelow },
             Limit: pageSize,
             ExclusiveStartKey: exclusiveStartKey,
           }),
         );
-        for (const item of page.Items ?? []) yield toPayment(item);
+        yield* page.Items ?? [];
         exclusiveStartKey = page.LastEvaluatedKey;
       } while (exclusiveStartKey !== undefined);
     }
+  }
+
+  async *listExpiredPaymentIntents(now: Date, pageSize: number): AsyncIterable<Payment> {
+    for await (const item of this.dueItems(keys.intentExpiryPartitions(), now.toISOString(), pageSize)) yield toPayment(item);
   }
 
   async *listPlansDueBefore(today: string, monthsBack: number, pageSize: number): AsyncIterable<Plan> {
@@ -559,24 +564,7 @@ export class DynamoDbPlanStore implements PlanStore {
     for (let offset = monthsBack; offset >= 0; offset -= 1) {
       const monthIndex = year * 12 + (month - 1) - offset;
       const yearMonth = `${Math.floor(monthIndex / 12)}-${String((monthIndex % 12) + 1).padStart(2, '0')}`;
-      for (const partition of keys.dueMonthPartitions(yearMonth)) {
-        let exclusiveStartKey: Record<string, unknown> | undefined;
-        do {
-          const page = await this.documentClient.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              IndexName: INDEXES.byDueDate.indexName,
-              KeyConditionExpression: '#due = :partition AND #sort < :today',
-              ExpressionAttributeNames: { '#due': INDEXES.byDueDate.partitionKey, '#sort': INDEXES.byDueDate.sortKey },
-              ExpressionAttributeValues: { ':partition': partition, ':today': today },
-              Limit: pageSize,
-              ExclusiveStartKey: exclusiveStartKey,
-            }),
-          );
-          for (const item of page.Items ?? []) yield toPlan(item);
-          exclusiveStartKey = page.LastEvaluatedKey;
-        } while (exclusiveStartKey !== undefined);
-      }
+      for await (const item of this.dueItems(keys.dueMonthPartitions(yearMonth), today, pageSize)) yield toPlan(item);
     }
   }
 
