@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import { RabhanError } from '../../shared/http/errors.ts';
-import type { Offer, Plan } from '../../shared/use-cases/plans/plan-store.ts';
+import type { Offer, Payment, Plan } from '../../shared/use-cases/plans/plan-store.ts';
 import { cancelPlan, createPaymentIntent, createPlan, expirePaymentIntents, planStatement, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, planDepsOnFreshTable, savedOffer } from '../support/plan-fixtures.ts';
 
@@ -18,6 +18,32 @@ const offerFor = (customerId: string, financedHalalas: number): Promise<Offer> =
 beforeAll(async () => {
   deps = await planDepsOnFreshTable();
 });
+
+/** A creditworthy customer's new, untouched plan. */
+async function newPlan(financedHalalas: number): Promise<{ customerId: string; planId: string }> {
+  const customerId = await creditworthyCustomer();
+  const created = await createPlan(
+    { principal: customerPrincipal(customerId), offerId: (await offerFor(customerId, financedHalalas)).offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) },
+    { ...deps, toResponse },
+  );
+  if (created.kind !== 'performed') throw new Error('expected a new plan');
+  return { customerId, planId: created.value.planId };
+}
+
+/** A new plan with one PENDING payment intent. */
+async function planWithIntent(financedHalalas: number, intentHalalas: number): Promise<{ customerId: string; planId: string; payment: Payment }> {
+  const { customerId, planId } = await newPlan(financedHalalas);
+  return { customerId, planId, payment: await payIntoPlan(customerId, planId, intentHalalas) };
+}
+
+async function payIntoPlan(customerId: string, planId: string, amountHalalas: number): Promise<Payment> {
+  const intent = await createPaymentIntent(
+    { principal: customerPrincipal(customerId), planId, amountHalalas, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) },
+    { ...deps, toResponse },
+  );
+  if (intent.kind !== 'performed') throw new Error('expected a new payment');
+  return intent.value;
+}
 
 describe('the SAMA exposure limit', () => {
   it('holds when 50 plans for one customer are created at once and only some fit', async () => {
@@ -66,16 +92,8 @@ describe('an Idempotency-Key', () => {
 
 describe('payment confirmation', () => {
   it('posts a confirmed payment once however often and in whatever order the webhook arrives', async () => {
-    const customerId = await creditworthyCustomer();
-    const offer = await offerFor(customerId, 40_000);
-    const created = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse });
-    if (created.kind !== 'performed') throw new Error('expected a new plan');
-    const intent = await createPaymentIntent(
-      { principal: customerPrincipal(customerId), planId: created.value.planId, amountHalalas: 20_000, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) },
-      { ...deps, toResponse },
-    );
-    if (intent.kind !== 'performed') throw new Error('expected a new payment');
-    const notification = { gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED' as const, planId: created.value.planId, paymentId: intent.value.paymentId, amountHalalas: 20_000, correlationId: 'it' };
+    const { customerId, planId, payment } = await planWithIntent(40_000, 20_000);
+    const notification = { gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED' as const, planId, paymentId: payment.paymentId, amountHalalas: 20_000, correlationId: 'it' };
 
     const results = await Promise.allSettled([
       ...Array.from({ length: 5 }, () => settlePayment(notification, deps)),
@@ -83,8 +101,8 @@ describe('payment confirmation', () => {
       settlePayment({ ...notification, gatewayEventId: `evt_${randomUUID()}`, outcome: 'FAILED' }, deps),
     ]);
 
-    const plan = await deps.planStore.findPlan(created.value.planId);
-    const journals = await deps.planStore.listJournals(created.value.planId, 100);
+    const plan = await deps.planStore.findPlan(planId);
+    const journals = await deps.planStore.listJournals(planId, 100);
     const settledCount = results.filter((result) => result.status === 'fulfilled' && result.value === 'settled').length;
     expect(settledCount).toBe(1);
     if (plan?.outstandingHalalas === 20_000) {
@@ -119,30 +137,9 @@ describe('a payment intent racing a plan update', () => {
     });
   }
 
-  async function planWithIntent(financedHalalas: number, intentHalalas?: number): Promise<{ customerId: string; planId: string; paymentId?: string }> {
-    const customerId = await creditworthyCustomer();
-    const created = await createPlan(
-      { principal: customerPrincipal(customerId), offerId: (await offerFor(customerId, financedHalalas)).offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) },
-      { ...deps, toResponse },
-    );
-    if (created.kind !== 'performed') throw new Error('expected a new plan');
-    if (intentHalalas === undefined) return { customerId, planId: created.value.planId };
-    const intent = await payIntoPlan(customerId, created.value.planId, intentHalalas);
-    return { customerId, planId: created.value.planId, paymentId: intent.paymentId };
-  }
-
-  async function payIntoPlan(customerId: string, planId: string, amountHalalas: number) {
-    const intent = await createPaymentIntent(
-      { principal: customerPrincipal(customerId), planId, amountHalalas, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) },
-      { ...deps, toResponse },
-    );
-    if (intent.kind !== 'performed') throw new Error('expected a new payment');
-    return intent.value;
-  }
-
   it('makes a confirmation read before the intent retry instead of writing back a stale payable balance', async () => {
-    const { customerId, planId, paymentId } = await planWithIntent(40_000, 10_000);
-    const notification = { gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED' as const, planId, paymentId: paymentId!, amountHalalas: 10_000, correlationId: 'it' };
+    const { customerId, planId, payment } = await planWithIntent(40_000, 10_000);
+    const notification = { gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED' as const, planId, paymentId: payment.paymentId, amountHalalas: 10_000, correlationId: 'it' };
     const racing = { ...deps, planStore: storeInterleaving('loadForSettlement', () => payIntoPlan(customerId, planId, 5_000)) };
 
     const stale = settlePayment(notification, racing);
@@ -155,7 +152,7 @@ describe('a payment intent racing a plan update', () => {
   });
 
   it('makes a cancellation read before the intent retry, and the retry refuses it because a payment is pending', async () => {
-    const { customerId, planId } = await planWithIntent(40_000);
+    const { customerId, planId } = await newPlan(40_000);
     const racing = { ...deps, planStore: storeInterleaving('findPlan', () => payIntoPlan(customerId, planId, 5_000)) };
 
     const stale = cancelPlan({ principal: customerPrincipal(customerId), planId, correlationId: 'it' }, racing);
@@ -169,19 +166,8 @@ describe('a payment intent racing a plan update', () => {
 
 describe('the payment intent expiry job', () => {
   it('fails an intent the gateway never settled once it expires, releasing its amount, and only once', async () => {
-    const customerId = await creditworthyCustomer();
-    const created = await createPlan(
-      { principal: customerPrincipal(customerId), offerId: (await offerFor(customerId, 40_000)).offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) },
-      { ...deps, toResponse },
-    );
-    if (created.kind !== 'performed') throw new Error('expected a new plan');
-    const { planId } = created.value;
-    const intent = await createPaymentIntent(
-      { principal: customerPrincipal(customerId), planId, amountHalalas: 15_000, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) },
-      { ...deps, toResponse },
-    );
-    if (intent.kind !== 'performed') throw new Error('expected a new payment');
-    const afterExpiry = { ...deps, clock: { now: () => new Date(intent.value.expiresAt.getTime() + 1_000) } };
+    const { planId, payment } = await planWithIntent(40_000, 15_000);
+    const afterExpiry = { ...deps, clock: { now: () => new Date(payment.expiresAt.getTime() + 1_000) } };
 
     const beforeExpiry = await expirePaymentIntents({ correlationId: 'it' }, deps);
     const firstRun = await expirePaymentIntents({ correlationId: 'it' }, afterExpiry);
@@ -191,26 +177,15 @@ describe('the payment intent expiry job', () => {
     expect(firstRun.intentsExpired).toBeGreaterThanOrEqual(1);
     expect(secondRun.intentsExpired).toBe(0);
     expect(await deps.planStore.findPlan(planId)).toMatchObject({ outstandingHalalas: 40_000, payableHalalas: 40_000 });
-    const late = await settlePayment({ gatewayEventId: `evt_${randomUUID()}`, outcome: 'FAILED', planId, paymentId: intent.value.paymentId, amountHalalas: 15_000, correlationId: 'it' }, deps);
+    const late = await settlePayment({ gatewayEventId: `evt_${randomUUID()}`, outcome: 'FAILED', planId, paymentId: payment.paymentId, amountHalalas: 15_000, correlationId: 'it' }, deps);
     expect(late).toBe('already-settled');
     expect(await deps.planStore.listJournals(planId, 100)).toHaveLength(1);
   });
 
   it('applies a confirmation the gateway delivers after the intent expired, once, since the customer did pay', async () => {
-    const customerId = await creditworthyCustomer();
-    const created = await createPlan(
-      { principal: customerPrincipal(customerId), offerId: (await offerFor(customerId, 40_000)).offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) },
-      { ...deps, toResponse },
-    );
-    if (created.kind !== 'performed') throw new Error('expected a new plan');
-    const { planId } = created.value;
-    const intent = await createPaymentIntent(
-      { principal: customerPrincipal(customerId), planId, amountHalalas: 15_000, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) },
-      { ...deps, toResponse },
-    );
-    if (intent.kind !== 'performed') throw new Error('expected a new payment');
-    await expirePaymentIntents({ correlationId: 'it' }, { ...deps, clock: { now: () => new Date(intent.value.expiresAt.getTime() + 1_000) } });
-    const confirmation = { gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED' as const, planId, paymentId: intent.value.paymentId, amountHalalas: 15_000, correlationId: 'it' };
+    const { customerId, planId, payment } = await planWithIntent(40_000, 15_000);
+    await expirePaymentIntents({ correlationId: 'it' }, { ...deps, clock: { now: () => new Date(payment.expiresAt.getTime() + 1_000) } });
+    const confirmation = { gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED' as const, planId, paymentId: payment.paymentId, amountHalalas: 15_000, correlationId: 'it' };
 
     const first = await settlePayment(confirmation, deps);
     const replay = await settlePayment({ ...confirmation, gatewayEventId: `evt_${randomUUID()}` }, deps);
@@ -275,17 +250,10 @@ describe('offers and plan listing', () => {
   });
 
   it("pages through a plan's statement in posting order and refuses a cursor that is not a journal id", async () => {
-    const customerId = await creditworthyCustomer();
-    const created = await createPlan(
-      { principal: customerPrincipal(customerId), offerId: (await offerFor(customerId, 30_000)).offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) },
-      { ...deps, toResponse },
-    );
-    if (created.kind !== 'performed') throw new Error('expected a new plan');
-    const { planId } = created.value;
+    const { customerId, planId } = await newPlan(30_000);
     for (const amountHalalas of [10_000, 5_000]) {
-      const intent = await createPaymentIntent({ principal: customerPrincipal(customerId), planId, amountHalalas, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse });
-      if (intent.kind !== 'performed') throw new Error('expected a new payment');
-      await settlePayment({ gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED', planId, paymentId: intent.value.paymentId, amountHalalas, correlationId: 'it' }, deps);
+      const payment = await payIntoPlan(customerId, planId, amountHalalas);
+      await settlePayment({ gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED', planId, paymentId: payment.paymentId, amountHalalas, correlationId: 'it' }, deps);
     }
     const query = { principal: customerPrincipal(customerId), planId, limit: 2 };
 
