@@ -11,6 +11,7 @@ import { SECURITY_ENVIRONMENT_VARIABLES } from '../shared/config/security-config
 import { loadLendingPolicy, loadPlanPolicy, POLICY_ENVIRONMENT_VARIABLES } from '../shared/config/policy-config.ts';
 import { ResidencyReplicationGuard } from './aspects/residency-replication-guard.ts';
 import { PROJECT_ROOT, type BundlingMode } from './constructs/rabhan-function.ts';
+import { routes } from '../shared/platform/routes.ts';
 import type { DeploymentTarget } from './residency.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { IntegrationsStack } from './stacks/integrations-stack.ts';
@@ -105,6 +106,7 @@ export function addRabhanStacks(app: App, target: DeploymentTarget, options: Rab
     messagingKey: stateful.messagingKey,
     deadLetterQueues: integrations.deadLetterQueues,
     api: api.api,
+    paymentLogGroups: [api.functions.get(routes.receivePaymentWebhook.id)].flatMap((fn) => (fn === undefined ? [] : [fn.logGroup])),
     description: 'RABHAN alarms and dashboard.',
   });
   Aspects.of(app).add(new ResidencyReplicationGuard(target));

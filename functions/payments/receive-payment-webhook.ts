@@ -3,6 +3,7 @@ import { planDeps } from '../../shared/composition/plans.ts';
 import { webhookSecretLoader } from '../../shared/adapters/secrets/webhook-secret.ts';
 import { RabhanError } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
+import { ALERT_LOG_MESSAGES } from '../../shared/observability/alerts.ts';
 import { logger } from '../../shared/observability/logger.ts';
 import { routes } from '../../shared/platform/routes.ts';
 import { retryingConcurrentUpdates } from '../../shared/use-cases/concurrent-updates.ts';
@@ -33,7 +34,7 @@ export const handler = httpHandler(routes.receivePaymentWebhook, async (request)
   logger.info('Payment webhook applied', { eventId, result });
   if (result === 'contradicts-settlement') {
     // The gateway and our ledger disagree about this payment (say, money taken for an expired intent).
-    logger.error('Gateway outcome contradicts the recorded settlement: reconcile this payment', { eventId, type, planId, checkoutReference });
+    logger.error(ALERT_LOG_MESSAGES.paymentNeedsReconciliation, { eventId, type, planId, checkoutReference });
   }
   // Replays and late duplicates are acknowledged like the first delivery, so the gateway stops retrying.
   return { statusCode: 200, body: { status: 'accepted' } };

@@ -1,16 +1,18 @@
 /**
  * Deliberately modest observability, deployed last: an encrypted alarm topic, an alarm on every dead-letter queue
- * (any message there means work that will not happen without an operator), an alarm on API 5xx responses, and one
- * dashboard. Operators subscribe to the topic out of band.
+ * (any message there means work that will not happen without an operator), an alarm on API 5xx responses, an alarm
+ * on payments needing reconciliation, and one dashboard. Operators subscribe to the topic out of band.
  */
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { ALERT_LOG_MESSAGES } from '../../shared/observability/alerts.ts';
 import type { MonitoredDeadLetterQueue } from './integrations-stack.ts';
 
 /** Period over which a DLQ's depth is sampled; one visible message in one period raises the alarm. */
@@ -28,7 +30,16 @@ export interface ObservabilityStackProps extends StackProps {
    * @default - no API alarm
    */
   readonly api?: apigateway.RestApi;
+  /**
+   * Log groups of the functions that log a payment needing reconciliation (the payment webhook).
+   * @default - none
+   */
+  readonly paymentLogGroups?: readonly logs.ILogGroup[];
 }
+
+/** Namespace of the metrics our own log filters publish. */
+export const RABHAN_METRIC_NAMESPACE = 'Rabhan';
+export const RECONCILIATION_METRIC_NAME = 'PaymentsNeedingReconciliation';
 
 export class ObservabilityStack extends Stack {
   readonly alarmTopic: sns.Topic;
@@ -94,6 +105,29 @@ export class ObservabilityStack extends Stack {
         }),
         new cloudwatch.GraphWidget({ title: 'API latency p99', left: [props.api.metricLatency({ statistic: cloudwatch.Stats.p(99) })] }),
       );
+    }
+    const paymentLogGroups = props.paymentLogGroups ?? [];
+    if (paymentLogGroups.length > 0) {
+      paymentLogGroups.forEach(
+        (logGroup, index) =>
+          new logs.MetricFilter(this, `PaymentReconciliationFilter${index}`, {
+            logGroup,
+            filterPattern: logs.FilterPattern.stringValue('$.message', '=', ALERT_LOG_MESSAGES.paymentNeedsReconciliation),
+            metricNamespace: RABHAN_METRIC_NAMESPACE,
+            metricName: RECONCILIATION_METRIC_NAME,
+            metricValue: '1',
+          }),
+      );
+      const reconciliation = new cloudwatch.Metric({ namespace: RABHAN_METRIC_NAMESPACE, metricName: RECONCILIATION_METRIC_NAME, statistic: cloudwatch.Stats.SUM, period: Duration.minutes(5) });
+      const alarm = new cloudwatch.Alarm(this, 'PaymentsNeedingReconciliation', {
+        alarmDescription: 'The payment gateway reported an outcome that contradicts a settled payment: reconcile it (see the ERROR log line naming it).',
+        metric: reconciliation,
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      alarm.addAlarmAction(alarmAction);
     }
     new cloudwatch.Dashboard(this, 'Dashboard', { widgets: [widgets] });
   }

@@ -1,5 +1,7 @@
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RABHAN_METRIC_NAMESPACE, RECONCILIATION_METRIC_NAME } from '../../lib/stacks/observability-stack.ts';
+import { ALERT_LOG_MESSAGES } from '../../shared/observability/alerts.ts';
 import { OUTBOX_PUBLISHER_HANDLER_ENTRY, OUTBOX_STREAM_FILTER_PATTERN } from '../../shared/adapters/outbox.ts';
 import { integrationList, VISIBILITY_TIMEOUT_TO_FUNCTION_TIMEOUT_RATIO } from '../../shared/platform/integrations.ts';
 import { OUTBOX_PIPE_SETTINGS } from '../../lib/constructs/outbox-pipe.ts';
@@ -257,6 +259,22 @@ describe('the integrations stack', () => {
     // Assert
     expect(alarms).toHaveLength(expectedQueues);
     expect(resourcesOfType(observability, 'AWS::SNS::Topic').get(topicId.asString())?.Properties).toMatchObject({ KmsMasterKeyId: expect.anything() });
+  });
+
+  it('raises an alarm when the payment webhook logs a payment that needs reconciliation', () => {
+    // Arrange
+    const filters = [...resourcesOfType(observability, 'AWS::Logs::MetricFilter').values()];
+
+    // Act
+    const alarm = [...resourcesOfType(observability, 'AWS::CloudWatch::Alarm').values()].find((candidate) => candidate.Properties.MetricName === RECONCILIATION_METRIC_NAME);
+
+    // Assert
+    expect(filters).toHaveLength(1);
+    expect(filters[0]!.Properties).toMatchObject({
+      FilterPattern: `{ $.message = "${ALERT_LOG_MESSAGES.paymentNeedsReconciliation}" }`,
+      MetricTransformations: [{ MetricNamespace: RABHAN_METRIC_NAMESPACE, MetricName: RECONCILIATION_METRIC_NAME, MetricValue: '1' }],
+    });
+    expect(alarm?.Properties).toMatchObject({ Namespace: RABHAN_METRIC_NAMESPACE, Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', AlarmActions: [expect.anything()] });
   });
 });
 
