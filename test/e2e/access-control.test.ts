@@ -6,7 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../lib/local/runtime.ts';
+import { KmsAccessTokenSigner } from '../../shared/adapters/kms/kms-token-signer.ts';
+import { createKmsClient } from '../../shared/adapters/kms/kms-client.ts';
+import { tokenIssuer } from '../../shared/config/security-config.ts';
+import { ulidGenerator } from '../../shared/platform/clock-and-ids.ts';
+import { APPLICATION_KEYS } from '../../shared/platform/kms-keys.ts';
+import { ROLES, type Role } from '../../shared/platform/roles.ts';
 import { routeList } from '../../shared/platform/routes.ts';
+import { signAccessToken } from '../../shared/use-cases/auth/token-issuer.ts';
 import { apiClient, type Tokens } from '../support/api-client.ts';
 import { assessedCustomer, REGISTRATION } from '../support/customer-setup.ts';
 import { startTestRuntime } from '../support/local-runtime.ts';
@@ -18,6 +25,10 @@ const VALID_BODIES: Readonly<Record<string, unknown>> = {
   CreatePayment: { amountHalalas: 1_000, method: 'MADA' },
   RequestEarlySettlement: { method: 'MADA' },
 };
+
+const roleProtectedRoutes = routeList.filter((route) => route.access.kind === 'roles');
+/** A syntactically valid id for every path parameter, so only the token can decide the answer. */
+const concretePath = (path: string): string => path.replace(/\{[^}]+\}/g, () => ulidGenerator.newId());
 
 const ownerScopedRoutes = routeList.filter((route) => route.path.includes('{planId}') || route.path.includes('{assessmentId}'));
 
@@ -95,5 +106,38 @@ describe('access control over HTTP', () => {
       expect(response.status).toBe(401);
       expect(response.body.error.code).toBe('AUTHENTICATION_REQUIRED');
     }
+  });
+
+  it('answers every role-protected route with 401 for no token, an expired token or a bad signature, and 403 for a role it does not admit', async () => {
+    const api = apiClient(runtime.baseUrl);
+    const signer = new KmsAccessTokenSigner(createKmsClient(), process.env[APPLICATION_KEYS.tokenSigning.environmentVariable]!);
+    const tokenFor = (roles: readonly Role[], issuedAt = new Date()) => signAccessToken(ulidGenerator.newId(), roles, { signer, clock: { now: () => issuedAt }, ids: ulidGenerator, issuer: tokenIssuer() });
+    const expired = await tokenFor(['customer', 'ops', 'compliance'], new Date(Date.now() - 60 * 60 * 1000));
+    const valid = await tokenFor(['customer']);
+    const badSignature = `${valid.slice(0, -4)}${valid.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+    const answers: { route: string; case: string; status: number; code: string }[] = [];
+
+    for (const route of roleProtectedRoutes) {
+      const path = concretePath(route.path);
+      const method = route.method === 'ANY' ? 'GET' : route.method;
+      const admitted = route.access.kind === 'roles' ? route.access.roles : [];
+      const outsider = ROLES.find((role) => !admitted.includes(role));
+      const cases: [string, string | undefined][] = [
+        ['no token', undefined],
+        ['expired token', expired],
+        ['bad signature', badSignature],
+        ...(outsider === undefined ? [] : ([[`role ${outsider}`, await tokenFor([outsider])]] as [string, string][])),
+      ];
+      for (const [name, token] of cases) {
+        const response = await api.call<{ error?: { code: string } }>(method, path, { token, body: route.request.body === undefined ? undefined : {}, headers: { 'idempotency-key': randomUUID() } });
+        answers.push({ route: route.id, case: name, status: response.status, code: response.body.error?.code ?? '' });
+      }
+    }
+
+    const unexpected = answers.filter((answer) =>
+      answer.case.startsWith('role ') ? answer.status !== 403 || answer.code !== 'ROLE_NOT_PERMITTED' : answer.status !== 401 || answer.code !== 'AUTHENTICATION_REQUIRED',
+    );
+    expect(unexpected).toEqual([]);
+    expect(answers.length).toBeGreaterThanOrEqual(roleProtectedRoutes.length * 4);
   });
 });
