@@ -25,8 +25,7 @@ export async function postJson<TSchema extends z.ZodType>(
       signal: AbortSignal.timeout(timeoutMilliseconds),
     });
   } catch (error) {
-    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    throw new GovernmentServiceError(service, timedOut ? 'TIMEOUT' : 'UNAVAILABLE', true);
+    throw transportFailure(service, error);
   }
   if (response.status >= 500 || response.status === 429) {
     await response.body?.cancel();
@@ -68,8 +67,13 @@ async function readBounded(service: GovernmentServiceError['service'], response:
   } catch (error) {
     if (error instanceof GovernmentServiceError) throw error;
     // The body stopped arriving: the timeout fired mid-reply, or the connection dropped.
-    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    throw new GovernmentServiceError(service, timedOut ? 'TIMEOUT' : 'UNAVAILABLE', true);
+    throw transportFailure(service, error);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A request or reply cut short: by our timeout, or by the network. Either may succeed on a retry. */
+function transportFailure(service: GovernmentServiceError['service'], error: unknown): GovernmentServiceError {
+  const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+  return new GovernmentServiceError(service, timedOut ? 'TIMEOUT' : 'UNAVAILABLE', true);
 }
