@@ -1,6 +1,7 @@
 import { isCallbackSignatureValid } from '../../shared/auth/callback-signature.ts';
 import { planDeps } from '../../shared/composition/plans.ts';
 import { webhookSecretLoader } from '../../shared/adapters/secrets/webhook-secret.ts';
+import { paymentIdOfCheckoutReference } from '../../shared/contracts/plans.ts';
 import { RabhanError } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { ALERT_LOG_MESSAGES } from '../../shared/observability/alerts.ts';
@@ -11,7 +12,6 @@ import { settlePayment } from '../../shared/use-cases/plans/plans.ts';
 
 const webhookSecret = webhookSecretLoader('paymentWebhook');
 const deps = planDeps();
-const CHECKOUT_REFERENCE_PREFIX = 'chk_';
 
 export const handler = httpHandler(routes.receivePaymentWebhook, async (request) => {
   const signed = isCallbackSignatureValid(
@@ -26,7 +26,7 @@ export const handler = httpHandler(routes.receivePaymentWebhook, async (request)
     gatewayEventId: eventId,
     outcome: type === 'payment.confirmed' ? ('CONFIRMED' as const) : ('FAILED' as const),
     planId,
-    paymentId: checkoutReference.slice(CHECKOUT_REFERENCE_PREFIX.length),
+    paymentId: paymentIdOfCheckoutReference(checkoutReference),
     amountHalalas,
     correlationId: request.context.correlationId,
   };

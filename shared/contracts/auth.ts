@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { ulidSchema } from './ids.ts';
 
-const ulidSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID');
 
 export const startNafathSessionRequestSchema = z
   .strictObject({ nationalId: z.string().max(32).describe('Saudi national ID or Iqama number (10 digits).') })

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { ulidSchema } from './ids.ts';
 
 /** Bounds on free-text personal fields: generous for real names, small enough to refuse abuse. */
 const NAME_LENGTH_MAX = 120;
 const EMAIL_LENGTH_MAX = 254;
 const CITY_LENGTH_MAX = 60;
 
-const ulidSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID');
 const phoneInputSchema = z.string().min(9).max(20).describe('Saudi mobile: 05XXXXXXXX, 5XXXXXXXX or +9665XXXXXXXX.');
 const isoDateSchema = z.iso.date().describe('Gregorian calendar date, YYYY-MM-DD.');
 

@@ -1,15 +1,21 @@
 import { z } from 'zod';
+import { ULID_PATTERN } from '../platform/clock-and-ids.ts';
+import { ulidSchema } from './ids.ts';
 
 /** Bounds that keep every amount far inside safe integers and any real purchase: SAR 10 million. */
 export const AMOUNT_HALALAS_MAX = 1_000_000_000;
 /** Plans per page when listing. */
 export const PLAN_PAGE_SIZE_MAX = 100;
 export const PLAN_PAGE_SIZE_DEFAULT = 20;
-/** Journals returned by a statement; a plan has at most a few dozen. */
+/** Journals per statement page; a plan paid in many small amounts pages through the rest. */
 export const STATEMENT_PAGE_SIZE_MAX = 100;
 export const STATEMENT_PAGE_SIZE_DEFAULT = 50;
 
-const ulidSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID');
+/** A payment's gateway checkout reference is its id behind this prefix, so the webhook finds the payment from it. */
+export const CHECKOUT_REFERENCE_PREFIX = 'chk_';
+export const checkoutReferenceOf = (paymentId: string): string => `${CHECKOUT_REFERENCE_PREFIX}${paymentId}`;
+export const paymentIdOfCheckoutReference = (checkoutReference: string): string => checkoutReference.slice(CHECKOUT_REFERENCE_PREFIX.length);
+
 const halalasSchema = z.number().int().positive().max(AMOUNT_HALALAS_MAX).describe('Integer halalas (1 SAR = 100 halalas).');
 
 export const createOfferRequestSchema = z
@@ -110,7 +116,7 @@ export const paymentWebhookSchema = z
   .strictObject({
     eventId: z.string().min(1).max(128),
     type: z.enum(['payment.confirmed', 'payment.failed']),
-    checkoutReference: z.string().regex(/^chk_[0-9A-HJKMNP-TV-Z]{26}$/),
+    checkoutReference: z.string().regex(new RegExp(`^${CHECKOUT_REFERENCE_PREFIX}${ULID_PATTERN.source.slice(1)}`)),
     planId: ulidSchema,
     amountHalalas: halalasSchema,
     occurredAt: z.iso.datetime(),

@@ -12,6 +12,9 @@ export interface IdGenerator {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** What every id this platform hands out looks like: a ULID in Crockford base32. Ids from clients are checked against it. */
+export const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
 /** Enough cryptographically random bytes for 64 ids (16 random characters each) per refill. */
 const RANDOM_BYTES_PER_REFILL = 1024;
 const randomBytes = new Uint8Array(RANDOM_BYTES_PER_REFILL);

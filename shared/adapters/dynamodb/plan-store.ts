@@ -23,6 +23,7 @@ import { LEDGER_ACCOUNTS } from '../../domain/ledger/journal.ts';
 import { buildOutboxItem } from '../outbox.ts';
 import { auditEntryPut, auditHeadOf } from './audit-items.ts';
 import { canonicalJson, chainAuditEntry } from '../../domain/audit/audit-chain.ts';
+import { ULID_PATTERN } from '../../platform/clock-and-ids.ts';
 import { CONDITIONS } from './conditions.ts';
 import { idempotencyKeyOf, idempotencyRecordPut, toIdempotencyRecord } from './idempotency-store.ts';
 import { ENTITY_TYPES, INDEXES, keys, type ItemKey } from './keys.ts';
@@ -121,8 +122,6 @@ function planAttributes(plan: Plan): Record<string, unknown> {
   };
 }
 
-const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-
 /**
  * Turns a client's cursor back into the start key it came from. The key is rebuilt from the plan id it names, for
  * the caller's own list only, so nothing a client sends reaches DynamoDB as a key: a cursor from another list, or
@@ -136,7 +135,8 @@ function planListStartKey(customerId: string, cursor: string): Record<string, un
     decoded = undefined;
   }
   const sortKey = typeof decoded === 'object' && decoded !== null ? (decoded as Record<string, unknown>)[INDEXES.byOwner.sortKey] : undefined;
-  const planId = typeof sortKey === 'string' && sortKey.startsWith('PLAN#') ? sortKey.slice('PLAN#'.length) : '';
+  const planSortKeyPrefix = keys.ownedBy(customerId, 'PLAN', '')[INDEXES.byOwner.sortKey]!;
+  const planId = typeof sortKey === 'string' && sortKey.startsWith(planSortKeyPrefix) ? sortKey.slice(planSortKeyPrefix.length) : '';
   const startKey = { ...keys.plan(planId), ...keys.ownedBy(customerId, 'PLAN', planId) };
   const matches = ULID_PATTERN.test(planId) && canonicalJson(decoded) === canonicalJson(startKey);
   if (!matches) throw new RabhanError('VALIDATION_FAILED', { details: [{ field: 'query.cursor', issue: 'not a cursor from this list' }] });

@@ -5,6 +5,7 @@
  * PENDING and on the gateway event being new, and commits with its journal in one transaction).
  */
 import { EVENT_TYPES } from '../../contracts/events.ts';
+import { checkoutReferenceOf } from '../../contracts/plans.ts';
 import { ageViolations, residencyViolations } from '../../domain/customers/eligibility.ts';
 import { paymentConfirmedJournal, planOpenedJournal, reverseJournal, type Journal as BalancedJournal } from '../../domain/ledger/journal.ts';
 import { allocatePayment, outstandingOf } from '../../domain/plans/allocation.ts';
@@ -16,7 +17,7 @@ import type { LendingPolicy } from '../../domain/policy.ts';
 import { RabhanError } from '../../http/errors.ts';
 import type { Principal } from '../../http/request-context.ts';
 import { buildEventEnvelope } from '../../messaging/event-envelope.ts';
-import type { Clock, IdGenerator } from '../../platform/clock-and-ids.ts';
+import { ULID_PATTERN, type Clock, type IdGenerator } from '../../platform/clock-and-ids.ts';
 import { replayOrReject, type IdempotencyScope, type IdempotentOutcome, type StoredResponse } from '../idempotency.ts';
 import type { PersonalDataCipher } from '../ports.ts';
 import type { Journal, Offer, Payment, PaymentMethod, Plan, PlanInstallment, PlanStore } from './plan-store.ts';
@@ -186,8 +187,6 @@ export interface StatementPage {
   readonly nextCursor?: string;
 }
 
-const JOURNAL_ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-
 /** One page of the caller's own plan's journals, in posting order. The cursor is the last journal id shown. */
 export async function planStatement(
   query: { readonly principal: Principal; readonly planId: string; readonly limit: number; readonly cursor: string | undefined },
@@ -195,7 +194,7 @@ export async function planStatement(
 ): Promise<StatementPage> {
   const plan = await findOwnPlan(query.principal, query.planId, planStore);
   const afterJournalId = query.cursor === undefined ? undefined : Buffer.from(query.cursor, 'base64url').toString('utf8');
-  if (afterJournalId !== undefined && !JOURNAL_ID_PATTERN.test(afterJournalId)) {
+  if (afterJournalId !== undefined && !ULID_PATTERN.test(afterJournalId)) {
     throw new RabhanError('VALIDATION_FAILED', { details: [{ field: 'query.cursor', issue: 'not a cursor from this statement' }] });
   }
   const journals = await planStore.listJournals(plan.planId, query.limit, afterJournalId);
@@ -259,7 +258,7 @@ export async function createPaymentIntent(
     method: command.method,
     purpose: command.amountHalalas === undefined ? 'EARLY_SETTLEMENT' : 'INSTALLMENT',
     status: 'PENDING',
-    checkoutReference: `chk_${paymentId}`,
+    checkoutReference: checkoutReferenceOf(paymentId),
     createdAt: now,
     expiresAt: new Date(now.getTime() + deps.plans.paymentIntentTtlSeconds * 1000),
   };
