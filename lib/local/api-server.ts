@@ -88,7 +88,8 @@ export function gatewayError(type: GatewayResponseType, requestId: string, recei
     .replace(GATEWAY_TEMPLATE_VARIABLES.requestId, requestId)
     .replace(GATEWAY_TEMPLATE_VARIABLES.requestTime, gatewayRequestTime(receivedAt));
   return {
-    statusCode: definition.keepsGatewayStatus ? GATEWAY_INTEGRATION_FAILURE_STATUS : gatewayResponseStatus(definition),
+    // Locally the only 5xx the gateway raises is a crashed integration; every other type has its code's status.
+    statusCode: type === 'DEFAULT_5XX' ? GATEWAY_INTEGRATION_FAILURE_STATUS : gatewayResponseStatus(definition),
     headers: { ...gatewayResponseHeaders(definition), 'X-Request-Id': requestId },
     body,
   };

@@ -60,4 +60,8 @@ describe('local gateway responses', () => {
   it('renders a crashed integration as 502, as API Gateway answers for a failed Lambda proxy', () => {
     expect(gatewayError('DEFAULT_5XX', 'req-1', new Date()).statusCode).toBe(502);
   });
+
+  it('renders any other gateway refusal with its own 4xx status', () => {
+    expect(gatewayError('DEFAULT_4XX', 'req-1', new Date()).statusCode).toBe(400);
+  });
 });
