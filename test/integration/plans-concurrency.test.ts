@@ -151,6 +151,30 @@ describe('a payment intent racing a plan update', () => {
     expect(plan).toMatchObject({ outstandingHalalas: 30_000, payableHalalas: 25_000 });
   });
 
+  it('re-reads a confirmation that loses its race to the expiry job and applies it as a late confirmation, not as a duplicate', async () => {
+    const { customerId, planId, payment } = await planWithIntent(40_000, 10_000);
+    const afterExpiry = { ...deps, clock: { now: () => new Date(payment.expiresAt.getTime() + 1_000) } };
+    let expiredInBetween = false;
+    const racing = {
+      ...deps,
+      planStore: storeInterleaving('loadForSettlement', async () => {
+        if (expiredInBetween) return;
+        expiredInBetween = true;
+        await expirePaymentIntents({ correlationId: 'it' }, afterExpiry);
+      }),
+    };
+    const notification = { gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED' as const, planId, paymentId: payment.paymentId, amountHalalas: 10_000, correlationId: 'it' };
+
+    const firstAttempt = await settlePayment(notification, racing).catch((error: unknown) => error);
+    const retried = await settlePayment(notification, racing);
+
+    expect(firstAttempt).toMatchObject({ code: 'CONCURRENT_UPDATE' });
+    expect(retried).toBe('settled');
+    expect(await deps.planStore.findPlan(planId)).toMatchObject({ outstandingHalalas: 30_000, payableHalalas: 30_000 });
+    expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(30_000);
+    expect(await deps.planStore.listJournals(planId, 100)).toHaveLength(2);
+  });
+
   it('makes a cancellation read before the intent retry, and the retry refuses it because a payment is pending', async () => {
     const { customerId, planId } = await newPlan(40_000);
     const racing = { ...deps, planStore: storeInterleaving('findPlan', () => payIntoPlan(customerId, planId, 5_000)) };

@@ -485,7 +485,7 @@ export class DynamoDbPlanStore implements PlanStore {
     };
   }
 
-  async settlePayment(settlement: PaymentSettlement): Promise<boolean> {
+  async settlePayment(settlement: PaymentSettlement): Promise<'settled' | 'duplicate'> {
     const { payment, planBefore, planAfter } = settlement;
     const confirmed = payment.status === 'CONFIRMED';
     const writes: NamedTransactItem[] = [
@@ -525,11 +525,14 @@ export class DynamoDbPlanStore implements PlanStore {
     ];
     try {
       await writeTransaction(this.documentClient, writes);
-      return true;
+      return 'settled';
     } catch (error) {
-      if (error instanceof TransactionConditionFailed && (error.failed('gatewayEventMustBeNew') || error.failed('paymentMustBePending'))) return false;
-      if (error instanceof TransactionConditionFailed && error.failed('planUnchangedSinceRead')) throw new RabhanError('CONCURRENT_UPDATE', { cause: error });
-      throw error;
+      if (!(error instanceof TransactionConditionFailed)) throw error;
+      // Only a gateway event already recorded is a duplicate. A payment or plan that changed since the read (the
+      // expiry job, or another outcome under another event id, committed first) is a lost race: the caller re-reads
+      // and decides again, which may take the late-confirmation path. Acknowledging it would drop paid money.
+      if (error.failed('gatewayEventMustBeNew')) return 'duplicate';
+      throw new RabhanError('CONCURRENT_UPDATE', { cause: error });
     }
   }
 

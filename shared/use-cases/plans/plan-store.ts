@@ -151,8 +151,11 @@ export interface PlanStore {
   createPaymentIntent(input: { plan: Plan; payment: Payment; event: EventDetailEnvelope; idempotency: { scope: IdempotencyScope; response: StoredResponse } }): Promise<void>;
   /** One round trip: the payment, its plan and whether the gateway event was already seen. */
   loadForSettlement(planId: string, paymentId: string, gatewayEventId: string): Promise<{ payment: Payment | undefined; plan: Plan | undefined; gatewayEventSeen: boolean }>;
-  /** Commits a confirmation or failure once; false when another delivery already settled it. */
-  settlePayment(settlement: PaymentSettlement): Promise<boolean>;
+  /**
+   * Commits a confirmation or failure once: `duplicate` when this gateway event was already recorded. Throws
+   * CONCURRENT_UPDATE when the payment or plan changed since they were read, so the caller reads and decides again.
+   */
+  settlePayment(settlement: PaymentSettlement): Promise<'settled' | 'duplicate'>;
   /** Plans whose oldest unpaid installment fell due before `today`, page by page. */
   listPlansDueBefore(today: string, monthsBack: number, pageSize: number): AsyncIterable<Plan>;
   /** PENDING payment intents whose expiry is before `now`, oldest first within each index shard. */

@@ -326,7 +326,7 @@ export async function settlePayment(command: GatewayNotification & { readonly co
         },
       ],
     });
-    return stored ? 'settled' : 'already-settled';
+    return stored;
   }
 
   const { allocations, unappliedHalalas } = allocatePayment(plan.installments, payment.amountHalalas);
@@ -380,7 +380,7 @@ export async function settlePayment(command: GatewayNotification & { readonly co
     },
     events,
   });
-  return stored ? 'settled' : 'already-settled';
+  return stored;
 }
 
 // ---- Delinquency --------------------------------------------------------------------------------------------
