@@ -68,6 +68,18 @@ export class InvalidAccessTokenError extends Error {
   }
 }
 
+/**
+ * Decodes one segment, refusing any text that is not the unique base64url encoding of its bytes. Node's decoder,
+ * like the JOSE libraries', ignores the unused trailing bits of the last character (and stray padding or other
+ * characters), so several texts decode to the same bytes; re-encoding and comparing leaves exactly one accepted
+ * spelling of every token.
+ */
+function decodeCanonicalBase64Url(segment: string, name: string): Buffer {
+  const bytes = Buffer.from(segment, 'base64url');
+  if (bytes.toString('base64url') !== segment) throw new InvalidAccessTokenError(`non-canonical ${name} encoding`);
+  return bytes;
+}
+
 export function verifyAccessToken(
   token: string,
   publicKeys: ReadonlyMap<string, KeyObject>,
@@ -78,11 +90,14 @@ export function verifyAccessToken(
   if (encodedHeader === undefined || encodedClaims === undefined || encodedSignature === undefined || rest.length > 0) {
     throw new InvalidAccessTokenError('not a compact JWS');
   }
+  const headerBytes = decodeCanonicalBase64Url(encodedHeader, 'header');
+  const claimsBytes = decodeCanonicalBase64Url(encodedClaims, 'claims');
+  const signature = decodeCanonicalBase64Url(encodedSignature, 'signature');
   let header: z.infer<typeof headerSchema>;
   let claims: AccessTokenClaims;
   try {
-    header = headerSchema.parse(JSON.parse(Buffer.from(encodedHeader, 'base64url').toString('utf8')));
-    claims = claimsSchema.parse(JSON.parse(Buffer.from(encodedClaims, 'base64url').toString('utf8')));
+    header = headerSchema.parse(JSON.parse(headerBytes.toString('utf8')));
+    claims = claimsSchema.parse(JSON.parse(claimsBytes.toString('utf8')));
   } catch {
     throw new InvalidAccessTokenError('unreadable header or claims');
   }
@@ -92,7 +107,7 @@ export function verifyAccessToken(
     'sha256',
     Buffer.from(`${encodedHeader}.${encodedClaims}`, 'utf8'),
     { key: publicKey, dsaEncoding: 'ieee-p1363' },
-    Buffer.from(encodedSignature, 'base64url'),
+    signature,
   );
   if (!signatureValid) throw new InvalidAccessTokenError('bad signature');
   const nowSeconds = Math.floor(expected.now.getTime() / 1000);
