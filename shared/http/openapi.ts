@@ -24,13 +24,59 @@ const UNIVERSAL_ERROR_CODES: readonly ErrorCode[] = ['VALIDATION_FAILED', 'MALFO
 const AUTHENTICATED_ERROR_CODES: readonly ErrorCode[] = ['AUTHENTICATION_REQUIRED', 'ROLE_NOT_PERMITTED'];
 
 type JsonSchema = Record<string, unknown>;
+type SchemaDirection = 'input' | 'output';
 
-function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  return jsonSchema;
+/** Where zod puts a named schema in a schema it converts alone, and where OpenAPI looks for named schemas. */
+const ZOD_DEFINITIONS_PREFIX = '#/$defs/';
+export const COMPONENT_SCHEMAS_PREFIX = '#/components/schemas/';
+
+function withComponentReferences(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withComponentReferences);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, child]) => [
+      key,
+      key === '$ref' && typeof child === 'string' && child.startsWith(ZOD_DEFINITIONS_PREFIX)
+        ? `${COMPONENT_SCHEMAS_PREFIX}${child.slice(ZOD_DEFINITIONS_PREFIX.length)}`
+        : withComponentReferences(child),
+    ]),
+  );
 }
 
-function parametersFor(route: RouteDefinition): JsonSchema[] {
+/**
+ * The named schemas (zod `.meta({ id })`) met while the document is built. zod converts each schema on its own and
+ * puts the named ones under that schema's `$defs`, which a reference to `#/$defs/…` cannot reach from inside an
+ * OpenAPI document; each is therefore lifted once into `components.schemas` and every reference re-pointed there.
+ */
+class ComponentSchemas {
+  private readonly schemasByName = new Map<string, JsonSchema>();
+
+  jsonSchemaOf(schema: z.ZodType, direction: SchemaDirection): JsonSchema {
+    const { $schema: _dialect, $defs: definitions, ...root } = z.toJSONSchema(schema, { io: direction, unrepresentable: 'any' }) as JsonSchema;
+    for (const [name, definition] of Object.entries((definitions ?? {}) as Record<string, JsonSchema>)) {
+      this.add(name, withComponentReferences(definition) as JsonSchema);
+    }
+    return withComponentReferences(root) as JsonSchema;
+  }
+
+  all(): Record<string, JsonSchema> {
+    return Object.fromEntries([...this.schemasByName].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /**
+   * Two different schemas under one name would make every reference to it ambiguous, as when a named schema with a
+   * default or a transform is used both in a request and in a response: refuse to build such a document.
+   */
+  private add(name: string, schema: JsonSchema): void {
+    const known = this.schemasByName.get(name);
+    if (known !== undefined && JSON.stringify(known) !== JSON.stringify(schema)) {
+      throw new Error(`Two different schemas are named ${name} (a request and a response form?): give one of them its own id`);
+    }
+    this.schemasByName.set(name, schema);
+  }
+}
+
+function parametersFor(route: RouteDefinition, components: ComponentSchemas): JsonSchema[] {
   const parameters: JsonSchema[] = [
     { name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string', example: 'ar' }, description: 'ar for Arabic messages, otherwise English.' },
     { name: 'X-Correlation-Id', in: 'header', required: false, schema: { type: 'string', maxLength: 128 } },
@@ -42,7 +88,7 @@ function parametersFor(route: RouteDefinition): JsonSchema[] {
     if (schema === undefined) continue;
     const shape = schema.shape as Record<string, z.ZodType>;
     for (const [name, fieldSchema] of Object.entries(shape)) {
-      parameters.push({ name, in: location, required: location === 'path' || !fieldSchema.safeParse(undefined).success, schema: toJsonSchema(fieldSchema, 'input') });
+      parameters.push({ name, in: location, required: location === 'path' || !fieldSchema.safeParse(undefined).success, schema: components.jsonSchemaOf(fieldSchema, 'input') });
     }
   }
   return parameters;
@@ -60,37 +106,39 @@ function errorResponsesFor(route: RouteDefinition): Record<string, JsonSchema> {
       String(status),
       {
         description: `Error codes: ${statusCodes.join(', ')}.`,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
+        content: { 'application/json': { schema: { $ref: `${COMPONENT_SCHEMAS_PREFIX}ErrorResponse` } } },
       },
     ]),
   );
 }
 
-function operationFor(route: RouteDefinition): JsonSchema {
+function operationFor(route: RouteDefinition, components: ComponentSchemas): JsonSchema {
   const responses: Record<string, JsonSchema> = {};
   for (const [status, response] of Object.entries(route.responses)) {
     responses[status] = {
       description: response.description,
-      ...(response.schema === undefined ? {} : { content: { 'application/json': { schema: toJsonSchema(response.schema, 'output') } } }),
+      ...(response.schema === undefined ? {} : { content: { 'application/json': { schema: components.jsonSchemaOf(response.schema, 'output') } } }),
     };
   }
   return {
     operationId: route.id,
     summary: route.summary,
     ...(route.access.kind === 'roles' ? { security: [{ bearerAuth: [] }], 'x-rabhan-roles': route.access.roles } : { security: [] }),
-    parameters: parametersFor(route),
+    parameters: parametersFor(route, components),
     ...(route.request.body === undefined
       ? {}
-      : { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(route.request.body, 'input') } } } }),
+      : { requestBody: { required: true, content: { 'application/json': { schema: components.jsonSchemaOf(route.request.body, 'input') } } } }),
     responses: { ...responses, ...errorResponsesFor(route) },
   };
 }
 
 export function buildOpenApiDocument(routeList: readonly RouteDefinition[], version: string): JsonSchema {
+  const components = new ComponentSchemas();
+  components.jsonSchemaOf(errorResponseSchema, 'output');
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routeList) {
     if (route.undocumented === true) continue;
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationFor(route) };
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationFor(route, components) };
   }
   return {
     openapi: '3.1.0',
@@ -103,7 +151,7 @@ export function buildOpenApiDocument(routeList: readonly RouteDefinition[], vers
     paths,
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { ErrorResponse: toJsonSchema(errorResponseSchema, 'output') },
+      schemas: components.all(),
     },
   };
 }
