@@ -15,12 +15,12 @@ import { DynamoDbIdempotencyStore } from '../shared/adapters/dynamodb/idempotenc
 import { DynamoDbPlanStore } from '../shared/adapters/dynamodb/plan-store.ts';
 import { keys } from '../shared/adapters/dynamodb/keys.ts';
 import { KmsPersonalDataCipher } from '../shared/adapters/kms/personal-data-cipher.ts';
-import { DEFAULT_LENDING_POLICY } from '../shared/domain/policy.ts';
+import { DEFAULT_LENDING_POLICY, DEFAULT_PLAN_POLICY } from '../shared/domain/policy.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { respondIdempotently } from '../shared/http/idempotency.ts';
 import { systemClock, ulidGenerator } from '../shared/platform/clock-and-ids.ts';
 import { routes } from '../shared/platform/routes.ts';
-import { createOffer, createPlan, DEFAULT_PLAN_POLICY, settlePayment, type PlanDeps } from '../shared/use-cases/plans/plans.ts';
+import { createOffer, createPlan, settlePayment, type PlanDeps } from '../shared/use-cases/plans/plans.ts';
 import { toOfferView, toPlanView } from '../functions/plans/views.ts';
 import { httpEvent, testContext } from '../test/support/http-events.ts';
 
@@ -122,7 +122,7 @@ async function seed(): Promise<void> {
     nationalIdKind: 'citizen',
     ageVerifiedForMinimumHijriYears: DEFAULT_LENDING_POLICY.minimumAgeHijriYears,
     dateOfBirthCiphertext: await cipher.encrypt(customerId, 'dateOfBirth', '1990-05-01'),
-    latestAssessment: { assessmentId: 'A', status: 'COMPLETED', riskCategory: 'LOW', maximumFinancingHalalas: 500_000 },
+    latestAssessment: { assessmentId: 'A', status: 'COMPLETED', riskCategory: 'LOW', maximumFinancingHalalas: 500_000, completedAt: now.toISOString() },
   });
   put(keys.offer(customerId, offerId), {
     offerId, customerId, amountHalalas: 30_000, downPaymentHalalas: 0, financedHalalas: 30_000, installmentCount: 3,

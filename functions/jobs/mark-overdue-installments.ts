@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { planDeps } from '../../shared/composition/plans.ts';
 import { logger } from '../../shared/observability/logger.ts';
-import { markOverdueInstallments } from '../../shared/use-cases/plans/plans.ts';
+import { markOverdueInstallments, type DelinquencyRunReport } from '../../shared/use-cases/plans/plans.ts';
 
 const deps = planDeps();
 
-export async function handler(): Promise<{ plansUpdated: number }> {
-  const result = await markOverdueInstallments({ correlationId: `delinquency-${randomUUID()}` }, deps);
+/** A plan that keeps failing is logged and left for the next run; the run itself goes on. */
+const onPlanFailed = (planId: string, error: unknown): void => logger.error('Delinquency update failed for a plan; the next run retries it', { planId, error });
+
+export async function handler(): Promise<DelinquencyRunReport> {
+  const result = await markOverdueInstallments({ correlationId: `delinquency-${randomUUID()}` }, { ...deps, onPlanFailed });
   logger.info('Delinquency run finished', { ...result });
   return result;
 }

@@ -1,5 +1,5 @@
 import { planDeps } from '../../shared/composition/plans.ts';
-import { availableExposureHalalas } from '../../shared/domain/plans/offer-policy.ts';
+import { availableExposureHalalas, borrowingLimitHalalas } from '../../shared/domain/plans/offer-policy.ts';
 import { RabhanError } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { routes } from '../../shared/platform/routes.ts';
@@ -9,12 +9,13 @@ const { planStore, lending } = planDeps();
 export const handler = httpHandler(routes.getExposure, async (request) => {
   const applicant = await planStore.findApplicant(request.principal.principalId);
   if (applicant === undefined) throw new RabhanError('CUSTOMER_NOT_FOUND');
+  const limitHalalas = borrowingLimitHalalas(applicant.latestAssessment, lending);
   return {
     statusCode: 200,
     body: {
-      limitHalalas: lending.exposureLimitHalalas,
+      limitHalalas,
       outstandingHalalas: applicant.outstandingHalalas,
-      availableHalalas: availableExposureHalalas(lending.exposureLimitHalalas, applicant.outstandingHalalas),
+      availableHalalas: availableExposureHalalas(limitHalalas, applicant.outstandingHalalas),
     },
   };
 });

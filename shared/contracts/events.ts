@@ -155,6 +155,17 @@ export const EVENT_TYPES = {
       daysPastDue: z.number().int().positive(),
     }),
   }),
+  planDelinquencyCured: defineEventType({
+    source: 'rabhan.plans',
+    detailType: 'Plan Delinquency Cured',
+    version: 1,
+    data: z.strictObject({
+      planId: z.string(),
+      customerId: z.string(),
+      previousBucket: z.enum(['1-30', '31-60', '61-90', '90+']).describe('The arrears bucket the plan was in before it became CURRENT again.'),
+      curedAt: z.iso.datetime(),
+    }),
+  }),
 } as const;
 
 export type EventTypeName = keyof typeof EVENT_TYPES;

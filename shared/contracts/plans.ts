@@ -58,17 +58,36 @@ export const planSchema = z
 
 export const planPathSchema = z.strictObject({ planId: ulidSchema });
 
+/** A plan-list cursor wraps the page's last table key (a few hundred characters); a statement cursor wraps a journal id. */
+export const PLAN_LIST_CURSOR_LENGTH_MAX = 1024;
+export const STATEMENT_CURSOR_LENGTH_MAX = 128;
+
+/** What a client may rely on about a cursor: nothing but passing it back. Its format is ours to change. */
+const opaqueCursor = (issuedBy: string, lengthMax: number) =>
+  z
+    .string()
+    .max(lengthMax)
+    .describe(
+      `Opaque: pass back, unchanged, the nextCursor of the previous page of ${issuedBy}. Its format is not part of this contract and may change. ` +
+        `A cursor that ${issuedBy} did not issue is refused with 400 VALIDATION_FAILED (field query.cursor). At most ${lengthMax} characters.`,
+    );
+
 export const listPlansQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(PLAN_PAGE_SIZE_MAX).optional(),
-  cursor: z.string().max(1024).optional(),
+  cursor: opaqueCursor('this list', PLAN_LIST_CURSOR_LENGTH_MAX).optional(),
 });
 
 export const statementQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(STATEMENT_PAGE_SIZE_MAX).optional(),
-  cursor: z.string().max(128).optional(),
+  cursor: opaqueCursor("this plan's statement", STATEMENT_CURSOR_LENGTH_MAX).optional(),
 });
 
-export const planPageSchema = z.strictObject({ plans: z.array(planSchema), nextCursor: z.string().optional() }).meta({ id: 'PlanPage' });
+export const planPageSchema = z
+  .strictObject({
+    plans: z.array(planSchema),
+    nextCursor: z.string().optional().describe('Opaque; pass as cursor to read the plans that follow; absent on the last page.'),
+  })
+  .meta({ id: 'PlanPage' });
 
 export const statementSchema = z
   .strictObject({
@@ -82,12 +101,16 @@ export const statementSchema = z
         entries: z.array(z.strictObject({ account: z.string(), side: z.enum(['DEBIT', 'CREDIT']), amountHalalas: z.number().int() })),
       }),
     ),
-    nextCursor: z.string().optional().describe('Pass as cursor to read the journals that follow; absent on the last page.'),
+    nextCursor: z.string().optional().describe('Opaque; pass as cursor to read the journals that follow; absent on the last page.'),
   })
   .meta({ id: 'Statement' });
 
 export const exposureSchema = z
-  .strictObject({ limitHalalas: z.number().int(), outstandingHalalas: z.number().int(), availableHalalas: z.number().int() })
+  .strictObject({
+    limitHalalas: z.number().int().describe("The most the customer may owe in total: the SAMA limit, or the credit assessment's lower ceiling."),
+    outstandingHalalas: z.number().int(),
+    availableHalalas: z.number().int().describe('What a new plan may still finance: the limit less what is outstanding, never below 0.'),
+  })
   .meta({ id: 'Exposure' });
 
 export const PAYMENT_METHODS = ['MADA', 'CREDIT_CARD', 'APPLE_PAY', 'SADAD'] as const;

@@ -127,6 +127,14 @@ export const ERROR_CODES = {
     httpStatus: 422,
     message: { en: 'Your credit assessment does not allow financing.', ar: 'تقييمك الائتماني لا يسمح بالتمويل.' },
   },
+  PLAN_IN_ARREARS: {
+    httpStatus: 422,
+    message: { en: 'A new plan is not possible while one of your plans has an overdue installment.', ar: 'لا يمكن إنشاء خطة جديدة ما دام لديك قسط متأخر في إحدى خططك.' },
+  },
+  CREDIT_ASSESSMENT_EXPIRED: {
+    httpStatus: 422,
+    message: { en: 'Your credit assessment is too old. Please request a new one.', ar: 'انتهت صلاحية تقييمك الائتماني. يرجى طلب تقييم جديد.' },
+  },
   INSTALLMENT_COUNT_OUT_OF_RANGE: {
     httpStatus: 422,
     message: { en: 'The number of installments must be between 1 and 12.', ar: 'يجب أن يكون عدد الأقساط بين 1 و12.' },

@@ -253,7 +253,8 @@ describe("a customer's latest credit assessment", () => {
     await settle(older, { status: 'COMPLETED', score: 760, grade: 'A', riskCategory: 'LOW', maximumFinancingHalalas: 500_000 });
     await settle(newest, { status: 'FAILED', failureReason: 'SIMAH_UNAVAILABLE' });
 
-    expect(await latestOf(person.principalId)).toMatchObject({ assessmentId: newer.assessmentId, status: 'COMPLETED', riskCategory: 'MEDIUM' });
+    // The completion time travels with the summary, so offers can refuse an assessment past its validity period.
+    expect(await latestOf(person.principalId)).toMatchObject({ assessmentId: newer.assessmentId, status: 'COMPLETED', riskCategory: 'MEDIUM', completedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
     expect(await customerDeps.customerStore.findAssessment(person.principalId, older.assessmentId)).toMatchObject({ status: 'COMPLETED' });
     expect(await customerDeps.customerStore.findAssessment(person.principalId, newest.assessmentId)).toMatchObject({ status: 'FAILED' });
   });

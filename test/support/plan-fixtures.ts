@@ -1,21 +1,21 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import { buildInstallmentSchedule, riyadhCalendarDate } from '../../shared/domain/plans/schedule.ts';
-import { DEFAULT_LENDING_POLICY } from '../../shared/domain/policy.ts';
+import { DEFAULT_LENDING_POLICY, DEFAULT_PLAN_POLICY } from '../../shared/domain/policy.ts';
 import { systemClock, ulidGenerator } from '../../shared/platform/clock-and-ids.ts';
 import { DynamoDbPlanStore } from '../../shared/adapters/dynamodb/plan-store.ts';
 import type { IdempotencyScope } from '../../shared/use-cases/idempotency.ts';
 import type { Offer, PlanStore } from '../../shared/use-cases/plans/plan-store.ts';
-import { DEFAULT_PLAN_POLICY, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
+import type { PlanDeps } from '../../shared/use-cases/plans/plans.ts';
 import { provisionTestPlatform } from './provisioned-platform.ts';
 
 /**
  * A registered adult citizen with a completed LOW-risk assessment and no exposure, written directly: registration
  * and assessment have their own tests, and plan tests need many customers quickly.
  */
-export async function creditworthyCustomer(): Promise<string> {
+export async function creditworthyCustomer(assessment: { readonly maximumFinancingHalalas?: number } = {}): Promise<string> {
   const customerId = ulidGenerator.newId();
   await createDocumentClient().send(
     new PutCommand({
@@ -27,7 +27,7 @@ export async function creditworthyCustomer(): Promise<string> {
         outstandingHalalas: 0,
         nationalIdKind: 'citizen',
         ageVerifiedForMinimumHijriYears: DEFAULT_LENDING_POLICY.minimumAgeHijriYears,
-        latestAssessment: { assessmentId: 'A', status: 'COMPLETED', riskCategory: 'LOW', maximumFinancingHalalas: DEFAULT_LENDING_POLICY.exposureLimitHalalas },
+        latestAssessment: { assessmentId: 'A', status: 'COMPLETED', riskCategory: assessment.maximumFinancingHalalas === undefined ? 'LOW' : 'MEDIUM', maximumFinancingHalalas: assessment.maximumFinancingHalalas ?? DEFAULT_LENDING_POLICY.exposureLimitHalalas, completedAt: systemClock.now().toISOString() },
         registeredAt: systemClock.now().toISOString(),
       },
     }),
@@ -70,3 +70,26 @@ export async function planDepsOnFreshTable(): Promise<PlanDeps> {
 export const idempotencyScope = (principalId: string, key: string = randomUUID(), fingerprint = 'f'): IdempotencyScope => ({ principalId, keyDigest: key, fingerprint });
 
 export const customerPrincipal = (customerId: string) => ({ principalId: customerId, roles: ['customer' as const] });
+
+/** The detail of every outbox event of one type about one plan, in the order they were written. */
+export async function outboxEventsAbout(planId: string, detailType: string): Promise<readonly Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let exclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await createDocumentClient().send(
+      new ScanCommand({
+        TableName: process.env.TABLE_NAME,
+        FilterExpression: 'entityType = :outbox AND detailType = :detailType',
+        ExpressionAttributeValues: { ':outbox': 'OutboxEvent', ':detailType': detailType },
+        ExclusiveStartKey: exclusiveStartKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    exclusiveStartKey = page.LastEvaluatedKey;
+  } while (exclusiveStartKey !== undefined);
+  return items
+    .map((item) => JSON.parse(String(item.detail)) as { occurredAt: string; data: Record<string, unknown> })
+    .filter((detail) => detail.data.planId === planId)
+    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
+    .map((detail) => detail.data);
+}

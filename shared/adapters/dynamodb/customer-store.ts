@@ -219,7 +219,9 @@ export class DynamoDbCustomerStore implements CustomerStore {
             ':summary': {
               assessmentId: assessment.assessmentId,
               status: assessment.status,
-              ...(completed ? { riskCategory: assessment.riskCategory, maximumFinancingHalalas: assessment.maximumFinancingHalalas } : {}),
+              ...(completed
+                ? { riskCategory: assessment.riskCategory, maximumFinancingHalalas: assessment.maximumFinancingHalalas, completedAt: assessment.completedAt?.toISOString() }
+                : {}),
             },
           },
         },

@@ -6,6 +6,7 @@ import { RabhanError } from '../../http/errors.ts';
 import type { IdempotencyScope, StoredResponse } from '../../use-cases/idempotency.ts';
 import { idempotencyKeyInUse } from '../../use-cases/idempotency.ts';
 import type { AssessmentSummary } from '../../domain/plans/offer-policy.ts';
+import { ARREARS_BUCKETS, type ArrearsBucket, type ArrearsCounts, type DelinquencyBucket } from '../../domain/plans/delinquency.ts';
 import type { NationalIdKind } from '../../domain/identity/national-id.ts';
 import type {
   Applicant,
@@ -16,6 +17,7 @@ import type {
   PaymentSettlement,
   Plan,
   PlanCreation,
+  PlanEvent,
   PlanPage,
   PlanStore,
 } from '../../use-cases/plans/plan-store.ts';
@@ -35,6 +37,31 @@ export const LEDGER_BALANCE_SHARDS = 10;
 const OFFER_RECORD_RETENTION_SECONDS = 24 * 60 * 60;
 
 const epochSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
+
+/**
+ * Customer-item counters of the customer's plans in each arrears bucket. They move in the same transaction as the
+ * plan's bucket, so plan creation can refuse a customer in arrears atomically, without reading every plan.
+ */
+const ARREARS_COUNT_ATTRIBUTES: Readonly<Record<ArrearsBucket, string>> = {
+  '1-30': 'plansInArrears1To30',
+  '31-60': 'plansInArrears31To60',
+  '61-90': 'plansInArrears61To90',
+  '90+': 'plansInArrears90Plus',
+};
+
+function arrearsCountsOf(customerItem: Record<string, unknown>): ArrearsCounts {
+  return Object.fromEntries(ARREARS_BUCKETS.map((bucket) => [bucket, Number(customerItem[ARREARS_COUNT_ATTRIBUTES[bucket]] ?? 0)]));
+}
+
+/** What one transaction changes on the customer item: exposure, the arrears counters, and the conditions that guard them. */
+interface CustomerLendingChange {
+  readonly exposureDeltaHalalas: number;
+  /** When present, the exposure after the change may not exceed it (the SAMA limit, or the lower credit ceiling). */
+  readonly borrowingLimitHalalas?: number;
+  /** When present, the change is refused while any plan sits in this bucket or a worse one. */
+  readonly arrearsBucketBlocking?: ArrearsBucket;
+  readonly bucketChange?: { readonly from: DelinquencyBucket; readonly to: DelinquencyBucket };
+}
 
 function toOffer(item: Record<string, unknown>): Offer {
   return {
@@ -221,20 +248,47 @@ export class DynamoDbPlanStore implements PlanStore {
     ];
   }
 
-  private exposureChange(customerId: string, deltaHalalas: number, limitHalalas?: number): NamedTransactItem {
+  private customerLendingUpdate(customerId: string, change: CustomerLendingChange): NamedTransactItem {
+    const adds = ['outstandingHalalas :delta'];
+    const conditions: string[] = [CONDITIONS.itemMustExist];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':delta': change.exposureDeltaHalalas };
+    const { from, to } = change.bucketChange ?? { from: 'CURRENT', to: 'CURRENT' };
+    if (from !== to && from !== 'CURRENT') {
+      adds.push('#leftBucket :minusOne');
+      names['#leftBucket'] = ARREARS_COUNT_ATTRIBUTES[from];
+      values[':minusOne'] = -1;
+    }
+    if (from !== to && to !== 'CURRENT') {
+      adds.push('#enteredBucket :plusOne');
+      names['#enteredBucket'] = ARREARS_COUNT_ATTRIBUTES[to];
+      values[':plusOne'] = 1;
+    }
+    if (change.borrowingLimitHalalas !== undefined) {
+      // The only place the SAMA exposure limit and the credit ceiling are enforced: atomically, whatever else runs.
+      conditions.push('(attribute_not_exists(outstandingHalalas) OR outstandingHalalas <= :outstandingMax)');
+      values[':outstandingMax'] = change.borrowingLimitHalalas - change.exposureDeltaHalalas;
+    }
+    if (change.arrearsBucketBlocking !== undefined) {
+      for (const bucket of ARREARS_BUCKETS.slice(ARREARS_BUCKETS.indexOf(change.arrearsBucketBlocking))) {
+        const name = `#arrears${ARREARS_BUCKETS.indexOf(bucket)}`;
+        names[name] = ARREARS_COUNT_ATTRIBUTES[bucket];
+        conditions.push(`(attribute_not_exists(${name}) OR ${name} <= :noPlans)`);
+        values[':noPlans'] = 0;
+      }
+    }
     return {
-      name: 'exposureWithinLimit',
+      name: 'customerMayBorrow',
       item: {
         Update: {
           TableName: this.tableName,
           Key: keys.customer(customerId),
-          UpdateExpression: 'ADD outstandingHalalas :delta',
-          // The only place the SAMA exposure limit is enforced: atomically, whatever else runs concurrently.
-          ConditionExpression:
-            limitHalalas === undefined
-              ? CONDITIONS.itemMustExist
-              : `${CONDITIONS.itemMustExist} AND (attribute_not_exists(outstandingHalalas) OR outstandingHalalas <= :outstandingMax)`,
-          ExpressionAttributeValues: { ':delta': deltaHalalas, ...(limitHalalas === undefined ? {} : { ':outstandingMax': limitHalalas - deltaHalalas }) },
+          UpdateExpression: `ADD ${adds.join(', ')}`,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeValues: values,
+          ...(Object.keys(names).length === 0 ? {} : { ExpressionAttributeNames: names }),
+          // Lets a refusal name the rule it broke, from the item as it stood, without another read.
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
     };
@@ -284,7 +338,12 @@ export class DynamoDbPlanStore implements PlanStore {
       customer:
         customer === undefined
           ? undefined
-          : { customerId, outstandingHalalas: Number(customer.outstandingHalalas ?? 0), latestAssessment: customer.latestAssessment as AssessmentSummary | undefined },
+          : {
+              customerId,
+              outstandingHalalas: Number(customer.outstandingHalalas ?? 0),
+              latestAssessment: customer.latestAssessment as AssessmentSummary | undefined,
+              plansInArrears: arrearsCountsOf(customer),
+            },
       idempotency: toIdempotencyRecord(items.get(`${idempotencyKey.PK}|${idempotencyKey.SK}`)),
     };
   }
@@ -305,7 +364,11 @@ export class DynamoDbPlanStore implements PlanStore {
           },
         },
       },
-      this.exposureChange(offer.customerId, plan.financedHalalas, creation.exposureLimitHalalas),
+      this.customerLendingUpdate(offer.customerId, {
+        exposureDeltaHalalas: plan.financedHalalas,
+        borrowingLimitHalalas: creation.borrowingLimitHalalas,
+        arrearsBucketBlocking: creation.arrearsBucketBlockingNewPlans,
+      }),
       {
         name: 'planMustBeNew',
         item: {
@@ -327,8 +390,11 @@ export class DynamoDbPlanStore implements PlanStore {
       if (!(error instanceof TransactionConditionFailed)) throw error;
       if (error.failed('idempotencyKeyUnused')) throw idempotencyKeyInUse(error);
       if (error.failed('offerMustBeUnused')) throw new RabhanError('OFFER_ALREADY_USED', { cause: error });
-      if (error.failed('exposureWithinLimit')) {
-        throw new RabhanError('EXPOSURE_LIMIT_EXCEEDED', { cause: error, details: [{ field: 'EXPOSURE_LIMIT_EXCEEDED', issue: 'rule violated' }] });
+      if (error.failed('customerMayBorrow')) {
+        const customer = error.itemsAtFailure.get('customerMayBorrow') ?? {};
+        const inArrears = ARREARS_BUCKETS.slice(ARREARS_BUCKETS.indexOf(creation.arrearsBucketBlockingNewPlans)).some((bucket) => (arrearsCountsOf(customer)[bucket] ?? 0) > 0);
+        const rule = inArrears ? 'PLAN_IN_ARREARS' : 'EXPOSURE_LIMIT_EXCEEDED';
+        throw new RabhanError(rule, { cause: error, details: [{ field: rule, issue: 'rule violated' }] });
       }
       throw error;
     }
@@ -380,7 +446,7 @@ export class DynamoDbPlanStore implements PlanStore {
         TableName: this.tableName,
         Key: keys.customer(customerId),
         ConsistentRead: true,
-        ProjectionExpression: 'outstandingHalalas, latestAssessment, nationalIdKind, dateOfBirthCiphertext, ageVerifiedForMinimumHijriYears',
+        ProjectionExpression: ['outstandingHalalas', 'latestAssessment', 'nationalIdKind', 'dateOfBirthCiphertext', 'ageVerifiedForMinimumHijriYears', ...Object.values(ARREARS_COUNT_ATTRIBUTES)].join(', '),
       }),
     );
     if (Item === undefined) return undefined;
@@ -388,6 +454,7 @@ export class DynamoDbPlanStore implements PlanStore {
       customerId,
       outstandingHalalas: Number(Item.outstandingHalalas ?? 0),
       latestAssessment: Item.latestAssessment as AssessmentSummary | undefined,
+      plansInArrears: arrearsCountsOf(Item),
       nationalIdKind: Item.nationalIdKind as NationalIdKind,
       dateOfBirthCiphertext: String(Item.dateOfBirthCiphertext),
       ageVerifiedForMinimumHijriYears: Number(Item.ageVerifiedForMinimumHijriYears ?? 0),
@@ -399,7 +466,7 @@ export class DynamoDbPlanStore implements PlanStore {
     try {
       await writeTransaction(this.documentClient, [
         ...this.planUpdate(input.plan, cancelled, input.audit),
-        this.exposureChange(input.plan.customerId, -input.plan.outstandingHalalas),
+        this.customerLendingUpdate(input.plan.customerId, { exposureDeltaHalalas: -input.plan.outstandingHalalas, bucketChange: { from: input.plan.delinquencyBucket, to: 'CURRENT' } }),
         ...this.journalWrites(input.journal),
         this.outbox('eventMustBeNew', 'planCancelled', input.event),
       ]);
@@ -519,7 +586,9 @@ export class DynamoDbPlanStore implements PlanStore {
         },
       },
       ...this.planUpdate(planBefore, planAfter, settlement.audit),
-      ...(confirmed ? [this.exposureChange(payment.customerId, -payment.amountHalalas)] : []),
+      ...(confirmed
+        ? [this.customerLendingUpdate(payment.customerId, { exposureDeltaHalalas: -payment.amountHalalas, bucketChange: { from: planBefore.delinquencyBucket, to: planAfter.delinquencyBucket } })]
+        : []),
       ...(settlement.journal === undefined ? [] : this.journalWrites(settlement.journal)),
       ...settlement.events.map((event, index) => this.outbox(`eventMustBeNew${index}`, event.type, event.envelope)),
     ];
@@ -571,16 +640,15 @@ export class DynamoDbPlanStore implements PlanStore {
     }
   }
 
-  async markDelinquency(input: { plan: Plan; updated: Plan; events: readonly EventDetailEnvelope[]; eventTypes: readonly ('installmentOverdue' | 'planDelinquent')[] }): Promise<boolean> {
+  /** False when the plan changed since it was read; the next run looks at it again. */
+  async markDelinquency(input: { plan: Plan; updated: Plan; audit: AuditEntryContent; events: readonly PlanEvent[] }): Promise<boolean> {
+    const { plan, updated } = input;
+    const bucketChange = { from: plan.delinquencyBucket, to: updated.delinquencyBucket };
     try {
       await writeTransaction(this.documentClient, [
-        ...this.planUpdate(input.plan, input.updated, {
-          action: 'DELINQUENCY_UPDATED',
-          actor: 'system',
-          occurredAt: new Date().toISOString(),
-          facts: { bucket: input.updated.delinquencyBucket },
-        }),
-        ...input.events.map((envelope, index) => this.outbox(`eventMustBeNew${index}`, input.eventTypes[index]!, envelope)),
+        ...this.planUpdate(plan, updated, input.audit),
+        ...(bucketChange.from === bucketChange.to ? [] : [this.customerLendingUpdate(plan.customerId, { exposureDeltaHalalas: 0, bucketChange })]),
+        ...input.events.map((event, index) => this.outbox(`eventMustBeNew${index}`, event.type, event.envelope)),
       ]);
       return true;
     } catch (error) {

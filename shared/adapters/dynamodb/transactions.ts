@@ -4,6 +4,7 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { RabhanError } from '../../http/errors.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -23,6 +24,8 @@ export class TransactionConditionFailed extends Error {
   constructor(
     readonly failedConditions: readonly string[],
     cause: unknown,
+    /** The item as it stood, for writes that asked for it with `ReturnValuesOnConditionCheckFailure: 'ALL_OLD'`. */
+    readonly itemsAtFailure: ReadonlyMap<string, Record<string, unknown>> = new Map(),
   ) {
     super(`Transaction refused by: ${failedConditions.join(', ') || 'unknown condition'}`, { cause });
     this.name = 'TransactionConditionFailed';
@@ -50,7 +53,10 @@ export async function writeTransaction(
     if (!(error instanceof TransactionCanceledException)) throw error;
     const reasons = error.CancellationReasons ?? [];
     const failed = reasons.flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [items[index]?.name ?? `#${index}`] : []));
-    if (failed.length > 0) throw new TransactionConditionFailed(failed, error);
+    const itemsAtFailure = new Map(
+      reasons.flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' && reason.Item !== undefined ? [[items[index]?.name ?? `#${index}`, unmarshall(reason.Item)] as const] : [])),
+    );
+    if (failed.length > 0) throw new TransactionConditionFailed(failed, error, itemsAtFailure);
     // Another transaction held one of the items. Nothing was written and a retry re-reads fresh state, so the
     // caller gets a retryable 409 rather than a 500 (DynamoDB Local never raises this: the unit tests mock it).
     if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {

@@ -28,16 +28,20 @@ export interface RiskAssessment {
   readonly maximumFinancingHalalas: number;
 }
 
+/**
+ * We collect no income, so the debt-burden part of the method works on SIMAH's existing obligations alone: above one
+ * threshold the ceiling halves, above a second the customer is HIGH risk with no financing.
+ */
 export function assessRisk(
-  report: { readonly score: number; readonly activeDefaults: number },
-  policy: LendingPolicy,
+  report: { readonly score: number; readonly activeDefaults: number; readonly existingObligationsHalalas: number },
+  policy: Pick<LendingPolicy, 'exposureLimitHalalas' | 'obligationsHalvingThresholdHalalas' | 'obligationsIneligibleThresholdHalalas'>,
   method: RiskMethod = DEFAULT_RISK_METHOD,
 ): RiskAssessment {
-  if (report.activeDefaults > 0 || report.score < method.highRiskScoreBelow) return { category: 'HIGH', maximumFinancingHalalas: 0 };
-  if (report.score < method.mediumRiskScoreBelow) {
-    // Integer arithmetic, rounded down: a ceiling must never round up past what the method allows.
-    const ceiling = Math.floor((policy.exposureLimitHalalas * method.mediumRiskFinancingBasisPoints) / BASIS_POINTS_WHOLE);
-    return { category: 'MEDIUM', maximumFinancingHalalas: ceiling };
-  }
-  return { category: 'LOW', maximumFinancingHalalas: policy.exposureLimitHalalas };
+  const overburdened = report.existingObligationsHalalas > policy.obligationsIneligibleThresholdHalalas;
+  if (report.activeDefaults > 0 || report.score < method.highRiskScoreBelow || overburdened) return { category: 'HIGH', maximumFinancingHalalas: 0 };
+  const category: RiskCategory = report.score < method.mediumRiskScoreBelow ? 'MEDIUM' : 'LOW';
+  // Integer arithmetic, rounded down: a ceiling must never round up past what the method allows.
+  const categoryCeilingHalalas = category === 'MEDIUM' ? Math.floor((policy.exposureLimitHalalas * method.mediumRiskFinancingBasisPoints) / BASIS_POINTS_WHOLE) : policy.exposureLimitHalalas;
+  const heavilyIndebted = report.existingObligationsHalalas > policy.obligationsHalvingThresholdHalalas;
+  return { category, maximumFinancingHalalas: heavilyIndebted ? Math.floor(categoryCeilingHalalas / 2) : categoryCeilingHalalas };
 }

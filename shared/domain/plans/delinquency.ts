@@ -8,6 +8,27 @@ import { sumHalalas } from './money.ts';
 
 export type DelinquencyBucket = 'CURRENT' | '1-30' | '31-60' | '61-90' | '90+';
 
+/** The buckets of a plan that is behind, from the least to the most overdue. */
+export const ARREARS_BUCKETS = ['1-30', '31-60', '61-90', '90+'] as const satisfies readonly DelinquencyBucket[];
+export type ArrearsBucket = (typeof ARREARS_BUCKETS)[number];
+
+/** How many of one customer's plans sit in each arrears bucket; a missing bucket counts none. */
+export type ArrearsCounts = Readonly<Partial<Record<ArrearsBucket, number>>>;
+
+/** Whether any plan sits in `threshold` or a worse bucket. */
+export function blocksNewPlans(plansInArrears: ArrearsCounts, threshold: ArrearsBucket): boolean {
+  return ARREARS_BUCKETS.slice(ARREARS_BUCKETS.indexOf(threshold)).some((bucket) => (plansInArrears[bucket] ?? 0) > 0);
+}
+
+/**
+ * The public event a change of bucket calls for: `planDelinquent` when a plan falls into, or deeper into, arrears;
+ * `planDelinquencyCured` when it is back to CURRENT. Credit-bureau reporting needs both directions.
+ */
+export function bucketTransitionEvent(before: DelinquencyBucket, after: DelinquencyBucket): 'planDelinquent' | 'planDelinquencyCured' | undefined {
+  if (before === after) return undefined;
+  return after === 'CURRENT' ? 'planDelinquencyCured' : 'planDelinquent';
+}
+
 /** Upper bounds (inclusive) in days past due; anything above the last is '90+'. */
 export const DELINQUENCY_BUCKET_DAYS_MAX = [
   { bucket: 'CURRENT', daysPastDueMax: 0 },

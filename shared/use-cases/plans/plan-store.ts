@@ -1,7 +1,7 @@
 /** The persistence port for offers, plans, payments and the ledger. */
-import type { EventDetailEnvelope } from '../../contracts/events.ts';
+import type { EventDetailEnvelope, EventTypeName } from '../../contracts/events.ts';
 import type { AuditEntryContent } from '../../domain/audit/audit-chain.ts';
-import type { DelinquencyBucket } from '../../domain/plans/delinquency.ts';
+import type { ArrearsBucket, ArrearsCounts, DelinquencyBucket } from '../../domain/plans/delinquency.ts';
 import type { AssessmentSummary } from '../../domain/plans/offer-policy.ts';
 import type { NationalIdKind } from '../../domain/identity/national-id.ts';
 import type { JournalEntry, LedgerAccount } from '../../domain/ledger/journal.ts';
@@ -94,9 +94,16 @@ export interface CustomerExposure {
   readonly outstandingHalalas: number;
 }
 
-/** What plan creation re-checks about the customer: exposure and the latest credit assessment. */
+/** What plan creation re-checks about the customer: exposure, arrears and the latest credit assessment. */
 export interface CustomerLendingState extends CustomerExposure {
   readonly latestAssessment: AssessmentSummary | undefined;
+  readonly plansInArrears: ArrearsCounts;
+}
+
+/** An event to publish through the outbox in the same transaction as the change it reports. */
+export interface PlanEvent {
+  readonly type: EventTypeName;
+  readonly envelope: EventDetailEnvelope;
 }
 
 /** What an offer needs to know about the customer, read in one GetItem. */
@@ -111,7 +118,10 @@ export interface PlanCreation {
   readonly offer: Offer;
   readonly plan: Plan;
   readonly journal: Journal;
-  readonly exposureLimitHalalas: number;
+  /** The customer's total outstanding balance may not exceed this after the plan: the SAMA limit or the lower credit ceiling. */
+  readonly borrowingLimitHalalas: number;
+  /** No plan is created while any of the customer's plans sits in this bucket or a worse one. */
+  readonly arrearsBucketBlockingNewPlans: ArrearsBucket;
   readonly audit: AuditEntryContent;
   readonly events: readonly { readonly type: 'planCreated'; readonly envelope: EventDetailEnvelope }[];
   readonly idempotency: { readonly scope: IdempotencyScope; readonly response: StoredResponse };
@@ -127,7 +137,7 @@ export interface PaymentSettlement {
   readonly planAfter: Plan;
   readonly journal: Journal | undefined;
   readonly audit: AuditEntryContent;
-  readonly events: readonly { readonly type: 'paymentReceived' | 'planCompleted' | 'paymentFailed'; readonly envelope: EventDetailEnvelope }[];
+  readonly events: readonly PlanEvent[];
 }
 
 export interface PlanPage {
@@ -139,7 +149,7 @@ export interface PlanStore {
   saveOffer(offer: Offer): Promise<void>;
   /** One round trip: the offer, the customer's exposure and the idempotency record. */
   loadForPlanCreation(customerId: string, offerId: string, scope: IdempotencyScope): Promise<{ offer: Offer | undefined; customer: CustomerLendingState | undefined; idempotency: IdempotencyRecord | undefined }>;
-  /** Throws RabhanError OFFER_ALREADY_USED / EXPOSURE_LIMIT_EXCEEDED / IDEMPOTENCY_KEY_IN_USE when a condition fails. */
+  /** Throws RabhanError OFFER_ALREADY_USED / EXPOSURE_LIMIT_EXCEEDED / PLAN_IN_ARREARS / IDEMPOTENCY_KEY_IN_USE when a condition fails. */
   createPlan(creation: PlanCreation): Promise<void>;
   findPlan(planId: string): Promise<Plan | undefined>;
   listPlans(customerId: string, limit: number, cursor: string | undefined): Promise<PlanPage>;
@@ -160,6 +170,6 @@ export interface PlanStore {
   listPlansDueBefore(today: string, monthsBack: number, pageSize: number): AsyncIterable<Plan>;
   /** PENDING payment intents whose expiry is before `now`, oldest first within each index shard. */
   listExpiredPaymentIntents(now: Date, pageSize: number): AsyncIterable<Payment>;
-  markDelinquency(input: { plan: Plan; updated: Plan; events: readonly EventDetailEnvelope[]; eventTypes: readonly ('installmentOverdue' | 'planDelinquent')[] }): Promise<boolean>;
+  markDelinquency(input: { plan: Plan; updated: Plan; audit: AuditEntryContent; events: readonly PlanEvent[] }): Promise<boolean>;
   trialBalance(): Promise<ReadonlyMap<LedgerAccount, { debitHalalas: number; creditHalalas: number }>>;
 }

@@ -22,19 +22,10 @@ import { replayOrReject, type IdempotencyScope, type IdempotentOutcome, type Sto
 import type { PersonalDataCipher } from '../ports.ts';
 import type { Journal, Offer, Payment, PaymentMethod, Plan, PlanInstallment, PlanStore } from './plan-store.ts';
 
-export interface PlanPolicy {
-  /** How long an offer can be accepted. */
-  readonly offerTtlSeconds: number;
-  /** Cooling-off window after plan creation during which the customer may cancel, before any payment. */
-  readonly coolingOffSeconds: number;
-  /**
-   * How long a payment intent may stay PENDING before it is expired and its reserved amount released. It must
-   * exceed the gateway's checkout lifetime, so that no confirmation can arrive for an intent already expired.
-   */
-  readonly paymentIntentTtlSeconds: number;
-}
+import type { PlanPolicy } from '../../domain/policy.ts';
 
-export const DEFAULT_PLAN_POLICY: PlanPolicy = { offerTtlSeconds: 30 * 60, coolingOffSeconds: 7 * 24 * 60 * 60, paymentIntentTtlSeconds: 2 * 60 * 60 };
+/** Plan policy lives with the rest of the policy in the domain; re-exported for existing callers. */
+export { DEFAULT_PLAN_POLICY, type PlanPolicy } from '../../domain/policy.ts';
 
 export interface PlanDeps {
   readonly planStore: PlanStore;
@@ -260,7 +251,7 @@ export async function createPaymentIntent(
     status: 'PENDING',
     checkoutReference: checkoutReferenceOf(paymentId),
     createdAt: now,
-    expiresAt: new Date(now.getTime() + deps.plans.paymentIntentTtlSeconds * 1000),
+    expiresAt: new Date(now.getTime() + deps.plans.paymentIntentTtlSecondsByMethod[command.method] * 1000),
   };
   await deps.planStore.createPaymentIntent({
     plan,

@@ -95,7 +95,7 @@ async function answerWithinPatience(call: (signal: AbortSignal) => Promise<Respo
   }
 }
 
-const riskOf = (report: { score: number; activeDefaults: number }) => assessRisk(report, DEFAULT_LENDING_POLICY).category;
+const riskOf = (report: { score: number; activeDefaults: number; existingObligationsHalalas: number }) => assessRisk(report, DEFAULT_LENDING_POLICY).category;
 
 describe('the test identity catalogue', () => {
   it('holds only unique IDs with valid check digits: citizens, plus one resident for the residency refusal', () => {
@@ -357,7 +357,7 @@ describe('the SIMAH simulator', () => {
     const simulator = await simah();
 
     // Act
-    const report = (await (await requestReport(simulator.baseUrl, TEST_IDENTITIES.simahHighRisk.nationalId)).json()) as { score: number; activeDefaults: number };
+    const report = (await (await requestReport(simulator.baseUrl, TEST_IDENTITIES.simahHighRisk.nationalId)).json()) as { score: number; activeDefaults: number; existingObligationsHalalas: number };
 
     // Assert
     expect(report.activeDefaults > 0 || report.score < 550).toBe(true);
@@ -369,7 +369,7 @@ describe('the SIMAH simulator', () => {
     const simulator = await simah();
 
     // Act
-    const report = (await (await requestReport(simulator.baseUrl, TEST_IDENTITIES.simahMediumRisk.nationalId)).json()) as { score: number; activeDefaults: number };
+    const report = (await (await requestReport(simulator.baseUrl, TEST_IDENTITIES.simahMediumRisk.nationalId)).json()) as { score: number; activeDefaults: number; existingObligationsHalalas: number };
 
     // Assert
     expect(riskOf(report)).toBe('MEDIUM');
@@ -404,7 +404,7 @@ describe('the SIMAH simulator', () => {
 
     // Assert
     expect([first.status, second.status, third.status]).toEqual([503, 200, 200]);
-    expect(riskOf((await second.json()) as { score: number; activeDefaults: number })).toBe('LOW');
+    expect(riskOf((await second.json()) as { score: number; activeDefaults: number; existingObligationsHalalas: number })).toBe('LOW');
     expect(firstOnFreshInstance.status).toBe(503);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InstallmentBalance } from '../../../../../shared/domain/plans/allocation.ts';
-import { delinquencyBucket, overdueInstallments, planDelinquency } from '../../../../../shared/domain/plans/delinquency.ts';
+import { bucketTransitionEvent, delinquencyBucket, overdueInstallments, planDelinquency } from '../../../../../shared/domain/plans/delinquency.ts';
 
 describe('delinquency buckets', () => {
   it.each([
@@ -50,5 +50,18 @@ describe('overdue installments', () => {
   it('leave a fully paid plan current however late the date', () => {
     const paid = installments.map((installment) => ({ ...installment, paidHalalas: installment.amountHalalas }));
     expect(planDelinquency(paid, '2030-01-01')).toEqual({ overdue: [], overdueHalalas: 0, daysPastDue: 0, bucket: 'CURRENT' });
+  });
+});
+
+describe('bucket transitions', () => {
+  it.each([
+    ['CURRENT', '1-30', 'planDelinquent'],
+    ['1-30', '31-60', 'planDelinquent'],
+    ['90+', '31-60', 'planDelinquent'],
+    ['61-90', 'CURRENT', 'planDelinquencyCured'],
+    ['1-30', '1-30', undefined],
+    ['CURRENT', 'CURRENT', undefined],
+  ] as const)('from %s to %s publishes %s', (before, after, event) => {
+    expect(bucketTransitionEvent(before, after)).toBe(event);
   });
 });

@@ -1,19 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { availableExposureHalalas, OFFER_VIOLATIONS, type OfferInput, offerViolations } from '../../../../../shared/domain/plans/offer-policy.ts';
+import { ARREARS_BUCKETS } from '../../../../../shared/domain/plans/delinquency.ts';
+import { availableExposureHalalas, borrowingLimitHalalas, OFFER_VIOLATIONS, type OfferInput, offerViolations } from '../../../../../shared/domain/plans/offer-policy.ts';
 import { DEFAULT_LENDING_POLICY } from '../../../../../shared/domain/policy.ts';
 
 const policy = DEFAULT_LENDING_POLICY;
+const now = new Date('2026-12-02T09:00:00Z');
+const assessedYesterday = new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString();
 
-/** A customer and offer that pass every rule: a LOW-risk citizen with no other plan. */
+/** A customer and offer that pass every rule: a LOW-risk citizen with no other plan, assessed yesterday. */
 const acceptableOffer: OfferInput = {
   identityVerified: true,
-  latestAssessment: { status: 'COMPLETED', riskCategory: 'LOW', maximumFinancingHalalas: policy.exposureLimitHalalas },
+  latestAssessment: { status: 'COMPLETED', riskCategory: 'LOW', maximumFinancingHalalas: policy.exposureLimitHalalas, completedAt: assessedYesterday },
   eligibilityViolations: [],
   installmentCount: 12,
   amountHalalas: 12_000_00,
   downPaymentHalalas: 7_000_00,
   outstandingHalalas: 0,
+  plansInArrears: {},
+  now,
 };
 
 describe('offer rules', () => {
@@ -25,12 +30,14 @@ describe('offer rules', () => {
     // Arrange
     const everythingWrong: OfferInput = {
       identityVerified: false,
-      latestAssessment: { status: 'COMPLETED', riskCategory: 'HIGH', maximumFinancingHalalas: 0 },
+      latestAssessment: { status: 'COMPLETED', riskCategory: 'HIGH', maximumFinancingHalalas: 0, completedAt: '2024-01-01T00:00:00Z' },
       eligibilityViolations: ['AGE_BELOW_MINIMUM', 'RESIDENCY_NOT_ELIGIBLE'],
       installmentCount: policy.installmentCountMax + 1,
       amountHalalas: 1_000_00,
       downPaymentHalalas: 0,
       outstandingHalalas: 0,
+      plansInArrears: { '90+': 1 },
+      now,
     };
 
     // Act
@@ -40,6 +47,8 @@ describe('offer rules', () => {
     expect(violations).toEqual([
       'IDENTITY_NOT_VERIFIED',
       'CREDIT_RISK_TOO_HIGH',
+      'PLAN_IN_ARREARS',
+      'CREDIT_ASSESSMENT_EXPIRED',
       'RESIDENCY_NOT_ELIGIBLE',
       'AGE_BELOW_MINIMUM',
       'INSTALLMENT_COUNT_OUT_OF_RANGE',
@@ -55,6 +64,7 @@ describe('offer rules', () => {
           status: fc.constantFrom('PENDING', 'COMPLETED', 'FAILED' as const),
           riskCategory: fc.constantFrom('LOW', 'MEDIUM', 'HIGH' as const),
           maximumFinancingHalalas: fc.integer({ min: 0, max: policy.exposureLimitHalalas }),
+          completedAt: fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: now, noInvalidDate: true }).map((date) => date.toISOString()),
         }),
         { nil: undefined },
       ),
@@ -63,6 +73,8 @@ describe('offer rules', () => {
       amountHalalas: fc.integer({ min: 0, max: 20_000_00 }),
       downPaymentHalalas: fc.integer({ min: -100, max: 20_000_00 }),
       outstandingHalalas: fc.integer({ min: 0, max: 6_000_00 }),
+      plansInArrears: fc.record({ '1-30': fc.nat(3), '90+': fc.nat(3) }, { requiredKeys: [] }),
+      now: fc.constant(now),
     });
     fc.assert(
       fc.property(anyInput, (input) => {
@@ -109,17 +121,50 @@ describe('offer rules', () => {
   });
 
   it('caps financing at the credit method ceiling when that is below the remaining exposure', () => {
-    const mediumRisk = { status: 'COMPLETED' as const, riskCategory: 'MEDIUM' as const, maximumFinancingHalalas: 2_500_00 };
+    const mediumRisk = { status: 'COMPLETED' as const, riskCategory: 'MEDIUM' as const, maximumFinancingHalalas: 2_500_00, completedAt: assessedYesterday };
     const base = { ...acceptableOffer, latestAssessment: mediumRisk, amountHalalas: 3_000_00 };
     expect(offerViolations({ ...base, downPaymentHalalas: 500_00 }, policy)).toEqual([]);
     expect(offerViolations({ ...base, downPaymentHalalas: 499_99 }, policy)).toEqual(['EXPOSURE_LIMIT_EXCEEDED']);
   });
 
   it('uses the exposure limit as the ceiling when the assessment gives none', () => {
-    const noCeiling = { status: 'COMPLETED' as const, riskCategory: 'LOW' as const };
+    const noCeiling = { status: 'COMPLETED' as const, riskCategory: 'LOW' as const, completedAt: assessedYesterday };
     const offer = { ...acceptableOffer, latestAssessment: noCeiling, amountHalalas: policy.exposureLimitHalalas, downPaymentHalalas: 0 };
     expect(offerViolations(offer, policy)).toEqual([]);
     expect(offerViolations({ ...offer, amountHalalas: offer.amountHalalas + 1 }, policy)).toEqual(['EXPOSURE_LIMIT_EXCEEDED']);
+  });
+
+  it("applies the credit method's ceiling to the customer's total outstanding balance, not to each plan", () => {
+    // A MEDIUM-risk customer (ceiling SAR 2,500) who already owes SAR 2,000 on one plan may borrow SAR 500 more.
+    const mediumRisk = { status: 'COMPLETED' as const, riskCategory: 'MEDIUM' as const, maximumFinancingHalalas: 2_500_00, completedAt: assessedYesterday };
+    const secondPlan = { ...acceptableOffer, latestAssessment: mediumRisk, outstandingHalalas: 2_000_00, downPaymentHalalas: 0 };
+
+    expect(offerViolations({ ...secondPlan, amountHalalas: 2_000_00 }, policy)).toEqual(['EXPOSURE_LIMIT_EXCEEDED']);
+    expect(offerViolations({ ...secondPlan, amountHalalas: 500_00 }, policy)).toEqual([]);
+    expect(offerViolations({ ...secondPlan, amountHalalas: 500_01 }, policy)).toEqual(['EXPOSURE_LIMIT_EXCEEDED']);
+    expect(borrowingLimitHalalas(mediumRisk, policy)).toBe(2_500_00);
+  });
+
+  it('refuses a new plan while any plan has an overdue installment, by default', () => {
+    for (const bucket of ARREARS_BUCKETS) {
+      expect(offerViolations({ ...acceptableOffer, plansInArrears: { [bucket]: 1 } }, policy)).toEqual(['PLAN_IN_ARREARS']);
+    }
+    expect(offerViolations({ ...acceptableOffer, plansInArrears: { '1-30': 0, '90+': 0 } }, policy)).toEqual([]);
+  });
+
+  it('lets plans in buckets below the configured one pass, and refuses from that bucket on', () => {
+    const lenient = { ...policy, arrearsBucketBlockingNewPlans: '61-90' as const };
+    expect(offerViolations({ ...acceptableOffer, plansInArrears: { '1-30': 2, '31-60': 1 } }, lenient)).toEqual([]);
+    expect(offerViolations({ ...acceptableOffer, plansInArrears: { '61-90': 1 } }, lenient)).toEqual(['PLAN_IN_ARREARS']);
+  });
+
+  it('refuses an assessment older than the validity period, and one with no completion time, with CREDIT_ASSESSMENT_EXPIRED', () => {
+    const validityMilliseconds = policy.creditAssessmentValiditySeconds * 1000;
+    const assessedAt = (ageMilliseconds: number) => ({ ...acceptableOffer.latestAssessment!, completedAt: new Date(now.getTime() - ageMilliseconds).toISOString() });
+
+    expect(offerViolations({ ...acceptableOffer, latestAssessment: assessedAt(validityMilliseconds - 1_000) }, policy)).toEqual([]);
+    expect(offerViolations({ ...acceptableOffer, latestAssessment: assessedAt(validityMilliseconds) }, policy)).toEqual(['CREDIT_ASSESSMENT_EXPIRED']);
+    expect(offerViolations({ ...acceptableOffer, latestAssessment: { status: 'COMPLETED', riskCategory: 'LOW' } }, policy)).toEqual(['CREDIT_ASSESSMENT_EXPIRED']);
   });
 
   it('asserts that a completed assessment carries its risk category', () => {
