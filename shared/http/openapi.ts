@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { RouteDefinition } from '../platform/routes.ts';
 import { ERROR_CODES, type ErrorCode } from './error-codes.ts';
 import { IDEMPOTENCY_KEY_LENGTH_MAX } from './http-handler.ts';
+import { CORRELATION_ID_LENGTH_MAX, CORRELATION_ID_PATTERN } from './middlewares/request-context.ts';
 
 const errorResponseSchema = z
   .strictObject({
@@ -79,7 +80,13 @@ class ComponentSchemas {
 function parametersFor(route: RouteDefinition, components: ComponentSchemas): JsonSchema[] {
   const parameters: JsonSchema[] = [
     { name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string', example: 'ar' }, description: 'ar for Arabic messages, otherwise English.' },
-    { name: 'X-Correlation-Id', in: 'header', required: false, schema: { type: 'string', maxLength: 128 } },
+    {
+      name: 'X-Correlation-Id',
+      in: 'header',
+      required: false,
+      schema: { type: 'string', minLength: 1, maxLength: CORRELATION_ID_LENGTH_MAX, pattern: CORRELATION_ID_PATTERN.source },
+      description: 'Echoed back and carried into logs and events; without it the request id is used. Any other value is refused with 400 VALIDATION_FAILED.',
+    },
   ];
   if (route.request.requiresIdempotencyKey === true) {
     parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', maxLength: IDEMPOTENCY_KEY_LENGTH_MAX } });

@@ -42,6 +42,13 @@ describe('the local runtime', () => {
     expect(body.error.message).toMatch(/[\u0600-\u06FF]/);
   });
 
+  it('refuses an X-Correlation-Id longer than the documented 128 characters with 400 in the error format', async () => {
+    const response = await fetch(`${runtime.baseUrl}/v1/health`, { headers: { 'x-correlation-id': 'c'.repeat(129) } });
+
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('answers a role-protected route without a token with 401 in the error format, as API Gateway would', async () => {
     const response = await fetch(`${runtime.baseUrl}/v1/customers/me`);
     const body = (await response.json()) as { error: { code: string; message: string; details: unknown[]; requestId: string } };

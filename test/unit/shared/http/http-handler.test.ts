@@ -134,6 +134,30 @@ describe('the shared HTTP handler stack', () => {
     expect((jsonBody(result) as { error: { details: unknown } }).error.details).toEqual([{ field: 'thingId', issue: 'gone' }]);
   });
 
+  it('echoes a well-formed X-Correlation-Id of up to 128 characters', async () => {
+    const correlationId = 'c'.repeat(128);
+
+    const result = await call({ headers: { ...validRequest.headers, 'x-correlation-id': correlationId } });
+
+    expect(result.statusCode).toBe(201);
+    expect(result.headers?.['X-Correlation-Id']).toBe(correlationId);
+  });
+
+  it.each([
+    ['longer than 128 characters', 'c'.repeat(129)],
+    ['with a character outside letters, digits and . _ : -', 'order 42'],
+    ['empty', ''],
+  ])('refuses an X-Correlation-Id %s with 400 VALIDATION_FAILED naming the header, as the OpenAPI document states', async (_case, correlationId) => {
+    const result = await call({ headers: { ...validRequest.headers, 'x-correlation-id': correlationId, 'accept-language': 'ar' } });
+
+    expect(result.statusCode).toBe(400);
+    const { error } = jsonBody(result) as { error: { code: string; message: string; details: { field: string }[]; requestId: string } };
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.details).toEqual([expect.objectContaining({ field: 'header.X-Correlation-Id' })]);
+    expect(error.message).toMatch(/[\u0600-\u06FF]/);
+    expect(result.headers?.['X-Correlation-Id']).toBe(error.requestId);
+  });
+
   it('sets the security headers on successes and errors alike', async () => {
     for (const result of [await call(), await call({ body: '{' })]) {
       expect(result.headers).toMatchObject({

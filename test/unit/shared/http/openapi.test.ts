@@ -7,10 +7,12 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../../lib/local/handler-modules.ts';
 import { ERROR_CODES } from '../../../../shared/http/error-codes.ts';
+import { CORRELATION_ID_LENGTH_MAX, CORRELATION_ID_PATTERN } from '../../../../shared/http/middlewares/request-context.ts';
 import { buildOpenApiDocument } from '../../../../shared/http/openapi.ts';
 import { routeList } from '../../../../shared/platform/routes.ts';
 
-type Operation = { operationId: string; responses: Record<string, { description: string }>; security: unknown[]; parameters: { name: string; in: string }[] };
+type Operation = { operationId: string; responses: Record<string, { description: string }>; security: unknown[]; parameters: Parameter[] };
+type Parameter = { name: string; in: string; description?: string; schema: { maxLength?: number; pattern?: string; description?: string } };
 const document = buildOpenApiDocument(routeList, '1.0.0') as { openapi: string; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
 
 describe('the OpenAPI document', () => {
@@ -37,6 +39,27 @@ describe('the OpenAPI document', () => {
       expect(operation.security.length > 0).toBe(route.access.kind === 'roles');
       expect(operation.parameters.some((parameter) => parameter.name === 'Idempotency-Key')).toBe(route.request.requiresIdempotencyKey === true);
     }
+  });
+});
+
+describe('the OpenAPI document, where it promises behaviour', () => {
+  const parameter = (path: string, name: string): Parameter => document.paths[path]!.get!.parameters.find((candidate) => candidate.name === name)!;
+
+  it('documents both cursors as opaque, refusable with 400 and bounded in length', () => {
+    for (const path of ['/v1/plans', '/v1/plans/{planId}/statement']) {
+      const cursor = parameter(path, 'cursor');
+
+      expect(cursor.schema.maxLength, path).toBeGreaterThan(0);
+      expect(cursor.schema.description, path).toMatch(/^Opaque/);
+      expect(cursor.schema.description, path).toContain('400 VALIDATION_FAILED');
+    }
+  });
+
+  it('documents the X-Correlation-Id rules the request context enforces, and the refusal of anything else', () => {
+    const correlationId = parameter('/v1/health', 'X-Correlation-Id');
+
+    expect(correlationId.schema).toMatchObject({ maxLength: CORRELATION_ID_LENGTH_MAX, pattern: CORRELATION_ID_PATTERN.source });
+    expect(correlationId.description).toContain('400 VALIDATION_FAILED');
   });
 });
 
