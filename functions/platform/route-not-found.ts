@@ -1,8 +1,14 @@
 import { RabhanError } from '../../shared/http/errors.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { routes } from '../../shared/platform/routes.ts';
+import { routingHandler } from '../../shared/http/http-handler.ts';
+import { declaredMethods } from '../../shared/platform/api-resources.ts';
+import { routeList } from '../../shared/platform/routes.ts';
 
-/** Unknown routes answer in the documented error format and language instead of API Gateway's default body. */
-export const handler = httpHandler(routes.routeNotFound, async () => {
-  throw new RabhanError('ROUTE_NOT_FOUND');
+/**
+ * Answers, in the documented error format and language, what API Gateway would otherwise answer by itself: a method
+ * the matched resource does not declare gets 405 with the methods it does declare in `Allow`, any other path 404.
+ */
+export const handler = routingHandler(async (request) => {
+  const allowed = declaredMethods(routeList, request.resource);
+  if (allowed.length === 0) throw new RabhanError('ROUTE_NOT_FOUND');
+  throw new RabhanError('METHOD_NOT_ALLOWED', { headers: { Allow: allowed.join(', ') } });
 });

@@ -13,6 +13,7 @@ import {
   gatewayResponseTemplate,
   type GatewayResponseType,
 } from '../../shared/platform/gateway-responses.ts';
+import { catchAllRoute, resourcePaths } from '../../shared/platform/api-resources.ts';
 import { AUTHORIZER_HANDLER_ENTRY, type RouteDefinition } from '../../shared/platform/routes.ts';
 import { loadHandler } from './handler-modules.ts';
 import { apiGatewayProxyEvent, lambdaContext, requestAuthorizerEvent, type IncomingHttpRequest } from './lambda-shapes.ts';
@@ -23,24 +24,61 @@ export const GATEWAY_PAYLOAD_BYTES_MAX = 10 * 1024 * 1024;
 /** API Gateway's integration timeout for REST APIs. */
 const GATEWAY_INTEGRATION_TIMEOUT_MILLISECONDS = 29_000;
 
-interface CompiledRoute {
-  readonly route: RouteDefinition;
+/** One API Gateway resource with the routes declared on it, keyed by method (`ANY` included). */
+interface CompiledResource {
+  readonly path: string;
   readonly pattern: RegExp;
   readonly parameterNames: readonly string[];
+  /** Per segment: 0 static, 1 path parameter, 2 greedy; the lowest sequence wins, as in API Gateway. */
+  readonly precedence: readonly number[];
+  readonly routesByMethod: ReadonlyMap<string, RouteDefinition>;
 }
 
-export function compileRoute(route: RouteDefinition): CompiledRoute {
+export interface CompiledApi {
+  /** Most specific first: `/v1/customers/me` before `/v1/customers/{customerId}`, the catch-all last. */
+  readonly resources: readonly CompiledResource[];
+  /** Answers every method a resource does not declare, as the API stack's `ANY` methods do. */
+  readonly fallback: RouteDefinition | undefined;
+}
+
+export interface MatchedRoute {
+  readonly route: RouteDefinition;
+  /** The resource API Gateway matched, handed to the handler as `event.resource`. */
+  readonly resource: string;
+  readonly pathParameters: Record<string, string> | null;
+}
+
+function compileResource(path: string, routesOnIt: readonly RouteDefinition[]): CompiledResource {
   const parameterNames: string[] = [];
-  const source = route.path
+  const precedence: number[] = [];
+  const source = path
     .split('/')
     .map((segment) => {
       const parameter = /^\{(\w+)(\+?)\}$/.exec(segment);
-      if (parameter === null) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (parameter === null) {
+        precedence.push(0);
+        return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      }
       parameterNames.push(parameter[1]!);
+      precedence.push(parameter[2] === '+' ? 2 : 1);
       return parameter[2] === '+' ? '(.+)' : '([^/]+)';
     })
     .join('/');
-  return { route, pattern: new RegExp(`^${source}$`), parameterNames };
+  return { path, pattern: new RegExp(`^${source}$`), parameterNames, precedence, routesByMethod: new Map(routesOnIt.map((route) => [route.method, route])) };
+}
+
+function comparePrecedence(a: CompiledResource, b: CompiledResource): number {
+  for (let index = 0; index < Math.max(a.precedence.length, b.precedence.length); index += 1) {
+    const difference = (a.precedence[index] ?? -1) - (b.precedence[index] ?? -1);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/** Builds the resource tree API Gateway builds from the same route table (shared/platform/api-resources.ts). */
+export function compileApi(routeList: readonly RouteDefinition[]): CompiledApi {
+  const resources = resourcePaths(routeList).map((path) => compileResource(path, routeList.filter((route) => route.path === path)));
+  return { resources: resources.sort(comparePrecedence), fallback: catchAllRoute(routeList) };
 }
 
 /** A path segment with broken percent-encoding is the client's error, as API Gateway treats it, not a crash. */
@@ -52,23 +90,23 @@ function decodePathSegment(segment: string): string | undefined {
   }
 }
 
-export function matchRoute(
-  compiledRoutes: readonly CompiledRoute[],
-  method: string,
-  path: string,
-): { route: RouteDefinition; pathParameters: Record<string, string> | null } | 'malformed' | undefined {
-  for (const compiled of compiledRoutes) {
-    if (compiled.route.method !== 'ANY' && compiled.route.method !== method) continue;
-    const match = compiled.pattern.exec(path);
-    if (match === null) continue;
-    const values = match.slice(1).map(decodePathSegment);
-    if (values.includes(undefined)) return 'malformed';
-    return {
-      route: compiled.route,
-      pathParameters: compiled.parameterNames.length === 0 ? null : Object.fromEntries(compiled.parameterNames.map((name, index) => [name, values[index]!])),
-    };
-  }
-  return undefined;
+/**
+ * Matches as API Gateway does: first the most specific resource whose path matches, and no other once one has; then
+ * the route for the method on it, else the resource's own `ANY` route, else the fallback, which the API stack puts
+ * behind every other resource's `ANY` method.
+ */
+export function matchRoute(api: CompiledApi, method: string, path: string): MatchedRoute | 'malformed' | undefined {
+  const resource = api.resources.find((candidate) => candidate.pattern.test(path));
+  if (resource === undefined) return undefined;
+  const route = resource.routesByMethod.get(method) ?? resource.routesByMethod.get('ANY') ?? api.fallback;
+  if (route === undefined) return undefined;
+  const values = (resource.pattern.exec(path) ?? []).slice(1).map(decodePathSegment);
+  if (values.includes(undefined)) return 'malformed';
+  return {
+    route,
+    resource: resource.path,
+    pathParameters: resource.parameterNames.length === 0 ? null : Object.fromEntries(resource.parameterNames.map((name, index) => [name, values[index]!])),
+  };
 }
 
 /** API Gateway's status for a Lambda proxy integration that crashed or answered something unusable. */
@@ -127,7 +165,7 @@ async function invoke(route: RouteDefinition, proxyEvent: ReturnType<typeof apiG
 }
 
 export function createApiServer(routeList: readonly RouteDefinition[], logger: Logger): http.Server {
-  const compiledRoutes = routeList.map(compileRoute);
+  const api = compileApi(routeList);
   return http.createServer((request, response) => {
     void (async () => {
       const startedAt = performance.now();
@@ -140,7 +178,7 @@ export function createApiServer(routeList: readonly RouteDefinition[], logger: L
       let requestId: string = randomUUID();
       try {
         const body = await readBody(request);
-        const matched = matchRoute(compiledRoutes, request.method ?? 'GET', url.pathname);
+        const matched = matchRoute(api, request.method ?? 'GET', url.pathname);
         if (body === 'too-large' || matched === undefined || matched === 'malformed') {
           const type = body === 'too-large' ? 'REQUEST_TOO_LARGE' : matched === 'malformed' ? 'BAD_REQUEST_PARAMETERS' : 'MISSING_AUTHENTICATION_TOKEN';
           result = gatewayError(type, requestId, receivedAt);
@@ -153,7 +191,7 @@ export function createApiServer(routeList: readonly RouteDefinition[], logger: L
             body,
             sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
           };
-          const proxyEvent = apiGatewayProxyEvent(incoming, matched.route.path, matched.pathParameters, null);
+          const proxyEvent = apiGatewayProxyEvent(incoming, matched.resource, matched.pathParameters, null);
           requestId = proxyEvent.requestContext.requestId;
           const authorization = matched.route.access.kind === 'public' ? null : await authorize(proxyEvent);
           if (typeof authorization === 'string') {

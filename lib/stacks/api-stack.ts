@@ -8,6 +8,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { GATEWAY_RESPONSES, gatewayResponseHeaders, gatewayResponseStatus, gatewayResponseTemplate } from '../../shared/platform/gateway-responses.ts';
+import { catchAllRoute, resourcePaths } from '../../shared/platform/api-resources.ts';
 import { AUTHORIZER_HANDLER_ENTRY, PARTNER_CALLBACK_PATH_PREFIX, routeList, type RouteDefinition, type RouteThrottle } from '../../shared/platform/routes.ts';
 import type { Permission } from '../../shared/platform/permissions.ts';
 import { acknowledge } from '../compliance.ts';
@@ -165,6 +166,7 @@ export class ApiStack extends Stack {
       acknowledge(method, byRole ? 'lambdaAuthorizerNotCognito' : 'publicRoute');
     }
     this.functions = functions;
+    this.routeUndeclaredMethodsToCatchAll(routes, validator);
 
     this.firewall = new ApiFirewall(this, 'Firewall', {
       stage: this.api.deploymentStage,
@@ -172,6 +174,29 @@ export class ApiStack extends Stack {
       // WAF sees the stage in the path on the execute-api endpoint and not behind a custom domain: match both.
       partnerCallbackPaths: partnerCallbackPaths(routes).flatMap((path) => [path, `/${API_STAGE_NAME}${path}`]),
     });
+  }
+
+  /**
+   * API Gateway picks a resource before a method, and answers a method the resource lacks by itself (403 Missing
+   * Authentication Token) without trying the catch-all. So every resource without an `ANY` route gets an `ANY` method
+   * routed to the catch-all's function, which answers 405 with `Allow` from the route table, or 404 where no route
+   * lives (parent resources such as `/v1/ops`, and the root). One API-wide invoke permission covers them all.
+   */
+  private routeUndeclaredMethodsToCatchAll(routes: readonly RouteDefinition[], validator: apigateway.RequestValidator): void {
+    const catchAll = catchAllRoute(routes);
+    const catchAllFunction = catchAll === undefined ? undefined : this.functions.get(catchAll.id);
+    if (catchAll === undefined || catchAllFunction === undefined) return;
+    const integration = new apigateway.LambdaIntegration(catchAllFunction.function, { proxy: true, scopePermissionToMethod: false });
+    for (const path of resourcePaths(routes)) {
+      if (routes.some((route) => route.path === path && route.method === 'ANY')) continue;
+      const method = this.api.root.resourceForPath(path).addMethod('ANY', integration, {
+        operationName: catchAll.id,
+        requestValidator: validator,
+        requestParameters: Object.fromEntries(pathParameterNames(path).map((name) => [`method.request.path.${name}`, true])),
+        authorizationType: apigateway.AuthorizationType.NONE,
+      });
+      acknowledge(method, 'publicRoute');
+    }
   }
 
   private createAuthorizer(props: ApiStackProps): apigateway.RequestAuthorizer {

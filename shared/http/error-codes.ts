@@ -44,6 +44,13 @@ export const ERROR_CODES = {
     httpStatus: 404,
     message: { en: 'No such route exists on this API.', ar: 'هذا المسار غير موجود في الواجهة البرمجية.' },
   },
+  METHOD_NOT_ALLOWED: {
+    httpStatus: 405,
+    message: {
+      en: 'This route does not accept this method. The Allow header lists the methods it accepts.',
+      ar: 'هذا المسار لا يقبل طريقة الطلب هذه. تسرد ترويسة Allow الطرق التي يقبلها.',
+    },
+  },
   IDEMPOTENCY_KEY_REQUIRED: {
     httpStatus: 400,
     message: { en: 'This request requires an Idempotency-Key header.', ar: 'يتطلب هذا الطلب ترويسة Idempotency-Key.' },

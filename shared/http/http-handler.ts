@@ -124,15 +124,34 @@ export function toApiGatewayResult(result: HttpResult): APIGatewayProxyResult {
 
 export type ApiGatewayHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
-export function httpHandler<const TRoute extends RouteDefinition>(
-  route: TRoute,
-  handle: (request: HttpRequest<TRoute>) => Promise<HttpResult>,
-): ApiGatewayHandler {
+function withHttpMiddlewares(handle: (event: APIGatewayProxyEvent, context: RabhanHttpLambdaContext) => Promise<HttpResult>): ApiGatewayHandler {
   const stack = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, RabhanHttpLambdaContext>()
     .use(requestContextMiddleware())
     .use(responseHeadersMiddleware())
     .use(errorResponderMiddleware())
-    .handler(async (event, context) => toApiGatewayResult(await handle(parseHttpRequest(route, event, context.rabhan))));
+    .handler(async (event, context) => toApiGatewayResult(await handle(event, context)));
   // Lambda passes a plain Context; the request-context middleware adds `rabhan` before the handler runs.
   return stack as unknown as ApiGatewayHandler;
+}
+
+export function httpHandler<const TRoute extends RouteDefinition>(
+  route: TRoute,
+  handle: (request: HttpRequest<TRoute>) => Promise<HttpResult>,
+): ApiGatewayHandler {
+  return withHttpMiddlewares((event, context) => handle(parseHttpRequest(route, event, context.rabhan)));
+}
+
+/** What the catch-all answers from: the method, and the resource API Gateway matched (`/v1/plans/{planId}`). */
+export interface RoutingRequest {
+  readonly method: string;
+  readonly resource: string;
+  readonly context: HttpRequestContext;
+}
+
+/**
+ * For the catch-all alone: it answers from the method and the matched resource before any body, parameter or role is
+ * read, as API Gateway answers for a route it does not have. The error format, headers and language are the same.
+ */
+export function routingHandler(answer: (request: RoutingRequest) => Promise<HttpResult>): ApiGatewayHandler {
+  return withHttpMiddlewares((event, context) => answer({ method: event.httpMethod, resource: event.resource, context: context.rabhan }));
 }

@@ -443,10 +443,10 @@ export const routes = {
     access: PUBLIC,
     throttle: STANDARD_THROTTLE,
     permissions: [],
-    summary: 'Catch-all that answers unknown routes with 404 in the documented error format.',
+    summary: 'Catch-all, also behind every resource\'s ANY method: 405 with Allow for a method the resource does not declare, 404 for an unknown route.',
     request: {},
     responses: {},
-    errorCodes: ['ROUTE_NOT_FOUND'],
+    errorCodes: ['ROUTE_NOT_FOUND', 'METHOD_NOT_ALLOWED'],
     undocumented: true,
   }),
 } as const satisfies Record<string, RouteDefinition>;

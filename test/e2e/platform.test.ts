@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../lib/local/runtime.ts';
 import { DynamoDbCanaryStore } from '../../shared/adapters/dynamodb/canary-store.ts';
@@ -42,6 +43,21 @@ describe('the local runtime', () => {
     expect(body.error.message).toMatch(/[\u0600-\u06FF]/);
   });
 
+  it('answers a method a known path does not declare with 405, an Allow header and the error format, in Arabic when asked', async () => {
+    // fetch refuses to send TRACE, so it goes through node:http.
+    const trace = await rawRequest(`${runtime.baseUrl}/v1/ops/ledger/trial-balance`, 'TRACE', { 'accept-language': 'ar' });
+    const remove = await fetch(`${runtime.baseUrl}/v1/ops/ledger/trial-balance`, { method: 'DELETE' });
+
+    expect(trace.status).toBe(405);
+    expect(trace.headers.allow).toBe('GET');
+    const traced = JSON.parse(trace.body) as { error: { code: string; message: string; requestId: string } };
+    expect(traced.error.code).toBe('METHOD_NOT_ALLOWED');
+    expect(traced.error.message).toMatch(/[\u0600-\u06FF]/);
+    expect(remove.status).toBe(405);
+    expect(remove.headers.get('allow')).toBe('GET');
+    expect(((await remove.json()) as { error: { code: string } }).error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
   it('refuses an X-Correlation-Id longer than the documented 128 characters with 400 in the error format', async () => {
     const response = await fetch(`${runtime.baseUrl}/v1/health`, { headers: { 'x-correlation-id': 'c'.repeat(129) } });
 
@@ -78,3 +94,15 @@ describe('the local runtime', () => {
     expect(arrival.eventId).toBe(eventId);
   });
 });
+
+function rawRequest(url: string, method: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}

@@ -2,7 +2,8 @@ import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APPLICATION_KEYS, PERMISSION_KEYS } from '../../shared/platform/kms-keys.ts';
 import { GATEWAY_RESPONSES, gatewayResponseTemplate } from '../../shared/platform/gateway-responses.ts';
-import { AUTHORIZER_HANDLER_ENTRY, PARTNER_CALLBACK_PATH_PREFIX, routeList, type RouteDefinition } from '../../shared/platform/routes.ts';
+import { resourcePaths } from '../../shared/platform/api-resources.ts';
+import { AUTHORIZER_HANDLER_ENTRY, PARTNER_CALLBACK_PATH_PREFIX, routeList, routes, type RouteDefinition } from '../../shared/platform/routes.ts';
 import { REQUEST_BODY_SIZE_MAX_BYTES, WAF_PARTNER_CALLBACK_RATE_LIMIT_PER_IP, WAF_RATE_LIMIT_PER_IP } from '../../lib/constructs/api-firewall.ts';
 import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME } from '../../lib/constructs/rabhan-function.ts';
 import { API_STAGE_NAME, methodSettingKey, pathParameterNames, STAGE_THROTTLE } from '../../lib/stacks/api-stack.ts';
@@ -11,6 +12,7 @@ import {
   apiResourcePaths,
   buildTestApp,
   functionsByHandlerEntry,
+  methodPath,
   resourcesOfType,
   statementsOfFunction,
   templateOf,
@@ -26,14 +28,15 @@ describe('the API stack', () => {
     template = templateOf(buildTestApp().stacks.api);
   });
 
-  it('serves a regional REST API with one method per route, at the route path and with the route method', () => {
+  it('serves a regional REST API with one method per route, at the route path and with the route method, and ANY on every other resource', () => {
     // Arrange
     const paths = apiResourcePaths(template);
-    const expected = routeList.map((route) => `${route.method} ${route.path}`).sort();
+    const resourcesWithoutAny = resourcePaths(routeList).filter((path) => !routeList.some((route) => route.path === path && route.method === 'ANY'));
+    const expected = [...routeList.map((route) => `${route.method} ${route.path}`), ...resourcesWithoutAny.map((path) => `ANY ${path}`)].sort();
 
     // Act
     const served = [...resourcesOfType(template, 'AWS::ApiGateway::Method').values()]
-      .map((method) => `${String(method.Properties.HttpMethod)} ${paths.get((method.Properties.ResourceId as { Ref: string }).Ref)}`)
+      .map((method) => `${String(method.Properties.HttpMethod)} ${methodPath(paths, method)}`)
       .sort();
 
     // Assert
@@ -52,6 +55,40 @@ describe('the API stack', () => {
     expect(catchAll).toEqual([expect.objectContaining({ method: 'ANY', path: '/{proxy+}' })]);
     expect(paths).toContain('/{proxy+}');
     template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'ANY' });
+  });
+
+  it("routes every method a resource does not declare to the catch-all's function, public, which answers 405 from the route table", () => {
+    // Arrange
+    const paths = apiResourcePaths(template);
+    const catchAllFunctionId = functionsByHandlerEntry(template).get(routes.routeNotFound.handlerEntry)?.logicalId;
+    const integratedFunctionId = new Capture();
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'ANY',
+      ResourceId: { Ref: Match.anyValue() },
+      Integration: { Type: 'AWS_PROXY', Uri: { 'Fn::Join': ['', Match.arrayWith([{ 'Fn::GetAtt': [integratedFunctionId, 'Arn'] }])] } },
+    });
+    const trialBalanceResource = [...paths].find(([, path]) => path === routes.getTrialBalance.path)?.[0];
+
+    // Act
+    const anyMethods = [...resourcesOfType(template, 'AWS::ApiGateway::Method').values()].filter((method) => method.Properties.HttpMethod === 'ANY');
+
+    // Assert
+    expect(integratedFunctionId.asString()).toBe(catchAllFunctionId);
+    expect(anyMethods.map((method) => methodPath(paths, method)).sort()).toEqual(resourcePaths(routeList).sort());
+    for (const method of anyMethods) {
+      expect(method.Properties).toMatchObject({
+        AuthorizationType: 'NONE',
+        Integration: { Type: 'AWS_PROXY', Uri: { 'Fn::Join': ['', expect.arrayContaining([{ 'Fn::GetAtt': [catchAllFunctionId, 'Arn'] }])] } },
+      });
+    }
+    template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'GET', ResourceId: { Ref: trialBalanceResource } });
+    template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'ANY', ResourceId: { Ref: trialBalanceResource } });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [catchAllFunctionId, 'Arn'] },
+      Principal: 'apigateway.amazonaws.com',
+      SourceArn: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/\\*/\\*/\\*$')])] },
+    });
   });
 
   it('answers every error API Gateway raises itself in the documented format, from the shared definitions', () => {

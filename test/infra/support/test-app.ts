@@ -79,3 +79,12 @@ export function apiResourcePaths(template: Template): Map<string, string> {
   for (const logicalId of resources.keys()) pathOf(logicalId);
   return paths;
 }
+
+/** The API path of an AWS::ApiGateway::Method: its resource's path, or `/` for a method on the root resource. */
+export function methodPath(paths: ReadonlyMap<string, string>, method: CfnResourceJson): string {
+  const resourceId = method.Properties.ResourceId as { Ref?: string; 'Fn::GetAtt'?: [string, string] };
+  if (resourceId['Fn::GetAtt']?.[1] === 'RootResourceId') return '/';
+  const path = resourceId.Ref === undefined ? undefined : paths.get(resourceId.Ref);
+  if (path === undefined) throw new Error(`No API resource for method ${JSON.stringify(resourceId)}`);
+  return path;
+}

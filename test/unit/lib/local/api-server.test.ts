@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileRoute, gatewayError, gatewayRequestTime, matchRoute } from '../../../../lib/local/api-server.ts';
+import { compileApi, gatewayError, gatewayRequestTime, matchRoute } from '../../../../lib/local/api-server.ts';
 import type { RouteDefinition } from '../../../../shared/platform/routes.ts';
 
 const route = (method: RouteDefinition['method'], path: string): RouteDefinition => ({
@@ -17,10 +17,10 @@ const route = (method: RouteDefinition['method'], path: string): RouteDefinition
 });
 
 describe('local route matching', () => {
-  const compiled = [route('GET', '/v1/plans/{planId}'), route('POST', '/v1/plans'), route('ANY', '/{proxy+}')].map(compileRoute);
+  const api = compileApi([route('GET', '/v1/plans/{planId}'), route('GET', '/v1/plans/offers'), route('POST', '/v1/plans'), route('ANY', '/{proxy+}')]);
 
   const routeOf = (method: string, path: string) => {
-    const matched = matchRoute(compiled, method, path);
+    const matched = matchRoute(api, method, path);
     if (matched === undefined || matched === 'malformed') throw new Error(`expected ${path} to match a route`);
     return matched;
   };
@@ -28,20 +28,50 @@ describe('local route matching', () => {
   it('extracts decoded path parameters from the matching route', () => {
     const matched = routeOf('GET', '/v1/plans/01H%20X');
     expect(matched.route.path).toBe('/v1/plans/{planId}');
+    expect(matched.resource).toBe('/v1/plans/{planId}');
     expect(matched.pathParameters).toEqual({ planId: '01H X' });
   });
 
-  it('falls through to the catch-all when the method or path does not match any specific route', () => {
-    expect(routeOf('DELETE', '/v1/plans').route.path).toBe('/{proxy+}');
-    expect(routeOf('GET', '/v1/plans/a/b').route.path).toBe('/{proxy+}');
+  it('prefers a static segment to a path parameter, as API Gateway does', () => {
+    expect(routeOf('GET', '/v1/plans/offers').route.path).toBe('/v1/plans/offers');
+  });
+
+  it('hands a method the matched resource does not declare to the catch-all, naming that resource', () => {
+    const matched = routeOf('DELETE', '/v1/plans');
+
+    expect(matched.route.path).toBe('/{proxy+}');
+    expect(matched.resource).toBe('/v1/plans');
+  });
+
+  it('does not fall back to a less specific resource when the most specific one lacks the method', () => {
+    const matched = routeOf('POST', '/v1/plans/offers');
+
+    expect(matched.route.path).toBe('/{proxy+}');
+    expect(matched.resource).toBe('/v1/plans/offers');
+  });
+
+  it('gives the parent resources API Gateway creates, root included, to the catch-all as well', () => {
+    expect(routeOf('GET', '/v1').resource).toBe('/v1');
+    expect(routeOf('GET', '/').resource).toBe('/');
+  });
+
+  it('sends a path no resource matches to the catch-all resource', () => {
+    const matched = routeOf('GET', '/v1/plans/a/b');
+
+    expect(matched.route.path).toBe('/{proxy+}');
+    expect(matched.resource).toBe('/{proxy+}');
+    expect(matched.pathParameters).toEqual({ proxy: 'v1/plans/a/b' });
   });
 
   it('reports a path parameter with broken percent-encoding as malformed instead of throwing', () => {
-    expect(matchRoute(compiled, 'GET', '/v1/plans/%E0%A4%A')).toBe('malformed');
+    expect(matchRoute(api, 'GET', '/v1/plans/%E0%A4%A')).toBe('malformed');
   });
 
-  it('does not let a path parameter span segments', () => {
-    expect(matchRoute([compileRoute(route('GET', '/v1/plans/{planId}'))], 'GET', '/v1/plans/a/b')).toBeUndefined();
+  it('does not let a path parameter span segments, and matches nothing without a catch-all', () => {
+    const withoutCatchAll = compileApi([route('GET', '/v1/plans/{planId}')]);
+
+    expect(matchRoute(withoutCatchAll, 'GET', '/v1/plans/a/b')).toBeUndefined();
+    expect(matchRoute(withoutCatchAll, 'DELETE', '/v1/plans/a')).toBeUndefined();
   });
 });
 
