@@ -63,19 +63,32 @@ function packageVersion(): string {
   return manifest.version ?? 'unknown';
 }
 
-/** Policy overrides come from `-c policy.<name>=<value>`, one context key per overridable policy value. */
+/**
+ * Policy overrides come from `-c policy.<name>=<value>`, one context key per overridable policy value, plus
+ * `policy.samaCircular`, which names the SAMA circular allowing a value beyond a SAMA rule.
+ */
 export const POLICY_CONTEXT_KEYS = Object.fromEntries(
   Object.entries(POLICY_ENVIRONMENT_VARIABLES).map(([name, variableName]) => [`policy.${name}`, variableName]),
 ) as Readonly<Record<string, string>>;
 
+/** A misspelt or retired `policy.*` key would otherwise be ignored and its default deployed without a word. */
+function refuseUnknownPolicyContext(app: App): void {
+  const unknown = Object.keys(app.node.getAllContext() as Record<string, unknown>).filter((key) => key.startsWith('policy.') && !(key in POLICY_CONTEXT_KEYS));
+  if (unknown.length > 0) {
+    throw new Error(`Unknown policy context ${unknown.join(', ')}; the policy values are ${Object.keys(POLICY_CONTEXT_KEYS).join(', ')} (docs/policy.md)`);
+  }
+}
+
 function runtimeEnvironment(app: App): Record<string, string> {
+  refuseUnknownPolicyContext(app);
   const environment = Object.fromEntries(
     Object.entries({ ...RUNTIME_SETTING_CONTEXT_KEYS, ...POLICY_CONTEXT_KEYS }).flatMap(([contextKey, variableName]) => {
       const value: unknown = app.node.tryGetContext(contextKey);
       return (typeof value === 'string' && value !== '') || typeof value === 'number' ? [[variableName, String(value)]] : [];
     }),
   );
-  // A bad policy value fails the synthesis, naming the variable, rather than every function at cold start.
+  // A value out of its range fails the synthesis, naming it, rather than every function at cold start. The functions
+  // check again with the same table when they first build their dependencies.
   loadLendingPolicy(environment);
   loadPlanPolicy(environment);
   return environment;
