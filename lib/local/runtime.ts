@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { PLATFORM_ENVIRONMENT_VARIABLES } from '../../shared/config/platform-config.ts';
+import { loadLendingPolicy, loadPlanPolicy } from '../../shared/config/policy-config.ts';
 import { SECURITY_ENVIRONMENT_VARIABLES } from '../../shared/config/security-config.ts';
 import { blindIndexer, clock, identityStore, ids, personalDataCipher } from '../../shared/composition/adapters.ts';
 import { grantRole } from '../../shared/use-cases/auth/grant-role.ts';
@@ -57,6 +58,10 @@ async function seedStaffIdentities(logger: Logger): Promise<void> {
 }
 
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  // POLICY_* variables from the environment of `npm start` reach every handler; a value out of its range stops the
+  // runtime here, as it stops a synthesis, instead of failing each handler's first request.
+  loadLendingPolicy();
+  loadPlanPolicy();
   const resources = await provisionLocalResources(options.resourcePrefix);
   // Known only once the server listens, after the simulator that calls back into it has started.
   const api: { baseUrl?: string } = {};
