@@ -21,6 +21,18 @@ export default tseslint.config(
     },
   },
   {
+    // Adapters store what use-cases decide, including when: time comes from the injected clock, so that every
+    // time-based rule (expiry, audit timestamps) is testable and consistent within one operation.
+    files: ['shared/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Adapters must not read the wall clock: take the time from the use-case (its injected Clock).' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Adapters must not read the wall clock: take the time from the use-case (its injected Clock).' },
+      ],
+    },
+  },
+  {
     // Tests must never be focused or skipped.
     files: ['test/**/*.ts'],
     rules: {

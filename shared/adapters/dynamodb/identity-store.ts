@@ -298,7 +298,7 @@ export class DynamoDbIdentityStore implements IdentityStore {
     ];
   }
 
-  async issueTokensOnce(sessionId: string, family: RefreshTokenFamily): Promise<boolean> {
+  async issueTokensOnce(sessionId: string, family: RefreshTokenFamily, issuedAt: Date): Promise<boolean> {
     try {
       await writeTransaction(this.documentClient, [
         {
@@ -310,7 +310,7 @@ export class DynamoDbIdentityStore implements IdentityStore {
               UpdateExpression: 'SET tokensIssuedAt = :now',
               ConditionExpression: '#status = :completed AND attribute_not_exists(tokensIssuedAt)',
               ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':now': new Date().toISOString(), ':completed': 'COMPLETED' },
+              ExpressionAttributeValues: { ':now': issuedAt.toISOString(), ':completed': 'COMPLETED' },
             },
           },
         },

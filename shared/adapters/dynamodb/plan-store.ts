@@ -484,10 +484,20 @@ export class DynamoDbPlanStore implements PlanStore {
     return { plan: plan === undefined ? undefined : toPlan(plan), idempotency: toIdempotencyRecord(items.get(`${idempotencyKey.PK}|${idempotencyKey.SK}`)) };
   }
 
-  async createPaymentIntent(input: { plan: Plan; payment: Payment; event: EventDetailEnvelope; idempotency: { scope: IdempotencyScope; response: StoredResponse } }): Promise<void> {
+  async createPaymentIntent(input: {
+    plan: Plan;
+    payment: Payment;
+    audit: AuditEntryContent;
+    event: EventDetailEnvelope;
+    idempotency: { scope: IdempotencyScope; response: StoredResponse };
+  }): Promise<void> {
     const { plan, payment } = input;
+    // The reservation changes the plan, so it joins the plan's audit chain. The entry's key is the next sequence
+    // after the head read: a concurrent change that advanced the head first makes this put fail, never fork the chain.
+    const entry = chainAuditEntry(plan.auditHead, input.audit);
     try {
       await writeTransaction(this.documentClient, [
+        { name: 'auditEntryMustBeNew', item: auditEntryPut(this.tableName, keys.plan(plan.planId), entry) },
         {
           name: 'amountWithinPayableBalance',
           item: {
@@ -496,10 +506,17 @@ export class DynamoDbPlanStore implements PlanStore {
               Key: keys.plan(plan.planId),
               // Bumping the version makes every plan update based on an earlier read (a settlement, a cancellation,
               // the delinquency job) fail its version condition instead of writing back a stale payable balance.
-              UpdateExpression: 'ADD payableHalalas :reserve, version :one',
+              UpdateExpression: 'SET auditHeadHash = :auditHeadHash, auditSequence = :auditSequence ADD payableHalalas :reserve, version :one',
               ConditionExpression: '#status = :active AND payableHalalas >= :amount',
               ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':reserve': -payment.amountHalalas, ':amount': payment.amountHalalas, ':active': 'ACTIVE', ':one': 1 },
+              ExpressionAttributeValues: {
+                ':reserve': -payment.amountHalalas,
+                ':amount': payment.amountHalalas,
+                ':active': 'ACTIVE',
+                ':one': 1,
+                ':auditHeadHash': entry.hash,
+                ':auditSequence': entry.sequence,
+              },
             },
           },
         },
@@ -534,6 +551,7 @@ export class DynamoDbPlanStore implements PlanStore {
       if (!(error instanceof TransactionConditionFailed)) throw error;
       if (error.failed('idempotencyKeyUnused')) throw idempotencyKeyInUse(error);
       if (error.failed('amountWithinPayableBalance')) throw new RabhanError('PAYMENT_EXCEEDS_BALANCE', { cause: error });
+      if (error.failed('auditEntryMustBeNew')) throw new RabhanError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': '1' } });
       throw error;
     }
   }

@@ -74,7 +74,7 @@ export interface IdentityStore {
     readonly event: EventDetailEnvelope | undefined;
   }): Promise<OutcomeRecording>;
   /** Marks tokens handed out and opens a refresh family in one transaction; false if already handed out. */
-  issueTokensOnce(sessionId: string, family: RefreshTokenFamily): Promise<boolean>;
+  issueTokensOnce(sessionId: string, family: RefreshTokenFamily, issuedAt: Date): Promise<boolean>;
   findRefreshFamily(familyId: string): Promise<RefreshTokenFamily | undefined>;
   /** Advances the family only if the presented generation is still current; false when it was not. */
   rotateRefreshFamily(family: RefreshTokenFamily, nextSecretHash: string): Promise<boolean>;

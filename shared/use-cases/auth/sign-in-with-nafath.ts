@@ -170,7 +170,7 @@ export async function pollNafathSession(
   if (principal === undefined) throw new Error('A completed session must have a principal');
   const accessToken = await signAccessToken(principal.principalId, principal.roles, deps);
   const { family, refreshToken } = openRefreshFamily(principal.principalId, deps);
-  const firstHandout = await deps.identityStore.issueTokensOnce(session.sessionId, family);
+  const firstHandout = await deps.identityStore.issueTokensOnce(session.sessionId, family, deps.clock.now());
   if (!firstHandout) return { sessionId: session.sessionId, status: session.status };
   return { sessionId: session.sessionId, status: session.status, tokens: { accessToken, refreshToken, expiresInSeconds: ACCESS_TOKEN_TTL_SECONDS } };
 }

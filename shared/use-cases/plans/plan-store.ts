@@ -158,7 +158,8 @@ export interface PlanStore {
   findApplicant(customerId: string): Promise<Applicant | undefined>;
   cancelPlan(input: { plan: Plan; journal: Journal; audit: AuditEntryContent; event: EventDetailEnvelope; cancelledAt: Date }): Promise<void>;
   loadForPaymentIntent(planId: string, scope: IdempotencyScope): Promise<{ plan: Plan | undefined; idempotency: IdempotencyRecord | undefined }>;
-  createPaymentIntent(input: { plan: Plan; payment: Payment; event: EventDetailEnvelope; idempotency: { scope: IdempotencyScope; response: StoredResponse } }): Promise<void>;
+  /** Throws PAYMENT_EXCEEDS_BALANCE, IDEMPOTENCY_KEY_IN_USE, or CONCURRENT_UPDATE when the plan changed since it was read. */
+  createPaymentIntent(input: { plan: Plan; payment: Payment; audit: AuditEntryContent; event: EventDetailEnvelope; idempotency: { scope: IdempotencyScope; response: StoredResponse } }): Promise<void>;
   /** One round trip: the payment, its plan and whether the gateway event was already seen. */
   loadForSettlement(planId: string, paymentId: string, gatewayEventId: string): Promise<{ payment: Payment | undefined; plan: Plan | undefined; gatewayEventSeen: boolean }>;
   /**

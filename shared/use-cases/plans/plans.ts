@@ -9,8 +9,8 @@ import { checkoutReferenceOf } from '../../contracts/plans.ts';
 import { ageViolations, residencyViolations } from '../../domain/customers/eligibility.ts';
 import { paymentConfirmedJournal, planOpenedJournal, reverseJournal, type Journal as BalancedJournal } from '../../domain/ledger/journal.ts';
 import { allocatePayment, outstandingOf } from '../../domain/plans/allocation.ts';
-import { planDelinquency } from '../../domain/plans/delinquency.ts';
-import { OFFER_VIOLATIONS, offerViolations, type OfferViolation } from '../../domain/plans/offer-policy.ts';
+import { bucketTransitionEvent, planDelinquency, type DelinquencyBucket, type PlanDelinquency } from '../../domain/plans/delinquency.ts';
+import { borrowingLimitHalalas, OFFER_VIOLATIONS, offerViolations, type OfferViolation } from '../../domain/plans/offer-policy.ts';
 import type { ErrorCode } from '../../http/error-codes.ts';
 import { buildInstallmentSchedule, riyadhCalendarDate } from '../../domain/plans/schedule.ts';
 import type { LendingPolicy } from '../../domain/policy.ts';
@@ -20,7 +20,7 @@ import { buildEventEnvelope } from '../../messaging/event-envelope.ts';
 import { ULID_PATTERN, type Clock, type IdGenerator } from '../../platform/clock-and-ids.ts';
 import { replayOrReject, type IdempotencyScope, type IdempotentOutcome, type StoredResponse } from '../idempotency.ts';
 import type { PersonalDataCipher } from '../ports.ts';
-import type { Journal, Offer, Payment, PaymentMethod, Plan, PlanInstallment, PlanStore } from './plan-store.ts';
+import type { Journal, Offer, Payment, PaymentMethod, Plan, PlanEvent, PlanInstallment, PlanStore } from './plan-store.ts';
 
 import type { PlanPolicy } from '../../domain/policy.ts';
 
@@ -35,13 +35,29 @@ export interface PlanDeps {
   readonly plans: PlanPolicy;
 }
 
-const envelope = (deps: Pick<PlanDeps, 'clock' | 'ids'>, correlationId: string, occurredAt: Date) => ({ eventId: deps.ids.newId(), occurredAt, correlationId });
+const envelope = (deps: Pick<PlanDeps, 'ids'>, correlationId: string, occurredAt: Date) => ({ eventId: deps.ids.newId(), occurredAt, correlationId });
 
 /** Every offer rule is also an API error code, so a refusal names its first broken rule as its code. */
 const OFFER_RULES_AS_ERROR_CODES: Readonly<Record<OfferViolation, ErrorCode>> = Object.fromEntries(OFFER_VIOLATIONS.map((rule) => [rule, rule])) as Record<OfferViolation, OfferViolation>;
 
 function refuse(violations: readonly OfferViolation[]): never {
   throw new RabhanError(OFFER_RULES_AS_ERROR_CODES[violations[0]!], { details: violations.map((rule) => ({ field: rule, issue: 'rule violated' })) });
+}
+
+/** The Plan Delinquent or Plan Delinquency Cured event that a change of the plan's bucket calls for, if any. */
+function bucketTransitionEvents(plan: Plan, after: PlanDelinquency, deps: Pick<PlanDeps, 'ids'>, correlationId: string, now: Date): PlanEvent[] {
+  const type = bucketTransitionEvent(plan.delinquencyBucket, after.bucket);
+  const { planId, customerId } = plan;
+  if (type === 'planDelinquencyCured') {
+    const previousBucket = plan.delinquencyBucket as Exclude<DelinquencyBucket, 'CURRENT'>;
+    return [{ type, envelope: buildEventEnvelope(EVENT_TYPES.planDelinquencyCured, { planId, customerId, previousBucket, curedAt: now.toISOString() }, envelope(deps, correlationId, now)) }];
+  }
+  if (type === 'planDelinquent') {
+    const bucket = after.bucket as Exclude<DelinquencyBucket, 'CURRENT'>;
+    const data = { planId, customerId, bucket, overdueHalalas: after.overdueHalalas, daysPastDue: after.daysPastDue };
+    return [{ type, envelope: buildEventEnvelope(EVENT_TYPES.planDelinquent, data, envelope(deps, correlationId, now)) }];
+  }
+  return [];
 }
 
 export function toJournalRecord(planId: string, journalId: string, description: string, postedAt: Date, balanced: BalancedJournal, reverses?: string): Journal {
@@ -75,6 +91,8 @@ export async function createOffer(
       amountHalalas: command.amountHalalas,
       downPaymentHalalas: command.downPaymentHalalas,
       outstandingHalalas: applicant.outstandingHalalas,
+      plansInArrears: applicant.plansInArrears,
+      now,
     },
     deps.lending,
   );
@@ -110,8 +128,8 @@ export async function createPlan(
   if (offer === undefined || customer === undefined) throw new RabhanError('OFFER_NOT_FOUND');
   if (offer.used) throw new RabhanError('OFFER_ALREADY_USED');
   if (offer.expiresAt <= now) throw new RabhanError('OFFER_EXPIRED');
-  // Age and residency were checked when the offer was made and cannot get worse within its lifetime; the assessment
-  // and the exposure can, so they are checked again (the exposure once more, atomically, in the transaction).
+  // Age and residency were checked when the offer was made and cannot get worse within its lifetime; the assessment,
+  // the exposure and arrears can, so they are checked again (exposure and arrears once more, atomically, on commit).
   const violations = offerViolations(
     {
       identityVerified: true,
@@ -121,6 +139,8 @@ export async function createPlan(
       amountHalalas: offer.amountHalalas,
       downPaymentHalalas: offer.downPaymentHalalas,
       outstandingHalalas: customer.outstandingHalalas,
+      plansInArrears: customer.plansInArrears,
+      now,
     },
     deps.lending,
   );
@@ -147,7 +167,8 @@ export async function createPlan(
     offer,
     plan,
     journal: toJournalRecord(planId, deps.ids.newId(), 'Plan opened', now, planOpenedJournal(plan.financedHalalas)),
-    exposureLimitHalalas: deps.lending.exposureLimitHalalas,
+    borrowingLimitHalalas: borrowingLimitHalalas(customer.latestAssessment, deps.lending),
+    arrearsBucketBlockingNewPlans: deps.lending.arrearsBucketBlockingNewPlans,
     audit: { action: 'PLAN_CREATED', actor: customerId, occurredAt: now.toISOString(), facts: { offerId: offer.offerId, financedHalalas: plan.financedHalalas } },
     events: [
       {
@@ -256,6 +277,12 @@ export async function createPaymentIntent(
   await deps.planStore.createPaymentIntent({
     plan,
     payment,
+    audit: {
+      action: 'PAYMENT_AMOUNT_RESERVED',
+      actor: command.principal.principalId,
+      occurredAt: now.toISOString(),
+      facts: { paymentId, amountHalalas, method: command.method, expiresAt: payment.expiresAt.toISOString() },
+    },
     event: buildEventEnvelope(
       EVENT_TYPES.paymentIntentCreated,
       { paymentId, planId: plan.planId, checkoutReference: payment.checkoutReference, amountHalalas, method: command.method },
@@ -340,7 +367,7 @@ export async function settlePayment(command: GatewayNotification & { readonly co
     status: completed ? 'COMPLETED' : plan.status,
     delinquencyBucket: delinquency.bucket,
   };
-  const events: { type: 'paymentReceived' | 'planCompleted'; envelope: ReturnType<typeof buildEventEnvelope> }[] = [
+  const events: PlanEvent[] = [
     {
       type: 'paymentReceived',
       envelope: buildEventEnvelope(
@@ -350,6 +377,7 @@ export async function settlePayment(command: GatewayNotification & { readonly co
       ),
     },
   ];
+  events.push(...bucketTransitionEvents(plan, delinquency, deps, command.correlationId, now));
   if (completed) {
     events.push({
       type: 'planCompleted',
@@ -406,42 +434,87 @@ export async function expirePaymentIntents(command: { readonly correlationId: st
 export const DELINQUENCY_LOOKBACK_MONTHS = 24;
 /** Plans read per page by the delinquency job. */
 export const DELINQUENCY_PAGE_SIZE = 100;
+/** Tries per plan in one run: a conflict clears in milliseconds, and a plan still failing waits for the next run. */
+export const DELINQUENCY_ATTEMPTS_PER_PLAN_MAX = 3;
 
-export async function markOverdueInstallments(command: { readonly correlationId: string }, deps: PlanDeps): Promise<{ readonly plansUpdated: number }> {
+export interface DelinquencyRunReport {
+  /** Plans the index listed as due. */
+  readonly plansProcessed: number;
+  /** Plans whose installments or bucket changed, with their events published. */
+  readonly plansUpdated: number;
+  /** Plans with nothing new since the last run. */
+  readonly plansSkipped: number;
+  /** Plans that still failed after every attempt; the next run retries them, since nothing of theirs was written. */
+  readonly plansFailed: number;
+}
+
+/**
+ * Marks overdue installments and moves plans between arrears buckets. Each plan is its own transaction, so one
+ * plan that keeps failing never stops the run: it is retried, counted and left for the next run, which starts over
+ * from the index and finds it unchanged. A plan already marked is skipped, so a rerun picks up where one stopped.
+ */
+export async function markOverdueInstallments(
+  command: { readonly correlationId: string },
+  deps: PlanDeps & { readonly onPlanFailed?: (planId: string, error: unknown) => void },
+): Promise<DelinquencyRunReport> {
   const now = deps.clock.now();
   const today = riyadhCalendarDate(now);
-  let plansUpdated = 0;
-  for await (const plan of deps.planStore.listPlansDueBefore(today, DELINQUENCY_LOOKBACK_MONTHS, DELINQUENCY_PAGE_SIZE)) {
-    const delinquency = planDelinquency(plan.installments, today);
-    const overdueSequences = new Set(delinquency.overdue.map((installment) => installment.sequence));
-    const newlyOverdue = delinquency.overdue.filter((installment) => plan.installments.find((candidate) => candidate.sequence === installment.sequence)?.status !== 'OVERDUE');
-    const bucketChanged = delinquency.bucket !== plan.delinquencyBucket;
-    // Running the job again finds nothing new: no write, no event.
-    if (newlyOverdue.length === 0 && !bucketChanged) continue;
-    const updated: Plan = {
-      ...plan,
-      delinquencyBucket: delinquency.bucket,
-      installments: plan.installments.map((installment) => (overdueSequences.has(installment.sequence) ? { ...installment, status: 'OVERDUE' } : installment)),
-    };
-    const events = newlyOverdue.map((installment) =>
-      buildEventEnvelope(
-        EVENT_TYPES.installmentOverdue,
-        { planId: plan.planId, customerId: plan.customerId, sequence: installment.sequence, dueDate: installment.dueDate, remainingHalalas: installment.remainingHalalas, daysPastDue: installment.daysPastDue },
-        envelope(deps, command.correlationId, now),
-      ),
-    );
-    const eventTypes: ('installmentOverdue' | 'planDelinquent')[] = events.map(() => 'installmentOverdue');
-    if (bucketChanged && delinquency.bucket !== 'CURRENT') {
-      events.push(
-        buildEventEnvelope(
-          EVENT_TYPES.planDelinquent,
-          { planId: plan.planId, customerId: plan.customerId, bucket: delinquency.bucket, overdueHalalas: delinquency.overdueHalalas, daysPastDue: delinquency.daysPastDue },
-          envelope(deps, command.correlationId, now),
-        ),
-      );
-      eventTypes.push('planDelinquent');
+  const tally = { plansProcessed: 0, plansUpdated: 0, plansSkipped: 0, plansFailed: 0 };
+  for await (const listed of deps.planStore.listPlansDueBefore(today, DELINQUENCY_LOOKBACK_MONTHS, DELINQUENCY_PAGE_SIZE)) {
+    tally.plansProcessed += 1;
+    try {
+      const outcome = await markPlanDelinquency(listed, { ...command, now, today }, deps);
+      if (outcome === 'updated') tally.plansUpdated += 1;
+      else tally.plansSkipped += 1;
+    } catch (error) {
+      tally.plansFailed += 1;
+      deps.onPlanFailed?.(listed.planId, error);
     }
-    if (await deps.planStore.markDelinquency({ plan, updated, events, eventTypes })) plansUpdated += 1;
   }
-  return { plansUpdated };
+  return tally;
+}
+
+/** One plan's delinquency update, re-read and retried when it loses a race to a payment or another writer. */
+async function markPlanDelinquency(listed: Plan, run: { readonly correlationId: string; readonly now: Date; readonly today: string }, deps: PlanDeps): Promise<'updated' | 'unchanged'> {
+  let plan: Plan | undefined = listed;
+  for (let attempt = 1; ; attempt += 1) {
+    if (plan === undefined || plan.status !== 'ACTIVE') return 'unchanged';
+    const change = delinquencyChange(plan, run, deps);
+    // Running the job again finds nothing new: no write, no event.
+    if (change === undefined) return 'unchanged';
+    try {
+      if (await deps.planStore.markDelinquency(change)) return 'updated';
+    } catch (error) {
+      if (!(error instanceof RabhanError && error.code === 'CONCURRENT_UPDATE') || attempt >= DELINQUENCY_ATTEMPTS_PER_PLAN_MAX) throw error;
+    }
+    if (attempt >= DELINQUENCY_ATTEMPTS_PER_PLAN_MAX) throw new RabhanError('CONCURRENT_UPDATE');
+    plan = await deps.planStore.findPlan(plan.planId);
+  }
+}
+
+function delinquencyChange(plan: Plan, run: { readonly correlationId: string; readonly now: Date; readonly today: string }, deps: PlanDeps) {
+  const delinquency = planDelinquency(plan.installments, run.today);
+  const overdueSequences = new Set(delinquency.overdue.map((installment) => installment.sequence));
+  const newlyOverdue = delinquency.overdue.filter((installment) => plan.installments.find((candidate) => candidate.sequence === installment.sequence)?.status !== 'OVERDUE');
+  if (newlyOverdue.length === 0 && delinquency.bucket === plan.delinquencyBucket) return undefined;
+  const updated: Plan = {
+    ...plan,
+    delinquencyBucket: delinquency.bucket,
+    installments: plan.installments.map((installment) => (overdueSequences.has(installment.sequence) ? { ...installment, status: 'OVERDUE' } : installment)),
+  };
+  const events: PlanEvent[] = newlyOverdue.map((installment) => ({
+    type: 'installmentOverdue',
+    envelope: buildEventEnvelope(
+      EVENT_TYPES.installmentOverdue,
+      { planId: plan.planId, customerId: plan.customerId, sequence: installment.sequence, dueDate: installment.dueDate, remainingHalalas: installment.remainingHalalas, daysPastDue: installment.daysPastDue },
+      envelope(deps, run.correlationId, run.now),
+    ),
+  }));
+  events.push(...bucketTransitionEvents(plan, delinquency, deps, run.correlationId, run.now));
+  return {
+    plan,
+    updated,
+    audit: { action: 'DELINQUENCY_UPDATED', actor: 'system', occurredAt: run.now.toISOString(), facts: { bucket: delinquency.bucket } },
+    events,
+  };
 }
