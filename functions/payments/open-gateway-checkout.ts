@@ -1,16 +1,15 @@
 import { HttpPaymentGatewayClient } from '../../shared/adapters/payments/gateway-client.ts';
+import { planDeps } from '../../shared/composition/plans.ts';
 import { paymentGatewayBaseUrl } from '../../shared/config/security-config.ts';
 import { EVENT_TYPES } from '../../shared/contracts/events.ts';
 import { sqsEventConsumer } from '../../shared/messaging/sqs-event-consumer.ts';
+import { logger } from '../../shared/observability/logger.ts';
+import { openGatewayCheckout } from '../../shared/use-cases/plans/checkout.ts';
 
-const gateway = new HttpPaymentGatewayClient(paymentGatewayBaseUrl());
+const deps = { ...planDeps(), gateway: new HttpPaymentGatewayClient(paymentGatewayBaseUrl()) };
 
-/** Opening the same checkout twice is harmless: the gateway keys checkouts by our reference. */
 export const handler = sqsEventConsumer(EVENT_TYPES.paymentIntentCreated, async (event) => {
-  await gateway.openCheckout({
-    checkoutReference: event.data.checkoutReference,
-    planId: event.data.planId,
-    amountHalalas: event.data.amountHalalas,
-    method: event.data.method,
-  });
+  const { planId, paymentId, checkoutReference, amountHalalas, method } = event.data;
+  const outcome = await openGatewayCheckout({ planId, paymentId, checkoutReference, amountHalalas, method }, deps);
+  if (outcome !== 'opened') logger.info('No checkout opened: the payment intent is no longer payable', { planId, checkoutReference, outcome });
 });

@@ -86,7 +86,7 @@ export const integrations = {
     functionTimeoutSeconds: 15,
     maximumConcurrency: 10,
     queue: { batchSize: 10, maxBatchingWindowSeconds: 1, maxReceiveCount: 5, retentionDays: 14 },
-    permissions: [],
+    permissions: ['table:read'],
   }),
 } as const satisfies Record<string, IntegrationDefinition>;
 

@@ -556,6 +556,11 @@ export class DynamoDbPlanStore implements PlanStore {
     }
   }
 
+  async findPayment(planId: string, paymentId: string): Promise<Payment | undefined> {
+    const { Item } = await this.documentClient.send(new GetCommand({ TableName: this.tableName, Key: keys.payment(planId, paymentId), ConsistentRead: true }));
+    return Item === undefined ? undefined : toPayment(Item);
+  }
+
   async loadForSettlement(planId: string, paymentId: string, gatewayEventId: string) {
     const paymentKey = keys.payment(planId, paymentId);
     const planKey = keys.plan(planId);

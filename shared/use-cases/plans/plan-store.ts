@@ -160,6 +160,7 @@ export interface PlanStore {
   loadForPaymentIntent(planId: string, scope: IdempotencyScope): Promise<{ plan: Plan | undefined; idempotency: IdempotencyRecord | undefined }>;
   /** Throws PAYMENT_EXCEEDS_BALANCE, IDEMPOTENCY_KEY_IN_USE, or CONCURRENT_UPDATE when the plan changed since it was read. */
   createPaymentIntent(input: { plan: Plan; payment: Payment; audit: AuditEntryContent; event: EventDetailEnvelope; idempotency: { scope: IdempotencyScope; response: StoredResponse } }): Promise<void>;
+  findPayment(planId: string, paymentId: string): Promise<Payment | undefined>;
   /** One round trip: the payment, its plan and whether the gateway event was already seen. */
   loadForSettlement(planId: string, paymentId: string, gatewayEventId: string): Promise<{ payment: Payment | undefined; plan: Plan | undefined; gatewayEventSeen: boolean }>;
   /**
