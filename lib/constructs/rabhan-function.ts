@@ -18,7 +18,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { TABLE_SCHEMA } from '../../shared/adapters/dynamodb/keys.ts';
+import { IMMUTABLE_PARTITION_PREFIXES, TABLE_SCHEMA } from '../../shared/adapters/dynamodb/keys.ts';
 import { PLATFORM_ENVIRONMENT_VARIABLES } from '../../shared/config/platform-config.ts';
 import { APPLICATION_KEYS } from '../../shared/platform/kms-keys.ts';
 import type { Permission } from '../../shared/platform/permissions.ts';
@@ -111,6 +111,14 @@ export type QueueAccess = 'consume' | 'send';
 const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
 // TransactWriteItems is authorised per item by these same actions.
 const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'];
+/**
+ * What could change or remove a journal or audit entry once written. TransactWriteItems is authorised per contained
+ * action, so its Update and Delete fall under UpdateItem and DeleteItem; BatchWriteItem deletes and overwrites with
+ * no condition at all. (PartiQL is never granted.) A PutItem overwrite is refused by `attribute_not_exists` in code.
+ */
+export const IMMUTABLE_PARTITION_DENIED_ACTIONS = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+/** IAM `StringLike` patterns for the partitions that hold only journals or only audit entries. */
+export const IMMUTABLE_PARTITION_PATTERNS = IMMUTABLE_PARTITION_PREFIXES.map((prefix) => `${prefix}*`);
 const TABLE_KEY_READ_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
 const TABLE_KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:GenerateDataKey', 'kms:ReEncryptFrom', 'kms:ReEncryptTo'];
 
@@ -158,6 +166,16 @@ export class RabhanFunction extends Construct {
     const tracingStatement = new iam.PolicyStatement({ actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] });
     this.policy.addStatements(tracingStatement);
     acknowledge(this.policy, 'xrayNeedsWildcard');
+    // Whatever table access the function is granted, now or later, it can never change or delete a journal or an
+    // audit entry: an explicit deny overrides every allow. IAM sees only partition keys, hence partitions of their own.
+    this.policy.addStatements(
+      new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        actions: IMMUTABLE_PARTITION_DENIED_ACTIONS,
+        resources: [platform.table.tableArn],
+        conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': IMMUTABLE_PARTITION_PATTERNS } },
+      }),
+    );
 
     const common: Omit<lambda.FunctionProps, 'code' | 'handler'> = {
       runtime: FUNCTION_RUNTIME,

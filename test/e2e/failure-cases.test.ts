@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../lib/local/runtime.ts';
 import { TEST_IDENTITIES } from '../../lib/local/simulators/test-identities.ts';
+import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import { signCallback } from '../../shared/auth/callback-signature.ts';
 import { apiClient } from '../support/api-client.ts';
 import { REGISTRATION } from '../support/customer-setup.ts';
@@ -130,8 +131,8 @@ describe('sign-in and credit assessment failure cases', () => {
     const { Items = [] } = await DynamoDBDocumentClient.from(new DynamoDBClient({})).send(
       new QueryCommand({
         TableName: runtime.resources.tableName,
-        KeyConditionExpression: 'PK = :customer AND begins_with(SK, :audit)',
-        ExpressionAttributeValues: { ':customer': `CUSTOMER#${registered.body.customerId}`, ':audit': 'AUDIT#' },
+        KeyConditionExpression: 'PK = :chain',
+        ExpressionAttributeValues: { ':chain': keys.auditChain(keys.customer(registered.body.customerId).PK) },
       }),
     );
     expect(Items.map((item) => item.action)).toEqual(['CUSTOMER_REGISTERED', 'CUSTOMER_VIEWED_BY_STAFF']);

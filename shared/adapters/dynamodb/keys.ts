@@ -96,6 +96,27 @@ export interface ItemKey {
 /** Audit sequence numbers are zero-padded so that entries sort in chain order. */
 const AUDIT_SEQUENCE_DIGITS = 10;
 
+/**
+ * Journals and audit entries are immutable, so each lives in a partition that holds nothing else: IAM can condition
+ * only on the partition key (`dynamodb:LeadingKeys`), and every function role is denied UpdateItem and DeleteItem
+ * on partitions starting with these prefixes (lib/constructs/rabhan-function.ts). No other partition key may start
+ * with either of them (test/unit/shared/adapters/keys.test.ts).
+ */
+export const JOURNAL_PARTITION_PREFIX = 'JOURNAL#';
+export const AUDIT_PARTITION_PREFIX = 'AUDIT#';
+export const IMMUTABLE_PARTITION_PREFIXES: readonly string[] = [JOURNAL_PARTITION_PREFIX, AUDIT_PARTITION_PREFIX];
+
+/**
+ * Whose postings a journal partition holds. Each ledger gets its own kind (a reconciliation ledger would add
+ * `{ reconciliation: id }` → `JOURNAL#RECONCILIATION#<id>`); the partition takes the owner's own key after the prefix.
+ */
+export type JournalScope = { readonly plan: string };
+
+const planPartition = (planId: string): string => `PLAN#${planId}`;
+const journalPartition = (scope: JournalScope): string => `${JOURNAL_PARTITION_PREFIX}${planPartition(scope.plan)}`;
+/** An aggregate's audit chain: `AUDIT#` then the aggregate's own partition key, e.g. `AUDIT#CUSTOMER#<id>`. */
+const auditChainPartition = (aggregatePartitionKey: string): string => `${AUDIT_PARTITION_PREFIX}${aggregatePartitionKey}`;
+
 export const keys = {
   outboxEvent: (eventId: string): ItemKey => ({ PK: `OUTBOX#${eventId}`, SK: 'OUTBOX' }),
   nafathSession: (sessionId: string): ItemKey => ({ PK: `NAFATH_SESSION#${sessionId}`, SK: 'SESSION' }),
@@ -115,16 +136,20 @@ export const keys = {
     SK: `ASSESSMENT#${assessmentId}`,
   }),
   creditAssessmentPrefix: 'ASSESSMENT#',
+  /** Entry `sequence` of the aggregate's audit chain, in a partition of its own (see AUDIT_PARTITION_PREFIX). */
   auditEntry: (aggregatePartitionKey: string, sequence: number): ItemKey => ({
-    PK: aggregatePartitionKey,
-    SK: `AUDIT#${String(sequence).padStart(AUDIT_SEQUENCE_DIGITS, '0')}`,
+    PK: auditChainPartition(aggregatePartitionKey),
+    SK: String(sequence).padStart(AUDIT_SEQUENCE_DIGITS, '0'),
   }),
-  auditEntryPrefix: 'AUDIT#',
+  /** The partition holding an aggregate's whole audit chain, in chain order. */
+  auditChain: auditChainPartition,
   offer: (customerId: string, offerId: string): ItemKey => ({ PK: `CUSTOMER#${customerId}`, SK: `OFFER#${offerId}` }),
-  plan: (planId: string): ItemKey => ({ PK: `PLAN#${planId}`, SK: 'PLAN' }),
-  journal: (planId: string, journalId: string): ItemKey => ({ PK: `PLAN#${planId}`, SK: `JOURNAL#${journalId}` }),
-  journalPrefix: 'JOURNAL#',
-  payment: (planId: string, paymentId: string): ItemKey => ({ PK: `PLAN#${planId}`, SK: `PAYMENT#${paymentId}` }),
+  plan: (planId: string): ItemKey => ({ PK: planPartition(planId), SK: 'PLAN' }),
+  /** A journal, in its ledger's partition of its own (see JOURNAL_PARTITION_PREFIX); ids sort in posting order. */
+  journal: (scope: JournalScope, journalId: string): ItemKey => ({ PK: journalPartition(scope), SK: journalId }),
+  /** The partition holding every journal of one ledger, e.g. a plan's statement. */
+  journals: journalPartition,
+  payment: (planId: string, paymentId: string): ItemKey => ({ PK: planPartition(planId), SK: `PAYMENT#${paymentId}` }),
   /** Replay guard for a payment-gateway webhook event. */
   gatewayEvent: (gatewayEventId: string): ItemKey => ({ PK: `GATEWAY_EVENT#${gatewayEventId}`, SK: 'EVENT' }),
   /**

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DUE_DATE_SHARD_COUNT, INDEXES, INTENT_EXPIRY_SHARD_COUNT, dueDateShardOf, keys } from '../../../../shared/adapters/dynamodb/keys.ts';
+import {
+  AUDIT_PARTITION_PREFIX,
+  DUE_DATE_SHARD_COUNT,
+  IMMUTABLE_PARTITION_PREFIXES,
+  INDEXES,
+  INTENT_EXPIRY_SHARD_COUNT,
+  JOURNAL_PARTITION_PREFIX,
+  dueDateShardOf,
+  keys,
+} from '../../../../shared/adapters/dynamodb/keys.ts';
 import { ulidGenerator } from '../../../../shared/platform/clock-and-ids.ts';
+import { IMMUTABLE_KEY_MEMBERS, partitionSamples } from '../../../support/key-samples.ts';
 
 describe('byDueDate keys', () => {
   it('place a plan in the same month partition whatever else changes, and in one the month readers query', () => {
@@ -36,5 +46,49 @@ describe('byDueDate keys', () => {
     expect(counts.size).toBe(INTENT_EXPIRY_SHARD_COUNT);
     // 200 intents expected per shard; ±40% is more than five standard deviations (about ±14) even across 100 shards.
     for (const count of counts.values()) expect(Math.abs(count - 200)).toBeLessThan(80);
+  });
+});
+
+describe('journal and audit partitions', () => {
+  const ulid = ulidGenerator.newId();
+  // Ids that are themselves the immutable prefixes: a key's own literal prefix must still decide its partition.
+  const ids = [ulid, ...IMMUTABLE_PARTITION_PREFIXES, `${JOURNAL_PARTITION_PREFIX}${AUDIT_PARTITION_PREFIX}`];
+
+  it('have a sample of every key the keys module builds', () => {
+    expect(Object.keys(partitionSamples(ulid)).sort()).toEqual(Object.keys(keys).sort());
+  });
+
+  it('hold journals and audit entries, each under its own prefix', () => {
+    for (const id of ids) {
+      const samples = partitionSamples(id);
+      for (const partition of [...samples.journal.partitions, ...samples.journals.partitions]) expect(partition.startsWith(JOURNAL_PARTITION_PREFIX), partition).toBe(true);
+      for (const partition of [...samples.auditEntry.partitions, ...samples.auditChain.partitions]) expect(partition.startsWith(AUDIT_PARTITION_PREFIX), partition).toBe(true);
+    }
+    expect(JOURNAL_PARTITION_PREFIX.startsWith(AUDIT_PARTITION_PREFIX) || AUDIT_PARTITION_PREFIX.startsWith(JOURNAL_PARTITION_PREFIX)).toBe(false);
+  });
+
+  it('collide with no other key: no other partition, in the table or an index, starts with either prefix', () => {
+    for (const id of ids) {
+      const others = Object.entries(partitionSamples(id))
+        .filter(([member]) => !IMMUTABLE_KEY_MEMBERS.has(member as keyof typeof keys))
+        .flatMap(([member, sample]) => sample.partitions.map((partition) => ({ member, partition })));
+
+      const colliding = others.filter(({ partition }) => IMMUTABLE_PARTITION_PREFIXES.some((prefix) => partition.startsWith(prefix)));
+
+      expect(others.length).toBeGreaterThan(20);
+      expect(colliding).toEqual([]);
+    }
+  });
+
+  it('keep entries of different aggregates and plans apart, in chain and posting order', () => {
+    const [first, second] = [ulidGenerator.newId(), ulidGenerator.newId()];
+
+    expect(keys.auditEntry(keys.customer(first).PK, 1).PK).not.toBe(keys.auditEntry(keys.principal(first).PK, 1).PK);
+    expect(keys.auditEntry(keys.plan(first).PK, 1).PK).toBe(keys.auditChain(keys.plan(first).PK));
+    expect(keys.auditEntry(keys.plan(first).PK, 9).SK < keys.auditEntry(keys.plan(first).PK, 10).SK).toBe(true);
+    expect(keys.journal({ plan: first }, second).PK).toBe(keys.journals({ plan: first }));
+    expect(keys.journals({ plan: first })).not.toBe(keys.journals({ plan: second }));
+    // Journal ids are ULIDs, so sorting by them is posting order.
+    expect(keys.journal({ plan: first }, second).SK).toBe(second);
   });
 });

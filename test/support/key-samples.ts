@@ -1,0 +1,56 @@
+/**
+ * Partition keys built by every member of the keys module, for tests about the whole key space: that no two kinds of
+ * item collide, and that the IAM deny on journal and audit partitions catches those and nothing else. The record is
+ * typed over every member of `keys`, so adding a key builder without a sample here fails the typecheck (and
+ * test/unit/shared/adapters/keys.test.ts checks the same at run time).
+ */
+import { LEDGER_ACCOUNTS } from '../../shared/domain/ledger/journal.ts';
+import { INDEXES, keys } from '../../shared/adapters/dynamodb/keys.ts';
+
+export interface PartitionSamples {
+  /** `table`: values of the table's partition key (what IAM's dynamodb:LeadingKeys sees); `index`: of an index's. */
+  readonly space: 'table' | 'index' | 'none';
+  readonly partitions: readonly string[];
+}
+
+const table = (...partitions: string[]): PartitionSamples => ({ space: 'table', partitions });
+const index = (...partitions: string[]): PartitionSamples => ({ space: 'index', partitions });
+
+/** Every partition each member builds from `id` (used for every id argument). */
+export function partitionSamples(id: string): Record<keyof typeof keys, PartitionSamples> {
+  const dueDate = '2027-03-15';
+  return {
+    outboxEvent: table(keys.outboxEvent(id).PK),
+    nafathSession: table(keys.nafathSession(id).PK),
+    nafathTransaction: table(keys.nafathTransaction(id).PK),
+    nafathCallback: table(keys.nafathCallback(id).PK),
+    nationalIdGuard: table(keys.nationalIdGuard(id).PK),
+    principal: table(keys.principal(id).PK),
+    refreshTokenFamily: table(keys.refreshTokenFamily(id).PK),
+    rateLimitWindow: table(keys.rateLimitWindow(id, id, 0).PK),
+    customer: table(keys.customer(id).PK),
+    creditAssessment: table(keys.creditAssessment(id, id).PK),
+    // A sort-key prefix, not a partition.
+    creditAssessmentPrefix: { space: 'none', partitions: [] },
+    auditEntry: table(...[keys.customer(id), keys.principal(id), keys.plan(id)].map((aggregate) => keys.auditEntry(aggregate.PK, 1).PK)),
+    auditChain: table(keys.auditChain(keys.plan(id).PK)),
+    offer: table(keys.offer(id, id).PK),
+    plan: table(keys.plan(id).PK),
+    journal: table(keys.journal({ plan: id }, id).PK),
+    journals: table(keys.journals({ plan: id })),
+    payment: table(keys.payment(id, id).PK),
+    gatewayEvent: table(keys.gatewayEvent(id).PK),
+    ledgerBalance: table(...LEDGER_ACCOUNTS.map((account) => keys.ledgerBalance(account, 0).PK)),
+    idempotencyRecord: table(keys.idempotencyRecord(id, id).PK),
+    dueBy: index(keys.dueBy(dueDate, id)[INDEXES.byDueDate.partitionKey]!),
+    intentExpiry: index(keys.intentExpiry(new Date(`${dueDate}T00:00:00Z`), id)[INDEXES.byDueDate.partitionKey]!),
+    intentExpiryPartitions: index(...keys.intentExpiryPartitions()),
+    dueMonthPartitions: index(...keys.dueMonthPartitions(dueDate.slice(0, 7))),
+    ownedBy: index(keys.ownedBy(id, 'PLAN', id)[INDEXES.byOwner.partitionKey]!),
+    canaryEmission: table(keys.canaryEmission(id).PK),
+    canaryArrival: table(keys.canaryArrival(id).PK),
+  };
+}
+
+/** The members whose items are immutable and must live in journal or audit partitions, and nowhere else. */
+export const IMMUTABLE_KEY_MEMBERS: ReadonlySet<keyof typeof keys> = new Set(['auditEntry', 'auditChain', 'journal', 'journals']);
