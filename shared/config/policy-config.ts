@@ -1,3 +1,4 @@
+import { ARREARS_BUCKETS } from '../domain/plans/delinquency.ts';
 import { INSTALLMENTS_PER_PLAN_MAX } from '../domain/plans/schedule.ts';
 import { DEFAULT_LENDING_POLICY, DEFAULT_PLAN_POLICY, type LendingPolicy, type PlanPolicy, type ResidencyPolicy } from '../domain/policy.ts';
 import type { Environment } from './environment.ts';
@@ -36,8 +37,6 @@ export interface PolicyValueDefinition {
 }
 
 const RESIDENCY_POLICIES = ['citizens-only', 'citizens-and-residents'] as const satisfies readonly ResidencyPolicy[];
-/** From the least to the most overdue; CURRENT cannot block, or no customer could ever borrow. */
-const ARREARS_BUCKETS = ['1-30', '31-60', '61-90', '90+'] as const satisfies readonly LendingPolicy['arrearsBucketBlockingNewPlans'][];
 
 /**
  * Ranges. Lower bounds of windows are one second so that `npm start` can shorten any of them to watch it pass in a
@@ -53,6 +52,7 @@ export const POLICY_VALUES = {
   residency: { variable: 'POLICY_RESIDENCY', range: { kind: 'choice', values: RESIDENCY_POLICIES } },
   // SIMAH data older than a quarter has missed three monthly reporting cycles.
   creditAssessmentValiditySeconds: { variable: 'POLICY_CREDIT_ASSESSMENT_VALIDITY_SECONDS', range: { kind: 'integer', min: 1, max: 90 * DAY_SECONDS, unit: 'seconds' } },
+  // CURRENT cannot block, or no customer could ever borrow.
   arrearsBucketBlockingNewPlans: { variable: 'POLICY_ARREARS_BUCKET_BLOCKING_NEW_PLANS', range: { kind: 'choice', values: ARREARS_BUCKETS } },
   // Obligations above SAR 10,000,000 describe no consumer; such a threshold is a unit mistake.
   obligationsHalvingThresholdHalalas: { variable: 'POLICY_OBLIGATIONS_HALVING_THRESHOLD_HALALAS', range: { kind: 'integer', min: 0, max: 10_000_000_00, unit: 'halalas' } },

@@ -3,7 +3,7 @@
  * (see docs/policy.md); each can be overridden by configuration, within the range shared/config/policy-config.ts
  * checks, because the regulator may change them.
  */
-import type { DelinquencyBucket } from './plans/delinquency.ts';
+import type { ArrearsBucket } from './plans/delinquency.ts';
 import type { PaymentMethod } from './plans/payment-methods.ts';
 
 export type ResidencyPolicy = 'citizens-only' | 'citizens-and-residents';
@@ -23,7 +23,7 @@ export interface LendingPolicy {
   /** How long a completed credit assessment qualifies for new financing; after that it must be renewed. */
   readonly creditAssessmentValiditySeconds: number;
   /** No new plan while any of the customer's plans sits in this arrears bucket or a worse one. */
-  readonly arrearsBucketBlockingNewPlans: Exclude<DelinquencyBucket, 'CURRENT'>;
+  readonly arrearsBucketBlockingNewPlans: ArrearsBucket;
   /** Debt-burden rule: with SIMAH obligations above this, the customer's financing ceiling halves. */
   readonly obligationsHalvingThresholdHalalas: number;
   /** Debt-burden rule: with SIMAH obligations above this, the customer is ineligible. Always above the halving threshold. */
