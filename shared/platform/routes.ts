@@ -378,10 +378,11 @@ export const routes = {
     access: CUSTOMERS,
     throttle: STANDARD_THROTTLE,
     permissions: ['table:read', 'table:write'],
-    summary: 'Cancels a plan within the cooling-off window and before any payment: releases exposure and reverses the journal.',
-    request: { pathParameters: planPathSchema },
+    summary:
+      'Cancels a plan within the cooling-off window and before any payment: releases exposure and reverses the journal. Requires Idempotency-Key: a retry with the same key replays the original answer.',
+    request: { pathParameters: planPathSchema, requiresIdempotencyKey: true },
     responses: { 200: { description: 'The cancelled plan.', schema: planSchema } },
-    errorCodes: ['PLAN_NOT_FOUND', 'CANCELLATION_NOT_ALLOWED', 'CONCURRENT_UPDATE'],
+    errorCodes: ['PLAN_NOT_FOUND', 'CANCELLATION_NOT_ALLOWED', 'CONCURRENT_UPDATE', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE'],
   }),
   createPayment: defineRoute({
     id: 'CreatePayment',

@@ -126,10 +126,18 @@ describe('a BNPL plan over HTTP', () => {
     const offer = await api.call<{ offerId: string }>('POST', '/v1/plans/offers', { token, body: { amountHalalas: 120_000, installmentCount: 6 } });
     const plan = await api.call<PlanView>('POST', '/v1/plans', { token, body: { offerId: offer.body.offerId }, headers: { 'idempotency-key': randomUUID() } });
 
-    const cancelled = await api.call<PlanView>('POST', `/v1/plans/${plan.body.planId}/cancellation`, { token });
+    const cancellationKey = randomUUID();
+    const cancel = () => api.call<PlanView>('POST', `/v1/plans/${plan.body.planId}/cancellation`, { token, headers: { 'idempotency-key': cancellationKey } });
+
+    const cancelled = await cancel();
+    const retried = await cancel();
 
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe('CANCELLED');
+    // A client retry of the same cancellation gets the original answer, not CANCELLATION_NOT_ALLOWED.
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual(cancelled.body);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
     expect((await api.call<{ outstandingHalalas: number }>('GET', '/v1/customers/me/exposure', { token })).body.outstandingHalalas).toBe(0);
     const statement = await api.call<{ journals: { reverses?: string }[] }>('GET', `/v1/plans/${plan.body.planId}/statement`, { token });
     expect(statement.body.journals.filter((journal) => journal.reverses !== undefined)).toHaveLength(1);

@@ -4,7 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { keys } from '../../shared/adapters/dynamodb/keys.ts';
+import { findBrokenLink, type ChainedAuditEntry } from '../../shared/domain/audit/audit-chain.ts';
+import { openGatewayCheckout, type CheckoutGateway, type CheckoutRequest } from '../../shared/use-cases/plans/checkout.ts';
 import { RabhanError } from '../../shared/http/errors.ts';
 import type { Offer, Payment, Plan } from '../../shared/use-cases/plans/plan-store.ts';
 import { cancelPlan, createPaymentIntent, createPlan, expirePaymentIntents, planStatement, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
@@ -123,7 +127,7 @@ describe('payment confirmation', () => {
 
 describe('a payment intent racing a plan update', () => {
   /** The plan store, with `hook` run right after `method` has read, so another request lands between read and write. */
-  function storeInterleaving(method: 'loadForSettlement' | 'findPlan', hook: () => Promise<unknown>): PlanDeps['planStore'] {
+  function storeInterleaving(method: 'loadForSettlement' | 'loadPlanForUpdate', hook: () => Promise<unknown>): PlanDeps['planStore'] {
     return new Proxy(deps.planStore, {
       get(target, property, receiver) {
         const value = Reflect.get(target, property, receiver) as unknown;
@@ -177,14 +181,56 @@ describe('a payment intent racing a plan update', () => {
 
   it('makes a cancellation read before the intent retry, and the retry refuses it because a payment is pending', async () => {
     const { customerId, planId } = await newPlan(40_000);
-    const racing = { ...deps, planStore: storeInterleaving('findPlan', () => payIntoPlan(customerId, planId, 5_000)) };
+    const racing = { ...deps, planStore: storeInterleaving('loadPlanForUpdate', () => payIntoPlan(customerId, planId, 5_000)) };
+    const cancellation = () => ({ principal: customerPrincipal(customerId), planId, correlationId: 'it', idempotency: idempotencyScope(customerId) });
 
-    const stale = cancelPlan({ principal: customerPrincipal(customerId), planId, correlationId: 'it' }, racing);
+    const stale = cancelPlan(cancellation(), { ...racing, toResponse });
 
     await expect(stale).rejects.toMatchObject({ code: 'CONCURRENT_UPDATE' });
-    await expect(cancelPlan({ principal: customerPrincipal(customerId), planId, correlationId: 'it' }, deps)).rejects.toMatchObject({ code: 'CANCELLATION_NOT_ALLOWED' });
+    await expect(cancelPlan(cancellation(), { ...deps, toResponse })).rejects.toMatchObject({ code: 'CANCELLATION_NOT_ALLOWED' });
     expect(await deps.planStore.findPlan(planId)).toMatchObject({ status: 'ACTIVE', outstandingHalalas: 40_000, payableHalalas: 35_000 });
     expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(40_000);
+  });
+});
+
+describe('a payment intent', () => {
+  it("records the amount it reserves in the plan's audit chain, which still verifies against the plan's head", async () => {
+    const { planId, payment } = await planWithIntent(40_000, 15_000);
+
+    const { Items = [] } = await createDocumentClient().send(
+      new QueryCommand({ TableName: process.env.TABLE_NAME, KeyConditionExpression: 'PK = :chain', ExpressionAttributeValues: { ':chain': keys.auditChain(keys.plan(planId).PK) }, ConsistentRead: true }),
+    );
+    const entries = Items.map(({ PK: _pk, SK: _sk, entityType: _type, ...entry }) => entry as unknown as ChainedAuditEntry);
+    const plan = await deps.planStore.findPlan(planId);
+
+    expect(entries.map((entry) => entry.action)).toEqual(['PLAN_CREATED', 'PAYMENT_AMOUNT_RESERVED']);
+    expect(entries[1]).toMatchObject({ facts: { paymentId: payment.paymentId, amountHalalas: 15_000, method: 'MADA' } });
+    expect(findBrokenLink(entries, plan!.auditHead.hash)).toBeUndefined();
+  });
+});
+
+describe('the checkout consumer', () => {
+  /** A gateway that records the checkouts it is asked to open. */
+  function recordingGateway(): CheckoutGateway & { readonly opened: CheckoutRequest[] } {
+    const opened: CheckoutRequest[] = [];
+    return { opened, openCheckout: async (request) => void opened.push(request) };
+  }
+
+  it('opens a checkout for a PENDING intent, but none for an intent already failed or past its expiry, however late the event arrives', async () => {
+    const { planId, payment: pending } = await planWithIntent(60_000, 10_000);
+    const { payment: failed } = await planWithIntent(60_000, 10_000);
+    await settlePayment({ gatewayEventId: `evt_${randomUUID()}`, outcome: 'FAILED', planId: failed.planId, paymentId: failed.paymentId, amountHalalas: 10_000, correlationId: 'it' }, deps);
+    const gateway = recordingGateway();
+    const eventOf = (payment: Payment) => ({ planId: payment.planId, paymentId: payment.paymentId, checkoutReference: payment.checkoutReference, amountHalalas: payment.amountHalalas, method: payment.method });
+
+    const outcomes = [
+      await openGatewayCheckout(eventOf(pending), { ...deps, gateway }),
+      await openGatewayCheckout(eventOf(failed), { ...deps, gateway }),
+      await openGatewayCheckout(eventOf(pending), { ...deps, gateway, clock: { now: () => new Date(pending.expiresAt.getTime() + 1_000) } }),
+    ];
+
+    expect(outcomes).toEqual(['opened', 'intent-settled', 'intent-expired']);
+    expect(gateway.opened).toEqual([{ checkoutReference: pending.checkoutReference, planId, amountHalalas: 10_000, method: 'MADA' }]);
   });
 });
 

@@ -65,6 +65,11 @@ interface ModelPlan {
   paidHalalas: number;
   readonly confirmedPaymentIds: string[];
   cancelled: boolean;
+  /**
+   * Whether the plan is behind: set by an overdue run that finds a late installment. A confirmed payment is judged on
+   * today's real date, when nothing is due yet, so it brings the plan back to CURRENT; so does a cancellation.
+   */
+  inArrears: boolean;
 }
 
 interface ModelPayment {
@@ -94,6 +99,9 @@ interface Model {
 interface Real {
   readonly customerId: string;
 }
+
+/** With the default policy, any plan in arrears blocks new plans. */
+const modelPlansInArrears = (model: Model): number => model.plans.filter((plan) => plan.status === 'ACTIVE' && plan.inArrears).length;
 
 const modelExposure = (model: Model): number => model.plans.filter((plan) => plan.status === 'ACTIVE').reduce((sum, plan) => sum + plan.outstandingHalalas, 0);
 
@@ -125,6 +133,9 @@ async function checkInvariants(model: Model, real: Real): Promise<void> {
   const exposure = (await deps.planStore.findApplicant(real.customerId))?.outstandingHalalas;
   expect(exposure, 'exposure').toBe(modelExposure(model));
   expect(exposure, 'exposure').toBeLessThanOrEqual(LIMIT_HALALAS);
+  // The customer's arrears counters agree with the plans they count.
+  const counters = (await deps.planStore.findApplicant(real.customerId))?.plansInArrears ?? {};
+  expect(Object.values(counters).reduce((sum, count) => sum + (count ?? 0), 0), 'plans in arrears').toBe(modelPlansInArrears(model));
   const { plans: realPlans } = await deps.planStore.listPlans(real.customerId, 100, undefined);
   expect(realPlans.map((plan) => plan.planId).sort(), 'plans').toEqual(model.plans.map((plan) => plan.planId).sort());
   expect(realPlans.filter((plan) => plan.status === 'ACTIVE').reduce((sum, plan) => sum + plan.outstandingHalalas, 0), 'sum of ACTIVE outstanding').toBe(exposure);
@@ -183,7 +194,9 @@ class CreatePlan implements PlanCommand {
     const offer = await offerFor(real.customerId, this.financedHalalas, this.installmentCount);
     const idempotency = idempotencyScope(real.customerId);
     const { value, code } = await errorCodeOf(createPlan({ principal: customerPrincipal(real.customerId), offerId: offer.offerId, correlationId: 'model', idempotency }, { ...deps, toResponse }));
-    if (modelExposure(model) + this.financedHalalas > LIMIT_HALALAS) {
+    if (modelPlansInArrears(model) > 0) {
+      expect(code, this.toString()).toBe('PLAN_IN_ARREARS');
+    } else if (modelExposure(model) + this.financedHalalas > LIMIT_HALALAS) {
       expect(code, this.toString()).toBe('EXPOSURE_LIMIT_EXCEEDED');
     } else {
       expect(code, this.toString()).toBeUndefined();
@@ -197,6 +210,7 @@ class CreatePlan implements PlanCommand {
         paidHalalas: 0,
         confirmedPaymentIds: [],
         cancelled: false,
+        inArrears: false,
       });
       model.performed.push({ kind: 'plan', offerId: offer.offerId, idempotency, resultId: value.value.planId });
       post(model, [
@@ -262,6 +276,7 @@ class SettlePayment implements PlanCommand {
       plan.outstandingHalalas -= payment.amountHalalas;
       plan.paidHalalas += payment.amountHalalas;
       plan.confirmedPaymentIds.push(payment.paymentId);
+      plan.inArrears = false;
       if (plan.outstandingHalalas === 0) plan.status = 'COMPLETED';
       post(model, [
         ['GATEWAY_CLEARING', 'DEBIT', payment.amountHalalas],
@@ -335,7 +350,7 @@ class CancelPlan implements PlanCommand {
   check = (model: Readonly<Model>) => model.plans.length > 0;
   async run(model: Model, real: Real): Promise<void> {
     const target = pick(model.plans, this.plan)!;
-    const { code } = await errorCodeOf(cancelPlan({ principal: customerPrincipal(real.customerId), planId: target.planId, correlationId: 'model' }, deps));
+    const { code } = await errorCodeOf(cancelPlan({ principal: customerPrincipal(real.customerId), planId: target.planId, correlationId: 'model', idempotency: idempotencyScope(real.customerId) }, { ...deps, toResponse }));
     const untouched = target.status === 'ACTIVE' && target.outstandingHalalas === target.financedHalalas && target.payableHalalas === target.outstandingHalalas;
     if (untouched) {
       expect(code, this.toString()).toBeUndefined();
@@ -343,6 +358,7 @@ class CancelPlan implements PlanCommand {
       target.outstandingHalalas = 0;
       target.payableHalalas = 0;
       target.cancelled = true;
+      target.inArrears = false;
       post(model, [
         ['CUSTOMER_RECEIVABLE', 'CREDIT', target.financedHalalas],
         ['FUNDING', 'DEBIT', target.financedHalalas],
@@ -371,6 +387,7 @@ class MarkOverdue implements PlanCommand {
         `${this.toString()} marks the late installments of ${expected.planId}`,
       ).toEqual(late.map(() => 'OVERDUE'));
       if (late.length > 0) expect(plan!.delinquencyBucket).not.toBe('CURRENT');
+      expected.inArrears = plan!.delinquencyBucket !== 'CURRENT';
     }
     await checkInvariants(model, real);
   }

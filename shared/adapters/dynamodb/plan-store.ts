@@ -461,7 +461,14 @@ export class DynamoDbPlanStore implements PlanStore {
     };
   }
 
-  async cancelPlan(input: { plan: Plan; journal: Journal; audit: AuditEntryContent; event: EventDetailEnvelope; cancelledAt: Date }): Promise<void> {
+  async cancelPlan(input: {
+    plan: Plan;
+    journal: Journal;
+    audit: AuditEntryContent;
+    event: EventDetailEnvelope;
+    cancelledAt: Date;
+    idempotency: { scope: IdempotencyScope; response: StoredResponse };
+  }): Promise<void> {
     const cancelled: Plan = { ...input.plan, status: 'CANCELLED', outstandingHalalas: 0, payableHalalas: 0 };
     try {
       await writeTransaction(this.documentClient, [
@@ -469,14 +476,17 @@ export class DynamoDbPlanStore implements PlanStore {
         this.customerLendingUpdate(input.plan.customerId, { exposureDeltaHalalas: -input.plan.outstandingHalalas, bucketChange: { from: input.plan.delinquencyBucket, to: 'CURRENT' } }),
         ...this.journalWrites(input.journal),
         this.outbox('eventMustBeNew', 'planCancelled', input.event),
+        { name: 'idempotencyKeyUnused', item: idempotencyRecordPut(this.tableName, input.idempotency.scope, input.idempotency.response, input.cancelledAt) },
       ]);
     } catch (error) {
-      if (error instanceof TransactionConditionFailed && error.failed('planUnchangedSinceRead')) throw new RabhanError('CONCURRENT_UPDATE', { cause: error });
+      if (!(error instanceof TransactionConditionFailed)) throw error;
+      if (error.failed('idempotencyKeyUnused')) throw idempotencyKeyInUse(error);
+      if (error.failed('planUnchangedSinceRead')) throw new RabhanError('CONCURRENT_UPDATE', { cause: error });
       throw error;
     }
   }
 
-  async loadForPaymentIntent(planId: string, scope: IdempotencyScope) {
+  async loadPlanForUpdate(planId: string, scope: IdempotencyScope) {
     const planKey = keys.plan(planId);
     const idempotencyKey = idempotencyKeyOf(scope);
     const items = await this.batchGet([planKey, idempotencyKey]);

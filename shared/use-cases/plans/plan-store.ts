@@ -156,8 +156,17 @@ export interface PlanStore {
   /** A plan's journals in posting order, at most `limit`, starting after `afterJournalId` when given. */
   listJournals(planId: string, limit: number, afterJournalId?: string): Promise<readonly Journal[]>;
   findApplicant(customerId: string): Promise<Applicant | undefined>;
-  cancelPlan(input: { plan: Plan; journal: Journal; audit: AuditEntryContent; event: EventDetailEnvelope; cancelledAt: Date }): Promise<void>;
-  loadForPaymentIntent(planId: string, scope: IdempotencyScope): Promise<{ plan: Plan | undefined; idempotency: IdempotencyRecord | undefined }>;
+  /** Throws CONCURRENT_UPDATE when the plan changed since it was read, IDEMPOTENCY_KEY_IN_USE when a concurrent retry won. */
+  cancelPlan(input: {
+    plan: Plan;
+    journal: Journal;
+    audit: AuditEntryContent;
+    event: EventDetailEnvelope;
+    cancelledAt: Date;
+    idempotency: { scope: IdempotencyScope; response: StoredResponse };
+  }): Promise<void>;
+  /** One round trip: the plan and the idempotency record of the request that changes it. */
+  loadPlanForUpdate(planId: string, scope: IdempotencyScope): Promise<{ plan: Plan | undefined; idempotency: IdempotencyRecord | undefined }>;
   /** Throws PAYMENT_EXCEEDS_BALANCE, IDEMPOTENCY_KEY_IN_USE, or CONCURRENT_UPDATE when the plan changed since it was read. */
   createPaymentIntent(input: { plan: Plan; payment: Payment; audit: AuditEntryContent; event: EventDetailEnvelope; idempotency: { scope: IdempotencyScope; response: StoredResponse } }): Promise<void>;
   findPayment(planId: string, paymentId: string): Promise<Payment | undefined>;

@@ -215,14 +215,19 @@ export async function planStatement(
 }
 
 export async function cancelPlan(
-  command: { readonly principal: Principal; readonly planId: string; readonly correlationId: string },
-  deps: PlanDeps,
-): Promise<Plan> {
-  const plan = await findOwnPlan(command.principal, command.planId, deps.planStore);
+  command: { readonly principal: Principal; readonly planId: string; readonly correlationId: string; readonly idempotency: IdempotencyScope },
+  deps: PlanDeps & { readonly toResponse: (plan: Plan) => StoredResponse },
+): Promise<IdempotentOutcome<Plan>> {
   const now = deps.clock.now();
+  const { plan, idempotency } = await deps.planStore.loadPlanForUpdate(command.planId, command.idempotency);
+  // A retry of a cancellation that already happened gets the original answer, not CANCELLATION_NOT_ALLOWED.
+  const replay = replayOrReject(idempotency, command.idempotency, now);
+  if (replay !== undefined) return { kind: 'replayed', response: replay };
+  if (plan === undefined || plan.customerId !== command.principal.principalId) throw new RabhanError('PLAN_NOT_FOUND');
   const withinCoolingOff = now.getTime() - plan.createdAt.getTime() <= deps.plans.coolingOffSeconds * 1000;
   const untouched = plan.outstandingHalalas === plan.financedHalalas && plan.payableHalalas === plan.outstandingHalalas;
   if (plan.status !== 'ACTIVE' || !withinCoolingOff || !untouched) throw new RabhanError('CANCELLATION_NOT_ALLOWED');
+  const cancelled: Plan = { ...plan, status: 'CANCELLED', outstandingHalalas: 0, payableHalalas: 0 };
   const [opening] = await deps.planStore.listJournals(plan.planId, 1);
   if (opening === undefined) throw new Error('An active plan must have its opening journal');
   await deps.planStore.cancelPlan({
@@ -235,8 +240,9 @@ export async function cancelPlan(
       envelope(deps, command.correlationId, now),
     ),
     cancelledAt: now,
+    idempotency: { scope: command.idempotency, response: deps.toResponse(cancelled) },
   });
-  return { ...plan, status: 'CANCELLED', outstandingHalalas: 0, payableHalalas: 0 };
+  return { kind: 'performed', value: cancelled };
 }
 
 // ---- Payments -----------------------------------------------------------------------------------------------
@@ -254,7 +260,7 @@ export async function createPaymentIntent(
   deps: PlanDeps & { readonly toResponse: (payment: Payment) => StoredResponse },
 ): Promise<IdempotentOutcome<Payment>> {
   const now = deps.clock.now();
-  const { plan, idempotency } = await deps.planStore.loadForPaymentIntent(command.planId, command.idempotency);
+  const { plan, idempotency } = await deps.planStore.loadPlanForUpdate(command.planId, command.idempotency);
   const replay = replayOrReject(idempotency, command.idempotency, now);
   if (replay !== undefined) return { kind: 'replayed', response: replay };
   if (plan === undefined || plan.customerId !== command.principal.principalId) throw new RabhanError('PLAN_NOT_FOUND');

@@ -11,7 +11,7 @@ const plan = { planId: 'P1', customerId: 'C1', status: 'ACTIVE', payableHalalas:
 function depsRecordingIntents(): { deps: PlanDeps & { toResponse: () => { statusCode: number; body: unknown } }; created: Payment[] } {
   const created: Payment[] = [];
   const planStore = {
-    loadForPaymentIntent: async () => ({ plan, idempotency: undefined }),
+    loadPlanForUpdate: async () => ({ plan, idempotency: undefined }),
     createPaymentIntent: async (input: { payment: Payment }) => {
       created.push(input.payment);
     },
