@@ -1,12 +1,11 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { randomInt } from 'node:crypto';
-import { EVENT_TYPES, type EventDetailEnvelope, type EventTypeName } from '../../contracts/events.ts';
+import type { EventDetailEnvelope } from '../../contracts/events.ts';
 import type { AuditEntryContent } from '../../domain/audit/audit-chain.ts';
 import { RabhanError } from '../../http/errors.ts';
 import type { IdempotencyScope, StoredResponse } from '../../use-cases/idempotency.ts';
 import { idempotencyKeyInUse } from '../../use-cases/idempotency.ts';
 import type { AssessmentSummary } from '../../domain/plans/offer-policy.ts';
-import { ARREARS_BUCKETS, type ArrearsBucket, type ArrearsCounts, type DelinquencyBucket } from '../../domain/plans/delinquency.ts';
+import { ARREARS_BUCKETS } from '../../domain/plans/delinquency.ts';
 import type { NationalIdKind } from '../../domain/identity/national-id.ts';
 import type {
   Applicant,
@@ -22,132 +21,27 @@ import type {
   PlanStore,
 } from '../../use-cases/plans/plan-store.ts';
 import { LEDGER_ACCOUNTS } from '../../domain/ledger/journal.ts';
-import { buildOutboxItem } from '../outbox.ts';
-import { auditEntryPut, auditHeadOf } from './audit-items.ts';
+import { auditEntryPut } from './audit-items.ts';
 import { canonicalJson, chainAuditEntry } from '../../domain/audit/audit-chain.ts';
 import { ULID_PATTERN } from '../../platform/clock-and-ids.ts';
 import { CONDITIONS } from './conditions.ts';
 import { idempotencyKeyOf, idempotencyRecordPut, toIdempotencyRecord } from './idempotency-store.ts';
 import { ENTITY_TYPES, INDEXES, keys, type ItemKey } from './keys.ts';
 import { TransactionConditionFailed, writeTransaction, type NamedTransactItem, type TransactItem } from './transactions.ts';
-
-/** Shards per ledger account balance; see docs/capacity.md for the write-rate arithmetic. */
-export const LEDGER_BALANCE_SHARDS = 10;
-/** Offers are single-use and short-lived; the record is kept a day past expiry for support questions. */
-const OFFER_RECORD_RETENTION_SECONDS = 24 * 60 * 60;
-
-const epochSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
-
-/**
- * Customer-item counters of the customer's plans in each arrears bucket. They move in the same transaction as the
- * plan's bucket, so plan creation can refuse a customer in arrears atomically, without reading every plan.
- */
-const ARREARS_COUNT_ATTRIBUTES: Readonly<Record<ArrearsBucket, string>> = {
-  '1-30': 'plansInArrears1To30',
-  '31-60': 'plansInArrears31To60',
-  '61-90': 'plansInArrears61To90',
-  '90+': 'plansInArrears90Plus',
-};
-
-function arrearsCountsOf(customerItem: Record<string, unknown>): ArrearsCounts {
-  return Object.fromEntries(ARREARS_BUCKETS.map((bucket) => [bucket, Number(customerItem[ARREARS_COUNT_ATTRIBUTES[bucket]] ?? 0)]));
-}
-
-/** What one transaction changes on the customer item: exposure, the arrears counters, and the conditions that guard them. */
-interface CustomerLendingChange {
-  readonly exposureDeltaHalalas: number;
-  /** When present, the exposure after the change may not exceed it (the SAMA limit, or the lower credit ceiling). */
-  readonly borrowingLimitHalalas?: number;
-  /** When present, the change is refused while any plan sits in this bucket or a worse one. */
-  readonly arrearsBucketBlocking?: ArrearsBucket;
-  readonly bucketChange?: { readonly from: DelinquencyBucket; readonly to: DelinquencyBucket };
-}
-
-function toOffer(item: Record<string, unknown>): Offer {
-  return {
-    offerId: String(item.offerId),
-    customerId: String(item.customerId),
-    amountHalalas: Number(item.amountHalalas),
-    downPaymentHalalas: Number(item.downPaymentHalalas),
-    financedHalalas: Number(item.financedHalalas),
-    installmentCount: Number(item.installmentCount),
-    installments: item.installments as Offer['installments'],
-    createdAt: new Date(String(item.createdAt)),
-    expiresAt: new Date(String(item.expiresAt)),
-    used: item.usedAt !== undefined,
-  };
-}
-
-function toPlan(item: Record<string, unknown>): Plan {
-  return {
-    planId: String(item.planId),
-    customerId: String(item.customerId),
-    offerId: String(item.offerId),
-    status: item.status as Plan['status'],
-    amountHalalas: Number(item.amountHalalas),
-    downPaymentHalalas: Number(item.downPaymentHalalas),
-    financedHalalas: Number(item.financedHalalas),
-    outstandingHalalas: Number(item.outstandingHalalas),
-    payableHalalas: Number(item.payableHalalas),
-    installments: item.installments as Plan['installments'],
-    delinquencyBucket: item.delinquencyBucket as Plan['delinquencyBucket'],
-    createdAt: new Date(String(item.createdAt)),
-    version: Number(item.version),
-    auditHead: auditHeadOf(item),
-  };
-}
-
-function toPayment(item: Record<string, unknown>): Payment {
-  return {
-    paymentId: String(item.paymentId),
-    planId: String(item.planId),
-    customerId: String(item.customerId),
-    amountHalalas: Number(item.amountHalalas),
-    method: item.method as Payment['method'],
-    purpose: item.purpose as Payment['purpose'],
-    status: item.status as Payment['status'],
-    checkoutReference: String(item.checkoutReference),
-    createdAt: new Date(String(item.createdAt)),
-    expiresAt: new Date(String(item.expiresAt)),
-    settledAt: item.settledAt === undefined ? undefined : new Date(String(item.settledAt)),
-    settledBy: item.settledBy as Payment['settledBy'],
-  };
-}
-
-function toJournal(item: Record<string, unknown>): Journal {
-  return {
-    journalId: String(item.journalId),
-    planId: String(item.planId),
-    description: String(item.description),
-    postedAt: new Date(String(item.postedAt)),
-    entries: item.entries as Journal['entries'],
-    reverses: item.reverses === undefined ? undefined : String(item.reverses),
-  };
-}
-
-/** Everything about a plan except its keys and audit head, as stored. */
-function planAttributes(plan: Plan): Record<string, unknown> {
-  const oldestUnpaid = plan.installments.filter((installment) => installment.paidHalalas < installment.amountHalalas).map((installment) => installment.dueDate).sort()[0];
-  return {
-    entityType: ENTITY_TYPES.plan,
-    planId: plan.planId,
-    customerId: plan.customerId,
-    offerId: plan.offerId,
-    status: plan.status,
-    amountHalalas: plan.amountHalalas,
-    downPaymentHalalas: plan.downPaymentHalalas,
-    financedHalalas: plan.financedHalalas,
-    outstandingHalalas: plan.outstandingHalalas,
-    payableHalalas: plan.payableHalalas,
-    installments: plan.installments,
-    delinquencyBucket: plan.delinquencyBucket,
-    createdAt: plan.createdAt.toISOString(),
-    version: plan.version,
-    ...keys.ownedBy(plan.customerId, 'PLAN', plan.planId),
-    // Only active plans with money owed appear in the due-date index (a sparse index).
-    ...(plan.status === 'ACTIVE' && oldestUnpaid !== undefined ? keys.dueBy(oldestUnpaid, plan.planId) : {}),
-  };
-}
+import {
+  ARREARS_COUNT_ATTRIBUTES,
+  arrearsCountsOf,
+  customerLendingUpdate,
+  journalWrites,
+  LEDGER_BALANCE_SHARDS,
+  outboxPut,
+  planAttributes,
+  planUpdate,
+  toJournal,
+  toOffer,
+  toPayment,
+  toPlan,
+} from './plan-items.ts';
 
 /**
  * Turns a client's cursor back into the start key it came from. The key is rebuilt from the plan id it names, for
@@ -170,129 +64,16 @@ function planListStartKey(customerId: string, cursor: string): Record<string, un
   return startKey;
 }
 
+/** Offers are single-use and short-lived; the record is kept a day past expiry for support questions. */
+const OFFER_RECORD_RETENTION_SECONDS = 24 * 60 * 60;
+
+const epochSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
+
 export class DynamoDbPlanStore implements PlanStore {
   constructor(
     private readonly documentClient: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
-
-  private outbox(name: string, type: EventTypeName, envelope: EventDetailEnvelope): NamedTransactItem {
-    return { name, item: { Put: { TableName: this.tableName, Item: buildOutboxItem(EVENT_TYPES[type], envelope), ConditionExpression: CONDITIONS.itemMustNotExist } } };
-  }
-
-  private journalWrites(journal: Journal): NamedTransactItem[] {
-    const put: NamedTransactItem = {
-      name: 'journalMustBeNew',
-      item: {
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...keys.journal({ plan: journal.planId }, journal.journalId),
-            entityType: ENTITY_TYPES.journal,
-            journalId: journal.journalId,
-            planId: journal.planId,
-            description: journal.description,
-            postedAt: journal.postedAt.toISOString(),
-            entries: journal.entries,
-            ...(journal.reverses === undefined ? {} : { reverses: journal.reverses }),
-          },
-          ConditionExpression: CONDITIONS.itemMustNotExist,
-        },
-      },
-    };
-    const totals = new Map<LedgerAccount, { debit: number; credit: number }>();
-    for (const entry of journal.entries) {
-      const total = totals.get(entry.account) ?? { debit: 0, credit: 0 };
-      if (entry.side === 'DEBIT') total.debit += entry.amountHalalas;
-      else total.credit += entry.amountHalalas;
-      totals.set(entry.account, total);
-    }
-    const balances: NamedTransactItem[] = [...totals].map(([account, total]) => ({
-      name: `ledger${account}`,
-      item: {
-        Update: {
-          TableName: this.tableName,
-          Key: keys.ledgerBalance(account, randomInt(LEDGER_BALANCE_SHARDS)),
-          UpdateExpression: 'SET entityType = :entityType, account = :account ADD debitHalalas :debit, creditHalalas :credit',
-          ExpressionAttributeValues: { ':entityType': ENTITY_TYPES.ledgerBalance, ':account': account, ':debit': total.debit, ':credit': total.credit },
-        },
-      },
-    }));
-    return [put, ...balances];
-  }
-
-  /** The plan update that also appends its audit entry and advances the head, guarded by the version read. */
-  private planUpdate(before: Plan, after: Plan, audit: AuditEntryContent): NamedTransactItem[] {
-    const entry = chainAuditEntry(before.auditHead, audit);
-    const attributes = planAttributes({ ...after, version: before.version + 1 });
-    const removeDueIndex = !(INDEXES.byDueDate.partitionKey in attributes);
-    const names = Object.fromEntries(Object.keys(attributes).map((name, index) => [`#a${index}`, name]));
-    const values = Object.fromEntries(Object.values(attributes).map((value, index) => [`:a${index}`, value]));
-    return [
-      { name: 'auditEntryMustBeNew', item: auditEntryPut(this.tableName, keys.plan(before.planId), entry) },
-      {
-        name: 'planUnchangedSinceRead',
-        item: {
-          Update: {
-            TableName: this.tableName,
-            Key: keys.plan(before.planId),
-            UpdateExpression: `SET ${Object.keys(names).map((name, index) => `${name} = :a${index}`).join(', ')}, auditHeadHash = :auditHeadHash, auditSequence = :auditSequence${
-              removeDueIndex ? ` REMOVE #dueKey, #dueSort` : ''
-            }`,
-            ConditionExpression: 'version = :expectedVersion',
-            ExpressionAttributeNames: { ...names, ...(removeDueIndex ? { '#dueKey': INDEXES.byDueDate.partitionKey, '#dueSort': INDEXES.byDueDate.sortKey } : {}) },
-            ExpressionAttributeValues: { ...values, ':auditHeadHash': entry.hash, ':auditSequence': entry.sequence, ':expectedVersion': before.version },
-          },
-        },
-      },
-    ];
-  }
-
-  private customerLendingUpdate(customerId: string, change: CustomerLendingChange): NamedTransactItem {
-    const adds = ['outstandingHalalas :delta'];
-    const conditions: string[] = [CONDITIONS.itemMustExist];
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':delta': change.exposureDeltaHalalas };
-    const { from, to } = change.bucketChange ?? { from: 'CURRENT', to: 'CURRENT' };
-    if (from !== to && from !== 'CURRENT') {
-      adds.push('#leftBucket :minusOne');
-      names['#leftBucket'] = ARREARS_COUNT_ATTRIBUTES[from];
-      values[':minusOne'] = -1;
-    }
-    if (from !== to && to !== 'CURRENT') {
-      adds.push('#enteredBucket :plusOne');
-      names['#enteredBucket'] = ARREARS_COUNT_ATTRIBUTES[to];
-      values[':plusOne'] = 1;
-    }
-    if (change.borrowingLimitHalalas !== undefined) {
-      // The only place the SAMA exposure limit and the credit ceiling are enforced: atomically, whatever else runs.
-      conditions.push('(attribute_not_exists(outstandingHalalas) OR outstandingHalalas <= :outstandingMax)');
-      values[':outstandingMax'] = change.borrowingLimitHalalas - change.exposureDeltaHalalas;
-    }
-    if (change.arrearsBucketBlocking !== undefined) {
-      for (const bucket of ARREARS_BUCKETS.slice(ARREARS_BUCKETS.indexOf(change.arrearsBucketBlocking))) {
-        const name = `#arrears${ARREARS_BUCKETS.indexOf(bucket)}`;
-        names[name] = ARREARS_COUNT_ATTRIBUTES[bucket];
-        conditions.push(`(attribute_not_exists(${name}) OR ${name} <= :noPlans)`);
-        values[':noPlans'] = 0;
-      }
-    }
-    return {
-      name: 'customerMayBorrow',
-      item: {
-        Update: {
-          TableName: this.tableName,
-          Key: keys.customer(customerId),
-          UpdateExpression: `ADD ${adds.join(', ')}`,
-          ConditionExpression: conditions.join(' AND '),
-          ExpressionAttributeValues: values,
-          ...(Object.keys(names).length === 0 ? {} : { ExpressionAttributeNames: names }),
-          // Lets a refusal name the rule it broke, from the item as it stood, without another read.
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        },
-      },
-    };
-  }
 
   async saveOffer(offer: Offer): Promise<void> {
     await this.documentClient.send(
@@ -364,7 +145,7 @@ export class DynamoDbPlanStore implements PlanStore {
           },
         },
       },
-      this.customerLendingUpdate(offer.customerId, {
+      customerLendingUpdate(this.tableName, offer.customerId, {
         exposureDeltaHalalas: plan.financedHalalas,
         borrowingLimitHalalas: creation.borrowingLimitHalalas,
         arrearsBucketBlocking: creation.arrearsBucketBlockingNewPlans,
@@ -380,8 +161,8 @@ export class DynamoDbPlanStore implements PlanStore {
         },
       },
       { name: 'auditEntryMustBeNew', item: auditEntryPut(this.tableName, keys.plan(plan.planId), first) },
-      ...this.journalWrites(journal),
-      ...creation.events.map((event, index) => this.outbox(`eventMustBeNew${index}`, event.type, event.envelope)),
+      ...journalWrites(this.tableName, journal),
+      ...creation.events.map((event, index) => outboxPut(this.tableName, `eventMustBeNew${index}`, event.type, event.envelope)),
       { name: 'idempotencyKeyUnused', item: idempotencyRecordPut(this.tableName, creation.idempotency.scope, creation.idempotency.response, plan.createdAt) },
     ];
     try {
@@ -472,10 +253,10 @@ export class DynamoDbPlanStore implements PlanStore {
     const cancelled: Plan = { ...input.plan, status: 'CANCELLED', outstandingHalalas: 0, payableHalalas: 0 };
     try {
       await writeTransaction(this.documentClient, [
-        ...this.planUpdate(input.plan, cancelled, input.audit),
-        this.customerLendingUpdate(input.plan.customerId, { exposureDeltaHalalas: -input.plan.outstandingHalalas, bucketChange: { from: input.plan.delinquencyBucket, to: 'CURRENT' } }),
-        ...this.journalWrites(input.journal),
-        this.outbox('eventMustBeNew', 'planCancelled', input.event),
+        ...planUpdate(this.tableName, input.plan, cancelled, input.audit),
+        customerLendingUpdate(this.tableName, input.plan.customerId, { exposureDeltaHalalas: -input.plan.outstandingHalalas, bucketChange: { from: input.plan.delinquencyBucket, to: 'CURRENT' } }),
+        ...journalWrites(this.tableName, input.journal),
+        outboxPut(this.tableName, 'eventMustBeNew', 'planCancelled', input.event),
         { name: 'idempotencyKeyUnused', item: idempotencyRecordPut(this.tableName, input.idempotency.scope, input.idempotency.response, input.cancelledAt) },
       ]);
     } catch (error) {
@@ -554,7 +335,7 @@ export class DynamoDbPlanStore implements PlanStore {
             },
           },
         },
-        this.outbox('eventMustBeNew', 'paymentIntentCreated', input.event),
+        outboxPut(this.tableName, 'eventMustBeNew', 'paymentIntentCreated', input.event),
         { name: 'idempotencyKeyUnused', item: idempotencyRecordPut(this.tableName, input.idempotency.scope, input.idempotency.response, payment.createdAt) },
       ]);
     } catch (error) {
@@ -618,12 +399,12 @@ export class DynamoDbPlanStore implements PlanStore {
           },
         },
       },
-      ...this.planUpdate(planBefore, planAfter, settlement.audit),
+      ...planUpdate(this.tableName, planBefore, planAfter, settlement.audit),
       ...(confirmed
-        ? [this.customerLendingUpdate(payment.customerId, { exposureDeltaHalalas: -payment.amountHalalas, bucketChange: { from: planBefore.delinquencyBucket, to: planAfter.delinquencyBucket } })]
+        ? [customerLendingUpdate(this.tableName, payment.customerId, { exposureDeltaHalalas: -payment.amountHalalas, bucketChange: { from: planBefore.delinquencyBucket, to: planAfter.delinquencyBucket } })]
         : []),
-      ...(settlement.journal === undefined ? [] : this.journalWrites(settlement.journal)),
-      ...settlement.events.map((event, index) => this.outbox(`eventMustBeNew${index}`, event.type, event.envelope)),
+      ...(settlement.journal === undefined ? [] : journalWrites(this.tableName, settlement.journal)),
+      ...settlement.events.map((event, index) => outboxPut(this.tableName, `eventMustBeNew${index}`, event.type, event.envelope)),
     ];
     try {
       await writeTransaction(this.documentClient, writes);
@@ -679,9 +460,9 @@ export class DynamoDbPlanStore implements PlanStore {
     const bucketChange = { from: plan.delinquencyBucket, to: updated.delinquencyBucket };
     try {
       await writeTransaction(this.documentClient, [
-        ...this.planUpdate(plan, updated, input.audit),
-        ...(bucketChange.from === bucketChange.to ? [] : [this.customerLendingUpdate(plan.customerId, { exposureDeltaHalalas: 0, bucketChange })]),
-        ...input.events.map((event, index) => this.outbox(`eventMustBeNew${index}`, event.type, event.envelope)),
+        ...planUpdate(this.tableName, plan, updated, input.audit),
+        ...(bucketChange.from === bucketChange.to ? [] : [customerLendingUpdate(this.tableName, plan.customerId, { exposureDeltaHalalas: 0, bucketChange })]),
+        ...input.events.map((event, index) => outboxPut(this.tableName, `eventMustBeNew${index}`, event.type, event.envelope)),
       ]);
       return true;
     } catch (error) {
