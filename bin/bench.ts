@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { DynamoDbIdempotencyStore } from '../shared/adapters/dynamodb/idempotency-store.ts';
 import { DynamoDbPlanStore } from '../shared/adapters/dynamodb/plan-store.ts';
+import { DynamoDbReconciliationStore } from '../shared/adapters/dynamodb/reconciliation-store.ts';
 import { keys } from '../shared/adapters/dynamodb/keys.ts';
 import { KmsPersonalDataCipher } from '../shared/adapters/kms/personal-data-cipher.ts';
 import { DEFAULT_LENDING_POLICY, DEFAULT_PLAN_POLICY } from '../shared/domain/policy.ts';
@@ -110,7 +111,7 @@ function put(key: { PK: string; SK: string }, item: Record<string, unknown>): vo
 // ---- Fixtures: one customer, one offer, one plan with one pending payment --------------------------------------
 
 const cipher = new KmsPersonalDataCipher('arn:aws:kms:me-central-1:000000000000:key/bench', TABLE, kms);
-const deps: PlanDeps = { planStore: new DynamoDbPlanStore(dynamodb, TABLE), clock: systemClock, ids: ulidGenerator, lending: DEFAULT_LENDING_POLICY, plans: DEFAULT_PLAN_POLICY };
+const deps: PlanDeps = { planStore: new DynamoDbPlanStore(dynamodb, TABLE), reconciliation: new DynamoDbReconciliationStore(dynamodb, TABLE), clock: systemClock, ids: ulidGenerator, lending: DEFAULT_LENDING_POLICY, plans: DEFAULT_PLAN_POLICY };
 const now = new Date();
 const installments = [1, 2, 3].map((sequence) => ({ sequence, dueDate: `2027-0${sequence}-15`, amountHalalas: 10_000, paidHalalas: 0, status: 'DUE' }));
 

@@ -32,9 +32,9 @@ export const handler = httpHandler(routes.receivePaymentWebhook, async (request)
   };
   const result = await retryingConcurrentUpdates(() => settlePayment(notification, deps));
   logger.info('Payment webhook applied', { eventId, result });
-  if (result === 'contradicts-settlement') {
-    // The gateway and our ledger disagree about this payment (say, money taken for an expired intent).
-    logger.error(ALERT_LOG_MESSAGES.paymentNeedsReconciliation, { eventId, type, planId, checkoutReference });
+  if (result === 'held-for-reconciliation' || result === 'contradicts-settlement') {
+    // Money taken that matches no payable intent (now held in suspense), or an outcome contradicting a settlement.
+    logger.error(ALERT_LOG_MESSAGES.paymentNeedsReconciliation, { eventId, type, planId, checkoutReference, result });
   }
   // Replays and late duplicates are acknowledged like the first delivery, so the gateway stops retrying.
   return { statusCode: 200, body: { status: 'accepted' } };

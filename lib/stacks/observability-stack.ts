@@ -120,7 +120,7 @@ export class ObservabilityStack extends Stack {
       );
       const reconciliation = new cloudwatch.Metric({ namespace: RABHAN_METRIC_NAMESPACE, metricName: RECONCILIATION_METRIC_NAME, statistic: cloudwatch.Stats.SUM, period: Duration.minutes(5) });
       const alarm = new cloudwatch.Alarm(this, 'PaymentsNeedingReconciliation', {
-        alarmDescription: 'The payment gateway reported an outcome that contradicts a settled payment: reconcile it (see the ERROR log line naming it).',
+        alarmDescription: 'The payment gateway reported money that matched no payable intent (held in suspense: GET /v1/ops/reconciliation/items), or an outcome that contradicts a settled payment: reconcile it (see the ERROR log line naming it).',
         metric: reconciliation,
         threshold: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

@@ -155,6 +155,19 @@ export const EVENT_TYPES = {
       daysPastDue: z.number().int().positive(),
     }),
   }),
+  unappliedCashApplied: defineEventType({
+    source: 'rabhan.payments',
+    detailType: 'Unapplied Cash Applied',
+    version: 1,
+    data: z.strictObject({
+      reconciliationItemId: z.string().describe('The reconciliation item whose money, held in suspense, was applied.'),
+      planId: z.string(),
+      customerId: z.string(),
+      amountHalalas: z.number().int().positive(),
+      outstandingHalalas: z.number().int().nonnegative().describe("What the plan still owes after it."),
+      appliedAt: z.iso.datetime(),
+    }),
+  }),
   planDelinquencyCured: defineEventType({
     source: 'rabhan.plans',
     detailType: 'Plan Delinquency Cured',

@@ -63,7 +63,7 @@ export const PLAN_LIST_CURSOR_LENGTH_MAX = 1024;
 export const STATEMENT_CURSOR_LENGTH_MAX = 128;
 
 /** What a client may rely on about a cursor: nothing but passing it back. Its format is ours to change. */
-const opaqueCursor = (issuedBy: string, lengthMax: number) =>
+export const opaqueCursor = (issuedBy: string, lengthMax: number) =>
   z
     .string()
     .max(lengthMax)

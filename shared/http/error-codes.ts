@@ -134,6 +134,30 @@ export const ERROR_CODES = {
     httpStatus: 422,
     message: { en: 'Your credit assessment does not allow financing.', ar: 'تقييمك الائتماني لا يسمح بالتمويل.' },
   },
+  RECONCILIATION_ITEM_NOT_FOUND: {
+    httpStatus: 404,
+    message: { en: 'No such reconciliation item.', ar: 'لا يوجد بند تسوية بهذا المعرّف.' },
+  },
+  RECONCILIATION_ITEM_NOT_OPEN: {
+    httpStatus: 409,
+    message: { en: 'This reconciliation item already has a proposal or is resolved.', ar: 'لبند التسوية هذا مقترح قائم أو تمت تسويته.' },
+  },
+  RECONCILIATION_ITEM_NOT_PROPOSED: {
+    httpStatus: 409,
+    message: { en: 'This reconciliation item has no proposal to confirm.', ar: 'لا يوجد مقترح لتأكيده في بند التسوية هذا.' },
+  },
+  RECONCILIATION_PROPOSAL_MISMATCH: {
+    httpStatus: 409,
+    message: { en: 'The plan named does not match the one proposed for this item.', ar: 'الخطة المذكورة لا تطابق الخطة المقترحة لهذا البند.' },
+  },
+  FOUR_EYES_REQUIRED: {
+    httpStatus: 403,
+    message: { en: 'A different staff user must confirm this decision.', ar: 'يجب أن يؤكد هذا القرار موظف آخر.' },
+  },
+  RECONCILIATION_AMOUNT_EXCEEDS_BALANCE: {
+    httpStatus: 422,
+    message: { en: 'The plan cannot take this amount: it is not active or owes less.', ar: 'لا يمكن تطبيق هذا المبلغ على الخطة: فهي غير نشطة أو المتبقي عليها أقل.' },
+  },
   PLAN_IN_ARREARS: {
     httpStatus: 422,
     message: { en: 'A new plan is not possible while one of your plans has an overdue installment.', ar: 'لا يمكن إنشاء خطة جديدة ما دام لديك قسط متأخر في إحدى خططك.' },

@@ -3,6 +3,9 @@
  * filter and an alarm, so the wording lives only here.
  */
 export const ALERT_LOG_MESSAGES = {
-  /** The payment gateway and our ledger disagree about a payment, say money taken for an intent we failed. */
+  /**
+   * The payment gateway and our ledger disagree about a payment: money taken that matches no payable intent (held in
+   * suspense as a reconciliation item, GET /v1/ops/reconciliation/items), or a failure reported for a confirmed one.
+   */
   paymentNeedsReconciliation: 'Gateway outcome contradicts the recorded settlement: reconcile this payment',
 } as const;

@@ -46,6 +46,13 @@ import {
   statementSchema,
   trialBalanceSchema,
 } from '../contracts/plans.ts';
+import {
+  reconciliationItemPathSchema,
+  reconciliationItemSchema,
+  reconciliationListQuerySchema,
+  reconciliationPageSchema,
+  resolutionRequestSchema,
+} from '../contracts/reconciliation.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
 
@@ -422,6 +429,54 @@ export const routes = {
     request: { body: paymentWebhookSchema },
     responses: { 200: { description: 'Applied, or recognised as already applied.', schema: acceptedResponseSchema } },
     errorCodes: ['WEBHOOK_SIGNATURE_INVALID', 'PAYMENT_NOT_FOUND', 'CONCURRENT_UPDATE'],
+  }),
+  listReconciliationItems: defineRoute({
+    id: 'ListReconciliationItems',
+    method: 'GET',
+    path: '/v1/ops/reconciliation/items',
+    handlerEntry: 'functions/payments/list-reconciliation-items.ts',
+    access: { kind: 'roles', roles: ['ops', 'compliance'] },
+    throttle: STANDARD_THROTTLE,
+    permissions: ['table:read'],
+    summary: 'Money the gateway reported that matched no payable intent, held in suspense, newest first (limit ≤ 100, cursor).',
+    request: { query: reconciliationListQuerySchema },
+    responses: { 200: { description: 'A page of the reconciliation queue.', schema: reconciliationPageSchema } },
+    errorCodes: [],
+  }),
+  proposeReconciliationResolution: defineRoute({
+    id: 'ProposeReconciliationResolution',
+    method: 'POST',
+    path: '/v1/ops/reconciliation/items/{itemId}/resolution-proposal',
+    handlerEntry: 'functions/payments/propose-reconciliation-resolution.ts',
+    access: { kind: 'roles', roles: ['ops'] },
+    throttle: STANDARD_THROTTLE,
+    permissions: ['table:read', 'table:write'],
+    summary: 'First pair of eyes: proposes the plan an item\'s money belongs to. Nothing moves until a different staff user confirms. Repeating the same proposal is answered as the first time.',
+    request: { pathParameters: reconciliationItemPathSchema, body: resolutionRequestSchema },
+    responses: { 200: { description: 'The item, with its proposal.', schema: reconciliationItemSchema } },
+    errorCodes: ['RECONCILIATION_ITEM_NOT_FOUND', 'RECONCILIATION_ITEM_NOT_OPEN', 'PLAN_NOT_FOUND', 'RECONCILIATION_AMOUNT_EXCEEDS_BALANCE', 'CONCURRENT_UPDATE'],
+  }),
+  confirmReconciliationResolution: defineRoute({
+    id: 'ConfirmReconciliationResolution',
+    method: 'POST',
+    path: '/v1/ops/reconciliation/items/{itemId}/resolution-confirmation',
+    handlerEntry: 'functions/payments/confirm-reconciliation-resolution.ts',
+    access: { kind: 'roles', roles: ['ops', 'compliance'] },
+    throttle: STANDARD_THROTTLE,
+    permissions: ['table:read', 'table:write'],
+    summary:
+      'Second pair of eyes: a staff user other than the proposer confirms, naming the proposed plan again, and the money moves from suspense to the plan in one transaction. Confirming a resolved item again is answered as the first time.',
+    request: { pathParameters: reconciliationItemPathSchema, body: resolutionRequestSchema },
+    responses: { 200: { description: 'The resolved item.', schema: reconciliationItemSchema } },
+    errorCodes: [
+      'RECONCILIATION_ITEM_NOT_FOUND',
+      'RECONCILIATION_ITEM_NOT_PROPOSED',
+      'RECONCILIATION_PROPOSAL_MISMATCH',
+      'FOUR_EYES_REQUIRED',
+      'PLAN_NOT_FOUND',
+      'RECONCILIATION_AMOUNT_EXCEEDS_BALANCE',
+      'CONCURRENT_UPDATE',
+    ],
   }),
   getTrialBalance: defineRoute({
     id: 'GetTrialBalance',

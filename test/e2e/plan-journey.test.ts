@@ -43,7 +43,10 @@ describe('a BNPL plan over HTTP', () => {
     const created = await api.call<PlanView>('POST', '/v1/plans', { token, body: { offerId: offer.body.offerId }, headers: { 'idempotency-key': randomUUID() } });
     expect(created.status).toBe(201);
     const { planId } = created.body;
-    expect((await api.call('GET', '/v1/customers/me/exposure', { token })).body).toEqual({ limitHalalas: 500_000, outstandingHalalas: 200_000, availableHalalas: 300_000 });
+    // The limit is the SAMA limit, or the MEDIUM ceiling (half of it) for a MEDIUM-risk simulated customer.
+    const exposure = (await api.call<{ limitHalalas: number; outstandingHalalas: number; availableHalalas: number }>('GET', '/v1/customers/me/exposure', { token })).body;
+    expect([500_000, 250_000]).toContain(exposure.limitHalalas);
+    expect(exposure).toEqual({ limitHalalas: exposure.limitHalalas, outstandingHalalas: 200_000, availableHalalas: exposure.limitHalalas - 200_000 });
 
     const pay = async (path: string, body: Record<string, unknown>, expectedOutstanding: number): Promise<PlanView> => {
       const intent = await api.call<{ status: string }>('POST', path, { token, body, headers: { 'idempotency-key': randomUUID() } });
@@ -64,7 +67,7 @@ describe('a BNPL plan over HTTP', () => {
     const settled = await pay(`/v1/plans/${planId}/early-settlement`, { method: 'MADA' }, 0);
 
     expect(settled.status).toBe('COMPLETED');
-    expect((await api.call('GET', '/v1/customers/me/exposure', { token })).body).toEqual({ limitHalalas: 500_000, outstandingHalalas: 0, availableHalalas: 500_000 });
+    expect((await api.call('GET', '/v1/customers/me/exposure', { token })).body).toEqual({ limitHalalas: exposure.limitHalalas, outstandingHalalas: 0, availableHalalas: exposure.limitHalalas });
     const statement = await api.call<{ journals: { entries: { side: string; amountHalalas: number }[] }[] }>('GET', `/v1/plans/${planId}/statement`, { token });
     // The gateway delivers every confirmation twice; still exactly one opening journal and three payment journals.
     expect(statement.body.journals).toHaveLength(4);

@@ -290,14 +290,18 @@ class SettlePayment implements PlanCommand {
   toString = () => `settlePayment(pending #${this.payment}, ${this.outcome})`;
 }
 
-/** A notification whose amount differs from the intent is refused and leaves the payment pending. */
+/** A confirmation whose amount differs from the intent is money in suspense; the payment stays pending. */
 class SettleWithWrongAmount implements PlanCommand {
   constructor(readonly payment: number) {}
   check = (model: Readonly<Model>) => pendingPayments(model).length > 0;
   async run(model: Model, real: Real): Promise<void> {
     const payment = pick(pendingPayments(model), this.payment)!;
     const notification: Notification = { gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED', planId: payment.planId, paymentId: payment.paymentId, amountHalalas: payment.amountHalalas + 1, correlationId: 'model' };
-    expect((await errorCodeOf(settlePayment(notification, deps))).code, this.toString()).toBe('VALIDATION_FAILED');
+    expect(await settlePayment(notification, deps), this.toString()).toBe('held-for-reconciliation');
+    post(model, [
+      ['GATEWAY_CLEARING', 'DEBIT', notification.amountHalalas],
+      ['UNAPPLIED_CASH', 'CREDIT', notification.amountHalalas],
+    ]);
     await checkInvariants(model, real);
   }
   toString = () => `settlePayment(pending #${this.payment}, wrong amount)`;
@@ -320,7 +324,15 @@ class ReplayNotification implements PlanCommand {
       gatewayEventId: sameEvent ? original.gatewayEventId : `evt_${randomUUID()}`,
       outcome: flipped ? (original.outcome === 'CONFIRMED' ? 'FAILED' : 'CONFIRMED') : original.outcome,
     };
-    expect(await settlePayment(replay, deps), this.toString()).toBe(sameEvent ? 'duplicate' : flipped ? 'contradicts-settlement' : 'already-settled');
+    // A confirmation of a payment the gateway had failed is money that matches nothing payable: held in suspense.
+    const heldInSuspense = !sameEvent && flipped && replay.outcome === 'CONFIRMED';
+    expect(await settlePayment(replay, deps), this.toString()).toBe(sameEvent ? 'duplicate' : heldInSuspense ? 'held-for-reconciliation' : flipped ? 'contradicts-settlement' : 'already-settled');
+    if (heldInSuspense) {
+      post(model, [
+        ['GATEWAY_CLEARING', 'DEBIT', replay.amountHalalas],
+        ['UNAPPLIED_CASH', 'CREDIT', replay.amountHalalas],
+      ]);
+    }
     await checkInvariants(model, real);
   }
   toString = () => `replayNotification(#${this.notification}, ${this.mode})`;

@@ -6,6 +6,7 @@ import { buildInstallmentSchedule, riyadhCalendarDate } from '../../shared/domai
 import { DEFAULT_LENDING_POLICY, DEFAULT_PLAN_POLICY } from '../../shared/domain/policy.ts';
 import { systemClock, ulidGenerator } from '../../shared/platform/clock-and-ids.ts';
 import { DynamoDbPlanStore } from '../../shared/adapters/dynamodb/plan-store.ts';
+import { DynamoDbReconciliationStore } from '../../shared/adapters/dynamodb/reconciliation-store.ts';
 import type { IdempotencyScope } from '../../shared/use-cases/idempotency.ts';
 import type { Offer, PlanStore } from '../../shared/use-cases/plans/plan-store.ts';
 import type { PlanDeps } from '../../shared/use-cases/plans/plans.ts';
@@ -59,6 +60,7 @@ export async function planDepsOnFreshTable(): Promise<PlanDeps> {
   const resources = await provisionTestPlatform();
   return {
     planStore: new DynamoDbPlanStore(createDocumentClient(), resources.tableName),
+    reconciliation: new DynamoDbReconciliationStore(createDocumentClient(), resources.tableName),
     clock: systemClock,
     ids: ulidGenerator,
     lending: DEFAULT_LENDING_POLICY,

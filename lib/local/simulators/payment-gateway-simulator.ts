@@ -2,6 +2,8 @@
  * Payment gateway simulator. A checkout completes on its own after a short delay (no browser step locally) and the
  * outcome is POSTed to our webhook, signed like the real integration. Deterministic by amount and method:
  *   - amounts ending in 13 halalas are declined (payment.failed);
+ *   - amounts ending in 17 halalas are captured one halala short, so the confirmation matches no intent and its
+ *     money goes to suspense for reconciliation;
  *   - every confirmation is delivered twice, the second time late, to exercise replay handling;
  *   - everything else is confirmed.
  */
@@ -10,6 +12,7 @@ import { signCallback } from '../../../shared/auth/callback-signature.ts';
 import { startHttpSimulator, type RunningSimulator } from './http-simulator.ts';
 
 export const DECLINED_AMOUNT_SUFFIX_HALALAS = 13;
+export const SHORT_CAPTURE_AMOUNT_SUFFIX_HALALAS = 17;
 const HALALAS_PER_SAR = 100;
 const CHECKOUT_COMPLETION_DELAY_MILLISECONDS = 500;
 const DUPLICATE_DELIVERY_DELAY_MILLISECONDS = 1_500;
@@ -55,12 +58,13 @@ export async function startPaymentGatewaySimulator(options: PaymentGatewaySimula
       opened.add(reference);
       const amountHalalas = Number(checkout.amountHalalas);
       const declined = amountHalalas % HALALAS_PER_SAR === DECLINED_AMOUNT_SUFFIX_HALALAS;
+      const capturedShort = amountHalalas % HALALAS_PER_SAR === SHORT_CAPTURE_AMOUNT_SUFFIX_HALALAS;
       const body = JSON.stringify({
         eventId: `evt_${randomUUID()}`,
         type: declined ? 'payment.failed' : 'payment.confirmed',
         checkoutReference: reference,
         planId: checkout.planId,
-        amountHalalas,
+        amountHalalas: capturedShort ? amountHalalas - 1 : amountHalalas,
         occurredAt: new Date().toISOString(),
       });
       later(CHECKOUT_COMPLETION_DELAY_MILLISECONDS, () => deliver(body));

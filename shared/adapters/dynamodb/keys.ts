@@ -83,6 +83,7 @@ export const ENTITY_TYPES = {
   gatewayEvent: 'GatewayEvent',
   ledgerBalance: 'LedgerBalance',
   idempotencyRecord: 'IdempotencyRecord',
+  reconciliationItem: 'ReconciliationItem',
   canaryEmission: 'CanaryEmission',
   canaryArrival: 'CanaryArrival',
 } as const;
@@ -107,13 +108,15 @@ export const AUDIT_PARTITION_PREFIX = 'AUDIT#';
 export const IMMUTABLE_PARTITION_PREFIXES: readonly string[] = [JOURNAL_PARTITION_PREFIX, AUDIT_PARTITION_PREFIX];
 
 /**
- * Whose postings a journal partition holds. Each ledger gets its own kind (a reconciliation ledger would add
- * `{ reconciliation: id }` → `JOURNAL#RECONCILIATION#<id>`); the partition takes the owner's own key after the prefix.
+ * Whose postings a journal partition holds: a plan's (its statement), or a reconciliation item's (money received into
+ * suspense). The partition takes the owner's own partition key after the prefix.
  */
-export type JournalScope = { readonly plan: string };
+export type JournalScope = { readonly plan: string } | { readonly reconciliation: string };
 
 const planPartition = (planId: string): string => `PLAN#${planId}`;
-const journalPartition = (scope: JournalScope): string => `${JOURNAL_PARTITION_PREFIX}${planPartition(scope.plan)}`;
+const reconciliationItemPartition = (itemId: string): string => `RECONCILIATION#${itemId}`;
+const journalPartition = (scope: JournalScope): string =>
+  `${JOURNAL_PARTITION_PREFIX}${'plan' in scope ? planPartition(scope.plan) : reconciliationItemPartition(scope.reconciliation)}`;
 /** An aggregate's audit chain: `AUDIT#` then the aggregate's own partition key, e.g. `AUDIT#CUSTOMER#<id>`. */
 const auditChainPartition = (aggregatePartitionKey: string): string => `${AUDIT_PARTITION_PREFIX}${aggregatePartitionKey}`;
 
@@ -176,6 +179,16 @@ export const keys = {
   ownedBy: (ownerId: string, kind: 'ASSESSMENT' | 'PLAN', id: string): Record<string, string> => ({
     [INDEXES.byOwner.partitionKey]: `OWNER#${ownerId}`,
     [INDEXES.byOwner.sortKey]: `${kind}#${id}`,
+  }),
+  /** Money the gateway reported that matched no payable intent, held in suspense until staff apply it. */
+  reconciliationItem: (itemId: string): ItemKey => ({ PK: reconciliationItemPartition(itemId), SK: 'ITEM' }),
+  /**
+   * byOwner index attributes putting every reconciliation item in the ops queue, newest first. One partition is enough:
+   * items are exceptions (a handful a day at national scale, docs/capacity.md), far below a partition's write rate.
+   */
+  reconciliationQueue: (itemId: string): Record<string, string> => ({
+    [INDEXES.byOwner.partitionKey]: 'RECONCILIATION_QUEUE',
+    [INDEXES.byOwner.sortKey]: `ITEM#${itemId}`,
   }),
   canaryEmission: (canaryId: string): ItemKey => ({ PK: `CANARY#${canaryId}`, SK: 'EMISSION' }),
   canaryArrival: (canaryId: string): ItemKey => ({ PK: `CANARY#${canaryId}`, SK: 'ARRIVAL' }),

@@ -11,7 +11,7 @@ import type { Journal, LedgerAccount, Offer, Payment, Plan } from '../../use-cas
 import { buildOutboxItem } from '../outbox.ts';
 import { auditEntryPut, auditHeadOf } from './audit-items.ts';
 import { CONDITIONS } from './conditions.ts';
-import { ENTITY_TYPES, INDEXES, keys } from './keys.ts';
+import { ENTITY_TYPES, INDEXES, keys, type JournalScope } from './keys.ts';
 import type { NamedTransactItem } from './transactions.ts';
 /** Shards per ledger account balance; see docs/capacity.md for the write-rate arithmetic. */
 export const LEDGER_BALANCE_SHARDS = 10;
@@ -131,17 +131,23 @@ export function outboxPut(tableName: string, name: string, type: EventTypeName, 
   return { name, item: { Put: { TableName: tableName, Item: buildOutboxItem(EVENT_TYPES[type], envelope), ConditionExpression: CONDITIONS.itemMustNotExist } } };
 }
 
-export function journalWrites(tableName: string, journal: Journal): NamedTransactItem[] {
+/** A journal as posted to one ledger scope: a plan's statement, or a reconciliation item's suspense postings. */
+export type PostedJournal = Omit<Journal, 'planId'>;
+
+/** The plan ledger scope of a plan's journal. */
+export const planJournalScope = (journal: Journal): JournalScope => ({ plan: journal.planId });
+
+export function journalWrites(tableName: string, journal: PostedJournal, scope: JournalScope): NamedTransactItem[] {
   const put: NamedTransactItem = {
     name: 'journalMustBeNew',
     item: {
       Put: {
         TableName: tableName,
         Item: {
-          ...keys.journal({ plan: journal.planId }, journal.journalId),
+          ...keys.journal(scope, journal.journalId),
           entityType: ENTITY_TYPES.journal,
           journalId: journal.journalId,
-          planId: journal.planId,
+          ...('plan' in scope ? { planId: scope.plan } : { reconciliationItemId: scope.reconciliation }),
           description: journal.description,
           postedAt: journal.postedAt.toISOString(),
           entries: journal.entries,

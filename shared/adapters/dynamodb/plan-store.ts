@@ -36,6 +36,7 @@ import {
   LEDGER_BALANCE_SHARDS,
   outboxPut,
   planAttributes,
+  planJournalScope,
   planUpdate,
   toJournal,
   toOffer,
@@ -161,7 +162,7 @@ export class DynamoDbPlanStore implements PlanStore {
         },
       },
       { name: 'auditEntryMustBeNew', item: auditEntryPut(this.tableName, keys.plan(plan.planId), first) },
-      ...journalWrites(this.tableName, journal),
+      ...journalWrites(this.tableName, journal, planJournalScope(journal)),
       ...creation.events.map((event, index) => outboxPut(this.tableName, `eventMustBeNew${index}`, event.type, event.envelope)),
       { name: 'idempotencyKeyUnused', item: idempotencyRecordPut(this.tableName, creation.idempotency.scope, creation.idempotency.response, plan.createdAt) },
     ];
@@ -255,7 +256,7 @@ export class DynamoDbPlanStore implements PlanStore {
       await writeTransaction(this.documentClient, [
         ...planUpdate(this.tableName, input.plan, cancelled, input.audit),
         customerLendingUpdate(this.tableName, input.plan.customerId, { exposureDeltaHalalas: -input.plan.outstandingHalalas, bucketChange: { from: input.plan.delinquencyBucket, to: 'CURRENT' } }),
-        ...journalWrites(this.tableName, input.journal),
+        ...journalWrites(this.tableName, input.journal, planJournalScope(input.journal)),
         outboxPut(this.tableName, 'eventMustBeNew', 'planCancelled', input.event),
         { name: 'idempotencyKeyUnused', item: idempotencyRecordPut(this.tableName, input.idempotency.scope, input.idempotency.response, input.cancelledAt) },
       ]);
@@ -403,7 +404,7 @@ export class DynamoDbPlanStore implements PlanStore {
       ...(confirmed
         ? [customerLendingUpdate(this.tableName, payment.customerId, { exposureDeltaHalalas: -payment.amountHalalas, bucketChange: { from: planBefore.delinquencyBucket, to: planAfter.delinquencyBucket } })]
         : []),
-      ...(settlement.journal === undefined ? [] : journalWrites(this.tableName, settlement.journal)),
+      ...(settlement.journal === undefined ? [] : journalWrites(this.tableName, settlement.journal, planJournalScope(settlement.journal))),
       ...settlement.events.map((event, index) => outboxPut(this.tableName, `eventMustBeNew${index}`, event.type, event.envelope)),
     ];
     try {

@@ -5,7 +5,7 @@
  */
 import { assertHalalas } from '../plans/money.ts';
 
-export const LEDGER_ACCOUNTS = ['CUSTOMER_RECEIVABLE', 'GATEWAY_CLEARING', 'FUNDING', 'CONTRACTOR_PAYABLE'] as const;
+export const LEDGER_ACCOUNTS = ['CUSTOMER_RECEIVABLE', 'GATEWAY_CLEARING', 'FUNDING', 'CONTRACTOR_PAYABLE', 'UNAPPLIED_CASH'] as const;
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
 export type EntrySide = 'DEBIT' | 'CREDIT';
 
@@ -111,6 +111,26 @@ export function paymentConfirmedJournal(paymentHalalas: number): Journal {
   return buildJournal([
     { account: 'GATEWAY_CLEARING', side: 'DEBIT', amountHalalas: paymentHalalas },
     { account: 'CUSTOMER_RECEIVABLE', side: 'CREDIT', amountHalalas: paymentHalalas },
+  ]);
+}
+
+/**
+ * The gateway reports money it took that matches no payable intent (an unknown payment, a different amount, or an
+ * outcome that contradicts a settled payment). The money is real, so it is recorded at once, in suspense, until
+ * staff apply it to the plan it belongs to.
+ */
+export function unappliedCashReceivedJournal(amountHalalas: number): Journal {
+  return buildJournal([
+    { account: 'GATEWAY_CLEARING', side: 'DEBIT', amountHalalas },
+    { account: 'UNAPPLIED_CASH', side: 'CREDIT', amountHalalas },
+  ]);
+}
+
+/** Staff apply money held in suspense to a plan: it leaves suspense and the customer owes that much less. */
+export function unappliedCashAppliedJournal(amountHalalas: number): Journal {
+  return buildJournal([
+    { account: 'UNAPPLIED_CASH', side: 'DEBIT', amountHalalas },
+    { account: 'CUSTOMER_RECEIVABLE', side: 'CREDIT', amountHalalas },
   ]);
 }
 

@@ -7,9 +7,9 @@
 import { EVENT_TYPES } from '../../contracts/events.ts';
 import { checkoutReferenceOf } from '../../contracts/plans.ts';
 import { ageViolations, residencyViolations } from '../../domain/customers/eligibility.ts';
-import { paymentConfirmedJournal, planOpenedJournal, reverseJournal, type Journal as BalancedJournal } from '../../domain/ledger/journal.ts';
-import { allocatePayment, outstandingOf } from '../../domain/plans/allocation.ts';
-import { bucketTransitionEvent, planDelinquency, type DelinquencyBucket, type PlanDelinquency } from '../../domain/plans/delinquency.ts';
+import { paymentConfirmedJournal, planOpenedJournal, reverseJournal } from '../../domain/ledger/journal.ts';
+import { applyPayment } from '../../domain/plans/payment-application.ts';
+import { planDelinquency } from '../../domain/plans/delinquency.ts';
 import { borrowingLimitHalalas, OFFER_VIOLATIONS, offerViolations, type OfferViolation } from '../../domain/plans/offer-policy.ts';
 import type { ErrorCode } from '../../http/error-codes.ts';
 import { buildInstallmentSchedule, riyadhCalendarDate } from '../../domain/plans/schedule.ts';
@@ -20,7 +20,11 @@ import { buildEventEnvelope } from '../../messaging/event-envelope.ts';
 import { ULID_PATTERN, type Clock, type IdGenerator } from '../../platform/clock-and-ids.ts';
 import { replayOrReject, type IdempotencyScope, type IdempotentOutcome, type StoredResponse } from '../idempotency.ts';
 import type { PersonalDataCipher } from '../ports.ts';
-import type { Journal, Offer, Payment, PaymentMethod, Plan, PlanEvent, PlanInstallment, PlanStore } from './plan-store.ts';
+import type { ReconciliationReason } from '../../domain/payments/reconciliation.ts';
+import { holdUnappliedCash } from '../payments/reconciliation.ts';
+import type { ReconciliationStore } from '../payments/reconciliation-store.ts';
+import { bucketTransitionEvents, toJournalRecord } from './plan-changes.ts';
+import type { Journal, Offer, Payment, PaymentMethod, Plan, PlanEvent, PlanStore } from './plan-store.ts';
 
 import type { PlanPolicy } from '../../domain/policy.ts';
 
@@ -29,6 +33,8 @@ export { DEFAULT_PLAN_POLICY, type PlanPolicy } from '../../domain/policy.ts';
 
 export interface PlanDeps {
   readonly planStore: PlanStore;
+  /** Where money the gateway reports, but no payable intent matches, is held until staff apply it. */
+  readonly reconciliation: ReconciliationStore;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly lending: LendingPolicy;
@@ -44,25 +50,6 @@ function refuse(violations: readonly OfferViolation[]): never {
   throw new RabhanError(OFFER_RULES_AS_ERROR_CODES[violations[0]!], { details: violations.map((rule) => ({ field: rule, issue: 'rule violated' })) });
 }
 
-/** The Plan Delinquent or Plan Delinquency Cured event that a change of the plan's bucket calls for, if any. */
-function bucketTransitionEvents(plan: Plan, after: PlanDelinquency, deps: Pick<PlanDeps, 'ids'>, correlationId: string, now: Date): PlanEvent[] {
-  const type = bucketTransitionEvent(plan.delinquencyBucket, after.bucket);
-  const { planId, customerId } = plan;
-  if (type === 'planDelinquencyCured') {
-    const previousBucket = plan.delinquencyBucket as Exclude<DelinquencyBucket, 'CURRENT'>;
-    return [{ type, envelope: buildEventEnvelope(EVENT_TYPES.planDelinquencyCured, { planId, customerId, previousBucket, curedAt: now.toISOString() }, envelope(deps, correlationId, now)) }];
-  }
-  if (type === 'planDelinquent') {
-    const bucket = after.bucket as Exclude<DelinquencyBucket, 'CURRENT'>;
-    const data = { planId, customerId, bucket, overdueHalalas: after.overdueHalalas, daysPastDue: after.daysPastDue };
-    return [{ type, envelope: buildEventEnvelope(EVENT_TYPES.planDelinquent, data, envelope(deps, correlationId, now)) }];
-  }
-  return [];
-}
-
-export function toJournalRecord(planId: string, journalId: string, description: string, postedAt: Date, balanced: BalancedJournal, reverses?: string): Journal {
-  return { journalId, planId, description, postedAt, entries: balanced.entries, ...(reverses === undefined ? {} : { reverses }) };
-}
 
 // ---- Offers -------------------------------------------------------------------------------------------------
 
@@ -310,24 +297,40 @@ export interface GatewayNotification {
 }
 
 /**
- * `contradicts-settlement`: the payment was already settled the other way, for example the gateway confirms an
- * intent that expired. Nothing changes, but the money and the ledger may now disagree: the caller must raise it.
+ * `held-for-reconciliation`: the gateway reports money received that matches no payable intent (an unknown payment,
+ * a different amount, a payment already settled the other way). The money is recorded in suspense and the caller
+ * must page an operator. `contradicts-settlement`: a failure reported for a payment already confirmed; no money
+ * arrived, but the gateway and the ledger disagree, so the caller must raise it too.
  */
-export type SettlementResult = 'settled' | 'duplicate' | 'already-settled' | 'contradicts-settlement';
+export type SettlementResult = 'settled' | 'duplicate' | 'already-settled' | 'held-for-reconciliation' | 'contradicts-settlement';
 
 /** Applies a gateway webhook once. Replays, duplicates and late or out-of-order deliveries change nothing. */
 export async function settlePayment(command: GatewayNotification & { readonly correlationId: string }, deps: PlanDeps): Promise<SettlementResult> {
   const { payment, plan, gatewayEventSeen } = await deps.planStore.loadForSettlement(command.planId, command.paymentId, command.gatewayEventId);
   if (gatewayEventSeen) return 'duplicate';
-  if (payment === undefined || plan === undefined) throw new RabhanError('PAYMENT_NOT_FOUND');
+  const confirmed = command.outcome === 'CONFIRMED';
+  const hold = (reason: ReconciliationReason) =>
+    holdUnappliedCash({ gatewayEventId: command.gatewayEventId, checkoutReference: checkoutReferenceOf(command.paymentId), planId: command.planId, amountHalalas: command.amountHalalas }, reason, {
+      reconciliation: deps.reconciliation,
+      clock: deps.clock,
+      ids: deps.ids,
+    });
+  if (payment === undefined || plan === undefined) {
+    if (confirmed) return hold('UNKNOWN_PAYMENT');
+    throw new RabhanError('PAYMENT_NOT_FOUND');
+  }
   // A confirmation the gateway delivered after our expiry job failed the intent: the customer paid, so the money
   // is applied if the plan can still take it (the expiry released the reservation), like a fresh intent confirmed.
   const lateConfirmation = payment.status === 'FAILED' && payment.settledBy === 'intent-expiry' && command.outcome === 'CONFIRMED';
-  if (payment.status !== 'PENDING' && !lateConfirmation) return payment.status === command.outcome ? 'already-settled' : 'contradicts-settlement';
+  if (payment.status !== 'PENDING' && !lateConfirmation) {
+    if (payment.status === command.outcome) return 'already-settled';
+    return confirmed ? hold('CONTRADICTS_SETTLEMENT') : 'contradicts-settlement';
+  }
   if (payment.amountHalalas !== command.amountHalalas) {
+    if (confirmed) return hold('AMOUNT_MISMATCH');
     throw new RabhanError('VALIDATION_FAILED', { details: [{ field: 'body.amountHalalas', issue: 'does not match the payment intent' }] });
   }
-  if (lateConfirmation && (plan.status !== 'ACTIVE' || plan.payableHalalas < payment.amountHalalas)) return 'contradicts-settlement';
+  if (lateConfirmation && (plan.status !== 'ACTIVE' || plan.payableHalalas < payment.amountHalalas)) return hold('CONTRADICTS_SETTLEMENT');
   const previousStatus = lateConfirmation ? 'FAILED' : 'PENDING';
   const now = deps.clock.now();
   const settled: Payment = { ...payment, status: command.outcome, settledAt: now, settledBy: command.settledBy ?? 'payment-gateway' };
@@ -353,17 +356,9 @@ export async function settlePayment(command: GatewayNotification & { readonly co
     return stored;
   }
 
-  const { allocations, unappliedHalalas } = allocatePayment(plan.installments, payment.amountHalalas);
   // Intents reserve payable balance, so a confirmed payment always fits what the plan still owes.
-  if (unappliedHalalas !== 0) throw new Error(`Payment ${payment.paymentId} exceeds its plan's outstanding balance`);
-  const applied = new Map(allocations.map((allocation) => [allocation.sequence, allocation.appliedHalalas]));
-  const installments: PlanInstallment[] = plan.installments.map((installment) => {
-    const paidHalalas = installment.paidHalalas + (applied.get(installment.sequence) ?? 0);
-    return { ...installment, paidHalalas, status: paidHalalas === installment.amountHalalas ? 'PAID' : installment.status };
-  });
-  const outstandingHalalas = outstandingOf(installments);
+  const { installments, allocations, outstandingHalalas, delinquency } = applyPayment(plan.installments, payment.amountHalalas, riyadhCalendarDate(now));
   const completed = outstandingHalalas === 0;
-  const delinquency = planDelinquency(installments, riyadhCalendarDate(now));
   const planAfter: Plan = {
     ...plan,
     installments,

@@ -19,6 +19,8 @@ function depsRecordingIntents(): { deps: PlanDeps & { toResponse: () => { status
   let id = 0;
   const deps = {
     planStore,
+    // Creating an intent never holds cash in suspense.
+    reconciliation: {} as PlanDeps['reconciliation'],
     clock: { now: () => now },
     ids: { newId: () => `01J${String((id += 1)).padStart(23, '0')}` },
     lending: DEFAULT_LENDING_POLICY,

@@ -100,6 +100,7 @@ describe('trial balance', () => {
         GATEWAY_CLEARING: { debitHalalas: 1_000_00, creditHalalas: 0 },
         FUNDING: { debitHalalas: 0, creditHalalas: 3_000_00 },
         CONTRACTOR_PAYABLE: { debitHalalas: 0, creditHalalas: 0 },
+        UNAPPLIED_CASH: { debitHalalas: 0, creditHalalas: 0 },
       },
       debitHalalas: 4_000_00,
       creditHalalas: 4_000_00,
