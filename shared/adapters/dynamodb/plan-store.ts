@@ -15,6 +15,7 @@ import type {
   Payment,
   PaymentSettlement,
   Plan,
+  PlanCancellation,
   PlanCreation,
   PlanEvent,
   PlanPage,
@@ -243,14 +244,7 @@ export class DynamoDbPlanStore implements PlanStore {
     };
   }
 
-  async cancelPlan(input: {
-    plan: Plan;
-    journal: Journal;
-    audit: AuditEntryContent;
-    event: EventDetailEnvelope;
-    cancelledAt: Date;
-    idempotency: { scope: IdempotencyScope; response: StoredResponse };
-  }): Promise<void> {
+  async cancelPlan(input: PlanCancellation): Promise<void> {
     const cancelled: Plan = { ...input.plan, status: 'CANCELLED', outstandingHalalas: 0, payableHalalas: 0 };
     try {
       await writeTransaction(this.documentClient, [

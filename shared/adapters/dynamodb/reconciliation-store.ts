@@ -15,10 +15,8 @@ import { ENTITY_TYPES, INDEXES, keys } from './keys.ts';
 import { customerLendingUpdate, journalWrites, outboxPut, planJournalScope, planUpdate, toPlan } from './plan-items.ts';
 import { TransactionConditionFailed, writeTransaction, type NamedTransactItem } from './transactions.ts';
 
-const epochless = (at: Date | undefined): string | undefined => at?.toISOString();
-
 function itemAttributes(item: ReconciliationItem): Record<string, unknown> {
-  const attributes: Record<string, unknown> = {
+  return {
     entityType: ENTITY_TYPES.reconciliationItem,
     itemId: item.itemId,
     status: item.status,
@@ -28,11 +26,10 @@ function itemAttributes(item: ReconciliationItem): Record<string, unknown> {
     checkoutReference: item.checkoutReference,
     reportedPlanId: item.reportedPlanId,
     receivedAt: item.receivedAt.toISOString(),
-    ...(item.proposal === undefined ? {} : { proposal: { ...item.proposal, proposedAt: epochless(item.proposal.proposedAt) } }),
-    ...(item.resolution === undefined ? {} : { resolution: { ...item.resolution, resolvedAt: epochless(item.resolution.resolvedAt) } }),
+    ...(item.proposal === undefined ? {} : { proposal: { ...item.proposal, proposedAt: item.proposal.proposedAt.toISOString() } }),
+    ...(item.resolution === undefined ? {} : { resolution: { ...item.resolution, resolvedAt: item.resolution.resolvedAt.toISOString() } }),
     ...keys.reconciliationQueue(item.itemId),
   };
-  return attributes;
 }
 
 function toItem(stored: Record<string, unknown>): StoredReconciliationItem {

@@ -127,6 +127,17 @@ export interface PlanCreation {
   readonly idempotency: { readonly scope: IdempotencyScope; readonly response: StoredResponse };
 }
 
+/** What cancelling a plan in its cooling-off window commits, all in one transaction. */
+export interface PlanCancellation {
+  readonly plan: Plan;
+  /** Reverses the opening journal. */
+  readonly journal: Journal;
+  readonly audit: AuditEntryContent;
+  readonly event: EventDetailEnvelope;
+  readonly cancelledAt: Date;
+  readonly idempotency: { readonly scope: IdempotencyScope; readonly response: StoredResponse };
+}
+
 export interface PaymentSettlement {
   /** The payment as it is to be stored; `previousStatus` is what it must still be (a late confirmation follows an expiry). */
   readonly payment: Payment;
@@ -157,14 +168,7 @@ export interface PlanStore {
   listJournals(planId: string, limit: number, afterJournalId?: string): Promise<readonly Journal[]>;
   findApplicant(customerId: string): Promise<Applicant | undefined>;
   /** Throws CONCURRENT_UPDATE when the plan changed since it was read, IDEMPOTENCY_KEY_IN_USE when a concurrent retry won. */
-  cancelPlan(input: {
-    plan: Plan;
-    journal: Journal;
-    audit: AuditEntryContent;
-    event: EventDetailEnvelope;
-    cancelledAt: Date;
-    idempotency: { scope: IdempotencyScope; response: StoredResponse };
-  }): Promise<void>;
+  cancelPlan(cancellation: PlanCancellation): Promise<void>;
   /** One round trip: the plan and the idempotency record of the request that changes it. */
   loadPlanForUpdate(planId: string, scope: IdempotencyScope): Promise<{ plan: Plan | undefined; idempotency: IdempotencyRecord | undefined }>;
   /** Throws PAYMENT_EXCEEDS_BALANCE, IDEMPOTENCY_KEY_IN_USE, or CONCURRENT_UPDATE when the plan changed since it was read. */
