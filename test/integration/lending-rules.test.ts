@@ -13,7 +13,7 @@ import { DynamoDbPlanStore } from '../../shared/adapters/dynamodb/plan-store.ts'
 import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import { RabhanError } from '../../shared/http/errors.ts';
 import type { Plan } from '../../shared/use-cases/plans/plan-store.ts';
-import { createPaymentIntent, createPlan, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
+import { cancelPlan, createPaymentIntent, createPlan, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, outboxEventsAbout, planDepsOnFreshTable, savedOffer } from '../support/plan-fixtures.ts';
 
 let deps: PlanDeps;
@@ -74,6 +74,23 @@ describe('arrears', () => {
     expect(afterCure.status).toBe('ACTIVE');
     expect(await outboxEventsAbout(overdue.planId, 'Plan Delinquent')).toEqual([expect.objectContaining({ bucket: '31-60' })]);
     expect(await outboxEventsAbout(overdue.planId, 'Plan Delinquency Cured')).toEqual([expect.objectContaining({ previousBucket: '31-60' })]);
+  });
+
+  it('are cleared when a plan in arrears is cancelled within a long cooling-off window: the plan is CURRENT again and the cure is published', async () => {
+    const customerId = await creditworthyCustomer();
+    const overdue = await planFor(customerId, 60_000);
+    const fiveDaysLate = daysAfterFirstDue(overdue, 5);
+    await markOverdueInstallments({ correlationId: 'it' }, fiveDaysLate);
+    const longCoolingOff = { ...fiveDaysLate, plans: { ...deps.plans, coolingOffSeconds: 60 * DAY_MILLISECONDS / 1000 } };
+
+    const cancellation = await cancelPlan({ principal: customerPrincipal(customerId), planId: overdue.planId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...longCoolingOff, toResponse });
+    const next = await planFor(customerId, 10_000);
+
+    expect(cancellation.kind).toBe('performed');
+    expect(await deps.planStore.findPlan(overdue.planId)).toMatchObject({ status: 'CANCELLED', delinquencyBucket: 'CURRENT' });
+    expect((await deps.planStore.findApplicant(customerId))?.plansInArrears).toEqual({ '1-30': 0, '31-60': 0, '61-90': 0, '90+': 0 });
+    expect(await outboxEventsAbout(overdue.planId, 'Plan Delinquency Cured')).toEqual([expect.objectContaining({ previousBucket: '1-30' })]);
+    expect(next.status).toBe('ACTIVE');
   });
 
   it('are checked again when the plan commits, so a plan racing the delinquency run is refused with PLAN_IN_ARREARS', async () => {

@@ -245,13 +245,16 @@ export class DynamoDbPlanStore implements PlanStore {
   }
 
   async cancelPlan(input: PlanCancellation): Promise<void> {
-    const cancelled: Plan = { ...input.plan, status: 'CANCELLED', outstandingHalalas: 0, payableHalalas: 0 };
+    const { plan, cancelled } = input;
     try {
       await writeTransaction(this.documentClient, [
-        ...planUpdate(this.tableName, input.plan, cancelled, input.audit),
-        customerLendingUpdate(this.tableName, input.plan.customerId, { exposureDeltaHalalas: -input.plan.outstandingHalalas, bucketChange: { from: input.plan.delinquencyBucket, to: 'CURRENT' } }),
+        ...planUpdate(this.tableName, plan, cancelled, input.audit),
+        customerLendingUpdate(this.tableName, plan.customerId, {
+          exposureDeltaHalalas: -plan.outstandingHalalas,
+          bucketChange: { from: plan.delinquencyBucket, to: cancelled.delinquencyBucket },
+        }),
         ...journalWrites(this.tableName, input.journal, planJournalScope(input.journal)),
-        outboxPut(this.tableName, 'eventMustBeNew', 'planCancelled', input.event),
+        ...input.events.map((event, index) => outboxPut(this.tableName, `eventMustBeNew${index}`, event.type, event.envelope)),
         { name: 'idempotencyKeyUnused', item: idempotencyRecordPut(this.tableName, input.idempotency.scope, input.idempotency.response, input.cancelledAt) },
       ]);
     } catch (error) {

@@ -53,6 +53,9 @@ export interface PlanDelinquency {
   readonly bucket: DelinquencyBucket;
 }
 
+/** A plan with nothing overdue: what a plan that owes nothing any more (cancelled, completed) is. */
+export const NOT_DELINQUENT: PlanDelinquency = Object.freeze({ overdue: [], overdueHalalas: 0, daysPastDue: 0, bucket: 'CURRENT' });
+
 export function delinquencyBucket(daysPastDue: number): DelinquencyBucket {
   if (!Number.isSafeInteger(daysPastDue) || daysPastDue < 0) throw new RangeError(`daysPastDue must be a non-negative integer, got ${daysPastDue}`);
   return DELINQUENCY_BUCKET_DAYS_MAX.find(({ daysPastDueMax }) => daysPastDue <= daysPastDueMax)?.bucket ?? '90+';

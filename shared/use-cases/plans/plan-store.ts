@@ -130,10 +130,13 @@ export interface PlanCreation {
 /** What cancelling a plan in its cooling-off window commits, all in one transaction. */
 export interface PlanCancellation {
   readonly plan: Plan;
+  /** The plan as cancelled: nothing owed, and back to CURRENT, so it no longer counts as in arrears. */
+  readonly cancelled: Plan;
   /** Reverses the opening journal. */
   readonly journal: Journal;
   readonly audit: AuditEntryContent;
-  readonly event: EventDetailEnvelope;
+  /** Plan Cancelled, and Plan Delinquency Cured if the plan was behind. */
+  readonly events: readonly PlanEvent[];
   readonly cancelledAt: Date;
   readonly idempotency: { readonly scope: IdempotencyScope; readonly response: StoredResponse };
 }

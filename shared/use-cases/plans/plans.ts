@@ -9,7 +9,7 @@ import { checkoutReferenceOf } from '../../contracts/plans.ts';
 import { ageViolations, residencyViolations } from '../../domain/customers/eligibility.ts';
 import { paymentConfirmedJournal, planOpenedJournal, reverseJournal } from '../../domain/ledger/journal.ts';
 import { applyPayment } from '../../domain/plans/payment-application.ts';
-import { planDelinquency } from '../../domain/plans/delinquency.ts';
+import { NOT_DELINQUENT, planDelinquency } from '../../domain/plans/delinquency.ts';
 import { borrowingLimitHalalas, OFFER_VIOLATIONS, offerViolations, type OfferViolation } from '../../domain/plans/offer-policy.ts';
 import type { ErrorCode } from '../../http/error-codes.ts';
 import { buildInstallmentSchedule, riyadhCalendarDate } from '../../domain/plans/schedule.ts';
@@ -214,18 +214,26 @@ export async function cancelPlan(
   const withinCoolingOff = now.getTime() - plan.createdAt.getTime() <= deps.plans.coolingOffSeconds * 1000;
   const untouched = plan.outstandingHalalas === plan.financedHalalas && plan.payableHalalas === plan.outstandingHalalas;
   if (plan.status !== 'ACTIVE' || !withinCoolingOff || !untouched) throw new RabhanError('CANCELLATION_NOT_ALLOWED');
-  const cancelled: Plan = { ...plan, status: 'CANCELLED', outstandingHalalas: 0, payableHalalas: 0 };
+  // A cancelled plan owes nothing, so it is no longer behind: it leaves the arrears counters and publishes the cure.
+  const cancelled: Plan = { ...plan, status: 'CANCELLED', outstandingHalalas: 0, payableHalalas: 0, delinquencyBucket: 'CURRENT' };
   const [opening] = await deps.planStore.listJournals(plan.planId, 1);
   if (opening === undefined) throw new Error('An active plan must have its opening journal');
   await deps.planStore.cancelPlan({
     plan,
+    cancelled,
     journal: toJournalRecord(plan.planId, deps.ids.newId(), 'Plan cancelled in the cooling-off window', now, reverseJournal(planOpenedJournal(plan.financedHalalas)), opening.journalId),
     audit: { action: 'PLAN_CANCELLED', actor: command.principal.principalId, occurredAt: now.toISOString(), facts: { releasedHalalas: plan.outstandingHalalas } },
-    event: buildEventEnvelope(
-      EVENT_TYPES.planCancelled,
-      { planId: plan.planId, customerId: plan.customerId, releasedHalalas: plan.outstandingHalalas, cancelledAt: now.toISOString() },
-      envelope(deps, command.correlationId, now),
-    ),
+    events: [
+      {
+        type: 'planCancelled',
+        envelope: buildEventEnvelope(
+          EVENT_TYPES.planCancelled,
+          { planId: plan.planId, customerId: plan.customerId, releasedHalalas: plan.outstandingHalalas, cancelledAt: now.toISOString() },
+          envelope(deps, command.correlationId, now),
+        ),
+      },
+      ...bucketTransitionEvents(plan, NOT_DELINQUENT, deps, command.correlationId, now),
+    ],
     cancelledAt: now,
     idempotency: { scope: command.idempotency, response: deps.toResponse(cancelled) },
   });
