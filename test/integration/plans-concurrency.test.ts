@@ -260,7 +260,8 @@ describe('the payment intent expiry job', () => {
     const first = await settlePayment(confirmation, deps);
     const replay = await settlePayment({ ...confirmation, gatewayEventId: `evt_${randomUUID()}` }, deps);
 
-    expect([first, replay]).toEqual(['settled', 'already-settled']);
+    // Another confirmation under a new event id is a second capture: held in suspense, never applied twice.
+    expect([first, replay]).toEqual(['settled', 'held-for-reconciliation']);
     expect(await deps.planStore.findPlan(planId)).toMatchObject({ outstandingHalalas: 25_000, payableHalalas: 25_000 });
     expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(25_000);
     expect(await deps.planStore.listJournals(planId, 100)).toHaveLength(2);

@@ -325,7 +325,8 @@ class ReplayNotification implements PlanCommand {
       outcome: flipped ? (original.outcome === 'CONFIRMED' ? 'FAILED' : 'CONFIRMED') : original.outcome,
     };
     // A confirmation of a payment the gateway had failed is money that matches nothing payable: held in suspense.
-    const heldInSuspense = !sameEvent && flipped && replay.outcome === 'CONFIRMED';
+    // So is a second confirmation under a new event id: another capture of the same checkout.
+    const heldInSuspense = !sameEvent && replay.outcome === 'CONFIRMED';
     expect(await settlePayment(replay, deps), this.toString()).toBe(sameEvent ? 'duplicate' : heldInSuspense ? 'held-for-reconciliation' : flipped ? 'contradicts-settlement' : 'already-settled');
     if (heldInSuspense) {
       post(model, [

@@ -13,6 +13,8 @@ export const RECONCILIATION_REASONS = [
   'AMOUNT_MISMATCH',
   /** The intent was already settled the other way (failed, or expired and no longer payable), yet money arrived. */
   'CONTRADICTS_SETTLEMENT',
+  /** The intent was already confirmed under another gateway event: a second capture of the same checkout. */
+  'DUPLICATE_CAPTURE',
 ] as const;
 export type ReconciliationReason = (typeof RECONCILIATION_REASONS)[number];
 

@@ -331,7 +331,9 @@ export async function settlePayment(command: GatewayNotification & { readonly co
   // is applied if the plan can still take it (the expiry released the reservation), like a fresh intent confirmed.
   const lateConfirmation = payment.status === 'FAILED' && payment.settledBy === 'intent-expiry' && command.outcome === 'CONFIRMED';
   if (payment.status !== 'PENDING' && !lateConfirmation) {
-    if (payment.status === command.outcome) return 'already-settled';
+    // A redelivery of the same event stopped at the replay guard above, so a confirmation under another event id for
+    // a confirmed payment is a second capture: its money is recorded too, never assumed to be the same money.
+    if (payment.status === command.outcome) return confirmed ? hold('DUPLICATE_CAPTURE') : 'already-settled';
     return confirmed ? hold('CONTRADICTS_SETTLEMENT') : 'contradicts-settlement';
   }
   if (payment.amountHalalas !== command.amountHalalas) {
