@@ -7,7 +7,7 @@ import { httpHandler } from '../../shared/http/http-handler.ts';
 import { ALERT_LOG_MESSAGES } from '../../shared/observability/alerts.ts';
 import { logger } from '../../shared/observability/logger.ts';
 import { routes } from '../../shared/platform/routes.ts';
-import { retryingConcurrentUpdates } from '../../shared/use-cases/concurrent-updates.ts';
+import { applyingPartnerCallback } from '../../shared/use-cases/concurrent-updates.ts';
 import { settlePayment } from '../../shared/use-cases/plans/plans.ts';
 
 const webhookSecret = webhookSecretLoader('paymentWebhook');
@@ -30,7 +30,7 @@ export const handler = httpHandler(routes.receivePaymentWebhook, async (request)
     amountHalalas,
     correlationId: request.context.correlationId,
   };
-  const result = await retryingConcurrentUpdates(() => settlePayment(notification, deps));
+  const result = await applyingPartnerCallback(() => settlePayment(notification, deps));
   logger.info('Payment webhook applied', { eventId, result });
   if (result === 'held-for-reconciliation' || result === 'contradicts-settlement') {
     // Money taken that matches no payable intent (now held in suspense), or an outcome contradicting a settlement.

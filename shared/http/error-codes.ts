@@ -79,6 +79,10 @@ export const ERROR_CODES = {
     httpStatus: 401,
     message: { en: 'The refresh token is not valid. Sign in again.', ar: 'رمز التحديث غير صالح. يرجى تسجيل الدخول مجددًا.' },
   },
+  RETRY_DELIVERY_LATER: {
+    httpStatus: 503,
+    message: { en: 'The notification could not be applied now. Deliver it again later.', ar: 'تعذر تطبيق الإشعار الآن. يرجى إعادة إرساله لاحقاً.' },
+  },
   IDENTITY_SERVICE_UNAVAILABLE: {
     httpStatus: 503,
     message: { en: 'The national identity service is not answering. Try again shortly.', ar: 'خدمة النفاذ الوطني لا تستجيب. حاول مرة أخرى بعد قليل.' },

@@ -428,7 +428,7 @@ export const routes = {
     summary: 'The payment gateway confirms or fails a payment. Signed with HMAC-SHA-256 over `timestamp.body` (X-Gateway-Timestamp, X-Gateway-Signature).',
     request: { body: paymentWebhookSchema },
     responses: { 200: { description: 'Applied, or recognised as already applied.', schema: acceptedResponseSchema } },
-    errorCodes: ['WEBHOOK_SIGNATURE_INVALID', 'PAYMENT_NOT_FOUND', 'CONCURRENT_UPDATE'],
+    errorCodes: ['WEBHOOK_SIGNATURE_INVALID', 'PAYMENT_NOT_FOUND', 'VALIDATION_FAILED', 'RETRY_DELIVERY_LATER'],
   }),
   listReconciliationItems: defineRoute({
     id: 'ListReconciliationItems',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RabhanError } from '../../../../shared/http/errors.ts';
-import { CONCURRENT_UPDATE_ATTEMPTS_MAX, retryingConcurrentUpdates } from '../../../../shared/use-cases/concurrent-updates.ts';
+import { applyingPartnerCallback, CONCURRENT_UPDATE_ATTEMPTS_MAX, retryingConcurrentUpdates } from '../../../../shared/use-cases/concurrent-updates.ts';
 
 /** An operation that fails with the given errors in turn, then answers 'done'. */
 function failingWith(...errors: Error[]) {
@@ -35,5 +35,22 @@ describe('retrying concurrent updates', () => {
 
     await expect(retryingConcurrentUpdates(operation)).rejects.toMatchObject({ code: 'PAYMENT_NOT_FOUND' });
     expect(calls()).toBe(1);
+  });
+});
+
+describe('applying a partner callback', () => {
+  it('answers 503 with Retry-After once every attempt lost a race, so the partner delivers again instead of giving up on a 409', async () => {
+    const { operation, calls } = failingWith(...Array.from({ length: CONCURRENT_UPDATE_ATTEMPTS_MAX }, () => new RabhanError('CONCURRENT_UPDATE')));
+
+    const refusal = await applyingPartnerCallback(operation).catch((error: unknown) => error);
+
+    expect(calls()).toBe(CONCURRENT_UPDATE_ATTEMPTS_MAX);
+    expect(refusal).toMatchObject({ code: 'RETRY_DELIVERY_LATER', httpStatus: 503, headers: { 'Retry-After': '5' } });
+  });
+
+  it('passes any other refusal through unchanged', async () => {
+    const { operation } = failingWith(new RabhanError('WEBHOOK_SIGNATURE_INVALID'));
+
+    await expect(applyingPartnerCallback(operation)).rejects.toMatchObject({ code: 'WEBHOOK_SIGNATURE_INVALID' });
   });
 });
