@@ -1,9 +1,18 @@
 import { z } from 'zod';
+import { NATIONAL_ID_PATTERN } from '../domain/identity/national-id.ts';
 import { ulidSchema } from './ids.ts';
 
 
 export const startNafathSessionRequestSchema = z
-  .strictObject({ nationalId: z.string().max(32).describe('Saudi national ID or Iqama number (10 digits).') })
+  .strictObject({
+    // The format is documented; the use-case checks it with the check digit, which no pattern can state, and answers
+    // 400 INVALID_NATIONAL_ID for either.
+    nationalId: z
+      .string()
+      .max(32)
+      .meta({ pattern: NATIONAL_ID_PATTERN.source })
+      .describe('Saudi national ID (first digit 1) or Iqama number (2): ten digits, the last a check digit. Otherwise 400 INVALID_NATIONAL_ID.'),
+  })
   .meta({ id: 'StartNafathSessionRequest' });
 
 export const startNafathSessionResponseSchema = z

@@ -22,7 +22,8 @@ export const createOfferRequestSchema = z
   .strictObject({
     amountHalalas: halalasSchema,
     downPaymentHalalas: z.number().int().nonnegative().max(AMOUNT_HALALAS_MAX).optional().describe('Paid up front; defaults to 0.'),
-    installmentCount: z.number().int().describe('1 to 12 (SAMA).'),
+    // The upper bound is policy (12 under SAMA), so beyond it the offer rules answer 422, not validation.
+    installmentCount: z.number().int().meta({ minimum: 1 }).describe('1 to the policy maximum, 12 under SAMA; outside it: 422 INSTALLMENT_COUNT_OUT_OF_RANGE.'),
   })
   .meta({ id: 'CreateOfferRequest' });
 

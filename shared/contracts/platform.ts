@@ -8,7 +8,8 @@ export const healthResponseSchema = z
   })
   .meta({ id: 'HealthResponse' });
 
+/** Only what every OpenAPI document holds; the rest (info.description, components, servers) is left open. */
 export const openApiDocumentSchema = z
-  .object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) })
+  .object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }).loose(), paths: z.record(z.string(), z.unknown()) })
   .loose()
   .meta({ id: 'OpenApiDocument' });

@@ -3,6 +3,7 @@
  * drift from what handlers validate. Every operation documents the error format and the codes it can return.
  */
 import { z } from 'zod';
+import { GATEWAY_REQUEST_TIME_PATTERN } from '../platform/gateway-responses.ts';
 import type { RouteDefinition } from '../platform/routes.ts';
 import { ERROR_CODES, type ErrorCode } from './error-codes.ts';
 import { IDEMPOTENCY_KEY_LENGTH_MAX } from './http-handler.ts';
@@ -15,7 +16,9 @@ const errorResponseSchema = z
       message: z.string().describe('Human-readable message in the language chosen by Accept-Language (ar or en).'),
       details: z.array(z.strictObject({ field: z.string(), issue: z.string() })),
       requestId: z.string(),
-      timestamp: z.iso.datetime(),
+      timestamp: z
+        .union([z.iso.datetime(), z.string().regex(GATEWAY_REQUEST_TIME_PATTERN)])
+        .describe("When the error was raised: ISO 8601 from the service, API Gateway's $context.requestTime (02/Dec/2026:07:45:12 +0000) when the gateway refused the request itself."),
     }),
   })
   .meta({ id: 'ErrorResponse' });
@@ -44,6 +47,45 @@ function withComponentReferences(value: unknown): unknown {
   );
 }
 
+/** JavaScript's meaning of the shorthand classes, inside a character class and outside one. */
+const ASCII_SHORTHANDS: Readonly<Record<string, { readonly inClass: string; readonly alone: string }>> = {
+  d: { inClass: '0-9', alone: '[0-9]' },
+  w: { inClass: 'A-Za-z0-9_', alone: '[A-Za-z0-9_]' },
+};
+
+/**
+ * A pattern means what it means in ECMA-262, where `\d` and `\w` are ASCII only; tools built on other regex engines
+ * (Python's, for schemathesis) read them as any Unicode digit or letter. Spelling them out keeps one meaning.
+ */
+export function withAsciiShorthands(pattern: string): string {
+  let result = '';
+  let inClass = false;
+  for (let index = 0; index < pattern.length; index += 1) {
+    const character = pattern[index]!;
+    if (character === '\\') {
+      const next = pattern[index + 1] ?? '';
+      const replacement = ASCII_SHORTHANDS[next];
+      result += replacement === undefined ? `${character}${next}` : inClass ? replacement.inClass : replacement.alone;
+      index += 1;
+      continue;
+    }
+    if (character === '[' && !inClass) inClass = true;
+    else if (character === ']' && inClass) inClass = false;
+    result += character;
+  }
+  return result;
+}
+
+/**
+ * Documents exactly what zod checks. An email field is documented by the pattern zod applies, without `format:
+ * email`, which validators read as RFC 5321 (a local part of at most 64 characters, say), a rule this API does not
+ * apply; and every pattern is spelt with ASCII classes.
+ */
+function documentWhatZodChecks({ jsonSchema }: { jsonSchema: JsonSchema }): void {
+  if (jsonSchema.format === 'email' && typeof jsonSchema.pattern === 'string') delete jsonSchema.format;
+  if (typeof jsonSchema.pattern === 'string') jsonSchema.pattern = withAsciiShorthands(jsonSchema.pattern);
+}
+
 /**
  * The named schemas (zod `.meta({ id })`) met while the document is built. zod converts each schema on its own and
  * puts the named ones under that schema's `$defs`, which a reference to `#/$defs/…` cannot reach from inside an
@@ -53,7 +95,7 @@ class ComponentSchemas {
   private readonly schemasByName = new Map<string, JsonSchema>();
 
   jsonSchemaOf(schema: z.ZodType, direction: SchemaDirection): JsonSchema {
-    const { $schema: _dialect, $defs: definitions, ...root } = z.toJSONSchema(schema, { io: direction, unrepresentable: 'any' }) as JsonSchema;
+    const { $schema: _dialect, $defs: definitions, ...root } = z.toJSONSchema(schema, { io: direction, unrepresentable: 'any', override: documentWhatZodChecks }) as JsonSchema;
     for (const [name, definition] of Object.entries((definitions ?? {}) as Record<string, JsonSchema>)) {
       this.add(name, withComponentReferences(definition) as JsonSchema);
     }
@@ -89,7 +131,8 @@ function parametersFor(route: RouteDefinition, components: ComponentSchemas): Js
     },
   ];
   if (route.request.requiresIdempotencyKey === true) {
-    parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', maxLength: IDEMPOTENCY_KEY_LENGTH_MAX } });
+    // An empty key counts as none (IDEMPOTENCY_KEY_REQUIRED).
+    parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 1, maxLength: IDEMPOTENCY_KEY_LENGTH_MAX } });
   }
   for (const [location, schema] of [['path', route.request.pathParameters], ['query', route.request.query]] as const) {
     if (schema === undefined) continue;

@@ -41,13 +41,17 @@ export const GATEWAY_RESPONSES: readonly GatewayResponseDefinition[] = [
   { type: 'THROTTLED', code: 'RATE_LIMITED', extraHeaders: { 'Retry-After': String(THROTTLED_RETRY_AFTER_SECONDS) } },
   { type: 'WAF_FILTERED', code: 'REQUEST_BLOCKED' },
   { type: 'REQUEST_TOO_LARGE', code: 'PAYLOAD_TOO_LARGE' },
-  // The catch-all route answers unknown paths itself; this covers a method the route table has no entry for.
+  // The catch-all answers unknown paths, and every resource's ANY method routes undeclared methods to it (405);
+  // this is the last resort should a request reach a resource the route table did not create.
   { type: 'MISSING_AUTHENTICATION_TOKEN', code: 'ROUTE_NOT_FOUND' },
   { type: 'BAD_REQUEST_PARAMETERS', code: 'VALIDATION_FAILED' },
   { type: 'BAD_REQUEST_BODY', code: 'VALIDATION_FAILED' },
   { type: 'DEFAULT_4XX', code: 'REQUEST_REJECTED', keepsGatewayStatus: true },
   { type: 'DEFAULT_5XX', code: 'INTERNAL_ERROR', keepsGatewayStatus: true },
 ];
+
+/** What `$context.requestTime` looks like once substituted, for the error format's `timestamp`. */
+export const GATEWAY_REQUEST_TIME_PATTERN = /^[0-9]{2}\/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\/[0-9]{4}:[0-9]{2}:[0-9]{2}:[0-9]{2} \+0000$/;
 
 /** The placeholders API Gateway substitutes in a gateway response template. */
 export const GATEWAY_TEMPLATE_VARIABLES = { requestId: '$context.requestId', requestTime: '$context.requestTime' } as const;

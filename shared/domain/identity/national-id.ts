@@ -10,7 +10,7 @@ export interface NationalId {
   readonly kind: NationalIdKind;
 }
 
-const NATIONAL_ID_PATTERN = /^[12]\d{9}$/;
+export const NATIONAL_ID_PATTERN = /^[12][0-9]{9}$/;
 
 export function hasValidCheckDigit(digits: string): boolean {
   let sum = 0;

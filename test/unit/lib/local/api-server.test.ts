@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileApi, gatewayError, gatewayRequestTime, matchRoute } from '../../../../lib/local/api-server.ts';
+import { GATEWAY_REQUEST_TIME_PATTERN } from '../../../../shared/platform/gateway-responses.ts';
 import type { RouteDefinition } from '../../../../shared/platform/routes.ts';
 
 const route = (method: RouteDefinition['method'], path: string): RouteDefinition => ({
@@ -85,6 +86,8 @@ describe('local gateway responses', () => {
     expect(result.headers).toMatchObject({ 'X-Request-Id': 'req-9' });
     expect(JSON.parse(result.body)).toMatchObject({ error: { code: 'ROLE_NOT_PERMITTED', requestId: 'req-9', timestamp: '05/Mar/2026:21:04:09 +0000' } });
     expect(gatewayRequestTime(receivedAt)).toBe('05/Mar/2026:21:04:09 +0000');
+    // The error format documents this spelling of the timestamp beside ISO 8601.
+    expect(gatewayRequestTime(receivedAt)).toMatch(GATEWAY_REQUEST_TIME_PATTERN);
   });
 
   it('renders a crashed integration as 502, as API Gateway answers for a failed Lambda proxy', () => {
