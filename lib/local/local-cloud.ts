@@ -12,6 +12,12 @@ import { PROJECT_ROOT } from './handler-modules.ts';
 
 export const DYNAMODB_LOCAL_VERSION = '3.3.1';
 export const MOTO_VERSION = '5.2.5';
+/**
+ * The API fuzzer of the e2e suite (docs/api-fuzzing.md), with the Hypothesis it generates with: a seed replays the
+ * same requests only with the same Hypothesis, so both are pinned.
+ */
+export const SCHEMATHESIS_VERSION = '4.32.5';
+export const HYPOTHESIS_VERSION = '6.170.17';
 /** Engines usually answer in 2–5 s; a cold JVM on a busy 2-core machine can take much longer. */
 const ENGINE_STARTUP_TIMEOUT_MILLISECONDS = 90_000;
 const ENGINE_POLL_INTERVAL_MILLISECONDS = 250;
@@ -22,6 +28,7 @@ export const LOCAL_REGION = 'me-central-1';
 export const CACHE_DIRECTORY = path.join(PROJECT_ROOT, '.local-cloud');
 const DYNAMODB_DIRECTORY = path.join(CACHE_DIRECTORY, 'dynamodb-local');
 const MOTO_DIRECTORY = path.join(CACHE_DIRECTORY, 'moto-venv');
+const SCHEMATHESIS_DIRECTORY = path.join(CACHE_DIRECTORY, 'schemathesis-venv');
 const LOG_DIRECTORY = path.join(CACHE_DIRECTORY, 'logs');
 
 export interface LocalCloudEndpoints {
@@ -112,18 +119,50 @@ function installDynamoDbLocal(log: (line: string) => void): void {
   writeFileSync(path.join(DYNAMODB_DIRECTORY, '.installed-version'), DYNAMODB_LOCAL_VERSION);
 }
 
-function installMoto(log: (line: string) => void): void {
-  if (installedMarker(MOTO_DIRECTORY) === MOTO_VERSION) return;
+interface PythonTool {
+  /** How the tool is named in messages. */
+  readonly name: string;
+  readonly directory: string;
+  /** Exact pip requirements. */
+  readonly requirements: readonly string[];
+  /** Written as the marker once installed; a different value reinstalls. */
+  readonly version: string;
+}
+
+/** Installs a PyPI tool into its own virtualenv under .local-cloud/, unless its marker names this version. */
+function installPythonTool(tool: PythonTool, log: (line: string) => void): void {
+  if (installedMarker(tool.directory) === tool.version) return;
   if (!commandWorks('python3', ['--version'])) {
-    throw new MissingPrerequisiteError('Python 3 is required to run moto server: install it with `apt-get install python3 python3-venv`.');
+    throw new MissingPrerequisiteError(`Python 3 is required to run ${tool.name}: install it with \`apt-get install python3 python3-venv\`.`);
   }
-  log(`Installing moto[server] ${MOTO_VERSION} from PyPI into .local-cloud/moto-venv…`);
-  rmSync(MOTO_DIRECTORY, { recursive: true, force: true });
-  run('python3', ['-m', 'venv', MOTO_DIRECTORY], { description: 'Creating the moto virtualenv (is python3-venv installed?)' });
-  run(path.join(MOTO_DIRECTORY, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', `moto[server]==${MOTO_VERSION}`], {
-    description: 'Installing moto[server]',
+  log(`Installing ${tool.requirements.join(' ')} from PyPI into .local-cloud/${path.basename(tool.directory)}…`);
+  rmSync(tool.directory, { recursive: true, force: true });
+  run('python3', ['-m', 'venv', tool.directory], { description: `Creating the ${tool.name} virtualenv (is python3-venv installed?)` });
+  run(path.join(tool.directory, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', ...tool.requirements], {
+    description: `Installing ${tool.name}`,
   });
-  writeFileSync(path.join(MOTO_DIRECTORY, '.installed-version'), MOTO_VERSION);
+  writeFileSync(path.join(tool.directory, '.installed-version'), tool.version);
+}
+
+function installMoto(log: (line: string) => void): void {
+  installPythonTool({ name: 'moto server', directory: MOTO_DIRECTORY, requirements: [`moto[server]==${MOTO_VERSION}`], version: MOTO_VERSION }, log);
+}
+
+/**
+ * Installs schemathesis into .local-cloud/schemathesis-venv, as moto is installed, and returns its command. Only the
+ * fuzz test needs it, so `npm start` never waits for it.
+ */
+export function installSchemathesis(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): string {
+  installPythonTool(
+    {
+      name: 'schemathesis',
+      directory: SCHEMATHESIS_DIRECTORY,
+      requirements: [`schemathesis==${SCHEMATHESIS_VERSION}`, `hypothesis==${HYPOTHESIS_VERSION}`],
+      version: `${SCHEMATHESIS_VERSION} hypothesis ${HYPOTHESIS_VERSION}`,
+    },
+    log,
+  );
+  return path.join(SCHEMATHESIS_DIRECTORY, 'bin', 'schemathesis');
 }
 
 /** Installs whatever engine this environment needs and is not yet cached. Safe to call every time. */
