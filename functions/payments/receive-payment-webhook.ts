@@ -32,7 +32,7 @@ export const handler = httpHandler(routes.receivePaymentWebhook, async (request)
   };
   const result = await applyingPartnerCallback(() => settlePayment(notification, deps));
   logger.info('Payment webhook applied', { eventId, result });
-  if (result === 'held-for-reconciliation' || result === 'contradicts-settlement') {
+  if (result === 'held-for-reconciliation' || result === 'duplicate-held-for-reconciliation' || result === 'contradicts-settlement') {
     // Money taken that matches no payable intent (now held in suspense), or an outcome contradicting a settlement.
     logger.error(ALERT_LOG_MESSAGES.paymentNeedsReconciliation, { eventId, type, planId, checkoutReference, result });
   }

@@ -54,7 +54,8 @@ describe('a confirmation that matches no payable intent', () => {
     const first = await settlePayment(notification, deps);
     const redelivered = await settlePayment(notification, deps);
 
-    expect([first, redelivered]).toEqual(['held-for-reconciliation', 'duplicate']);
+    // The redelivery holds nothing more, but says the money is held, so the operator is paged again.
+    expect([first, redelivered]).toEqual(['held-for-reconciliation', 'duplicate-held-for-reconciliation']);
     expect(await suspenseBalanceHalalas()).toBe(suspenseBefore + 9_999);
     expect(await itemFor(notification.gatewayEventId)).toMatchObject({ status: 'OPEN', reason: 'AMOUNT_MISMATCH', amountHalalas: 9_999, reportedPlanId: plan.planId });
     expect(await deps.planStore.findPlan(plan.planId)).toMatchObject({ outstandingHalalas: 40_000, payableHalalas: 30_000 });

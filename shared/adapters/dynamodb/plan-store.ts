@@ -357,10 +357,11 @@ export class DynamoDbPlanStore implements PlanStore {
     const items = await this.batchGet([paymentKey, planKey, eventKey]);
     const payment = items.get(`${paymentKey.PK}|${paymentKey.SK}`);
     const plan = items.get(`${planKey.PK}|${planKey.SK}`);
+    const seenEvent = items.get(`${eventKey.PK}|${eventKey.SK}`);
     return {
       payment: payment === undefined ? undefined : toPayment(payment),
       plan: plan === undefined ? undefined : toPlan(plan),
-      gatewayEventSeen: items.has(`${eventKey.PK}|${eventKey.SK}`),
+      gatewayEvent: seenEvent === undefined ? undefined : { heldForReconciliation: seenEvent.reconciliationItemId !== undefined },
     };
   }
 

@@ -154,6 +154,11 @@ export interface PaymentSettlement {
   readonly events: readonly PlanEvent[];
 }
 
+/** A gateway event already recorded, and whether its money was held in suspense rather than applied. */
+export interface SeenGatewayEvent {
+  readonly heldForReconciliation: boolean;
+}
+
 export interface PlanPage {
   readonly plans: readonly Plan[];
   readonly nextCursor: string | undefined;
@@ -178,7 +183,11 @@ export interface PlanStore {
   createPaymentIntent(input: { plan: Plan; payment: Payment; audit: AuditEntryContent; event: EventDetailEnvelope; idempotency: { scope: IdempotencyScope; response: StoredResponse } }): Promise<void>;
   findPayment(planId: string, paymentId: string): Promise<Payment | undefined>;
   /** One round trip: the payment, its plan and whether the gateway event was already seen. */
-  loadForSettlement(planId: string, paymentId: string, gatewayEventId: string): Promise<{ payment: Payment | undefined; plan: Plan | undefined; gatewayEventSeen: boolean }>;
+  loadForSettlement(
+    planId: string,
+    paymentId: string,
+    gatewayEventId: string,
+  ): Promise<{ payment: Payment | undefined; plan: Plan | undefined; gatewayEvent: SeenGatewayEvent | undefined }>;
   /**
    * Commits a confirmation or failure once: `duplicate` when this gateway event was already recorded. Throws
    * CONCURRENT_UPDATE when the payment or plan changed since they were read, so the caller reads and decides again.

@@ -310,12 +310,14 @@ export interface GatewayNotification {
  * must page an operator. `contradicts-settlement`: a failure reported for a payment already confirmed; no money
  * arrived, but the gateway and the ledger disagree, so the caller must raise it too.
  */
-export type SettlementResult = 'settled' | 'duplicate' | 'already-settled' | 'held-for-reconciliation' | 'contradicts-settlement';
+export type SettlementResult = 'settled' | 'duplicate' | 'already-settled' | 'held-for-reconciliation' | 'duplicate-held-for-reconciliation' | 'contradicts-settlement';
 
 /** Applies a gateway webhook once. Replays, duplicates and late or out-of-order deliveries change nothing. */
 export async function settlePayment(command: GatewayNotification & { readonly correlationId: string }, deps: PlanDeps): Promise<SettlementResult> {
-  const { payment, plan, gatewayEventSeen } = await deps.planStore.loadForSettlement(command.planId, command.paymentId, command.gatewayEventId);
-  if (gatewayEventSeen) return 'duplicate';
+  const { payment, plan, gatewayEvent } = await deps.planStore.loadForSettlement(command.planId, command.paymentId, command.gatewayEventId);
+  // A redelivery of held money says so again, so that the operator is paged even if the first delivery crashed
+  // between committing the hold and raising the alarm.
+  if (gatewayEvent !== undefined) return gatewayEvent.heldForReconciliation ? 'duplicate-held-for-reconciliation' : 'duplicate';
   const confirmed = command.outcome === 'CONFIRMED';
   const hold = (reason: ReconciliationReason) =>
     holdUnappliedCash({ gatewayEventId: command.gatewayEventId, checkoutReference: checkoutReferenceOf(command.paymentId), planId: command.planId, amountHalalas: command.amountHalalas }, reason, {
