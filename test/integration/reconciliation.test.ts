@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { RabhanError } from '../../shared/http/errors.ts';
 import { ulidGenerator } from '../../shared/platform/clock-and-ids.ts';
 import type { Payment, Plan } from '../../shared/use-cases/plans/plan-store.ts';
-import { confirmReconciliationResolution, listReconciliationItems, proposeReconciliationResolution } from '../../shared/use-cases/payments/reconciliation.ts';
+import { confirmReconciliationResolution, listReconciliationItems, proposeReconciliationResolution, rejectReconciliationResolution } from '../../shared/use-cases/payments/reconciliation.ts';
 import { createPaymentIntent, createPlan, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, outboxEventsAbout, planDepsOnFreshTable, savedOffer } from '../support/plan-fixtures.ts';
 
@@ -135,6 +135,22 @@ describe('resolving a reconciliation item', () => {
     expect(tooSmall).toMatchObject({ code: 'RECONCILIATION_AMOUNT_EXCEEDS_BALANCE' });
     expect(mismatch).toMatchObject({ code: 'RECONCILIATION_PROPOSAL_MISMATCH' });
     expect(await deps.planStore.findPlan(other.plan.planId)).toMatchObject({ outstandingHalalas: 10_000 });
+  });
+
+  it('lets a wrong proposal be rejected and the item proposed again, so its money is not stranded', async () => {
+    const { plan, itemId } = await heldItem();
+    const wrong = await planWithIntent(40_000, 1_000);
+    await proposeReconciliationResolution({ itemId, planId: wrong.plan.planId, principal: firstOps }, deps);
+
+    const rejected = await rejectReconciliationResolution({ itemId, principal: secondStaff }, deps);
+    await proposeReconciliationResolution({ itemId, planId: plan.planId, principal: firstOps }, deps);
+    const confirmed = await confirmReconciliationResolution({ itemId, planId: plan.planId, principal: secondStaff, correlationId: 'it' }, deps);
+
+    expect(rejected.status).toBe('OPEN');
+    expect(rejected.proposal).toBeUndefined();
+    expect((await deps.reconciliation.findItem(itemId))?.auditHead.sequence).toBe(5);
+    expect(confirmed.resolution?.planId).toBe(plan.planId);
+    expect(await deps.planStore.findPlan(wrong.plan.planId)).toMatchObject({ outstandingHalalas: 40_000 });
   });
 
   it('pages through the queue newest first and refuses a cursor that is not an item id', async () => {

@@ -63,6 +63,8 @@ export class DynamoDbReconciliationStore implements ReconciliationStore {
     const attributes = { ...itemAttributes(after), version: before.version + 1, auditHeadHash: entry.hash, auditSequence: entry.sequence };
     const names = Object.fromEntries(Object.keys(attributes).map((name, index) => [`#a${index}`, name]));
     const values = Object.fromEntries(Object.values(attributes).map((value, index) => [`:a${index}`, value]));
+    // A rejected proposal leaves the item; the audit chain keeps what it said.
+    const removeProposal = after.proposal === undefined && before.proposal !== undefined;
     return [
       { name: 'itemAuditEntryMustBeNew', item: auditEntryPut(this.tableName, keys.reconciliationItem(before.itemId), entry) },
       {
@@ -71,9 +73,9 @@ export class DynamoDbReconciliationStore implements ReconciliationStore {
           Update: {
             TableName: this.tableName,
             Key: keys.reconciliationItem(before.itemId),
-            UpdateExpression: `SET ${Object.keys(names).map((name, index) => `${name} = :a${index}`).join(', ')}`,
+            UpdateExpression: `SET ${Object.keys(names).map((name, index) => `${name} = :a${index}`).join(', ')}${removeProposal ? ' REMOVE #proposal' : ''}`,
             ConditionExpression: 'version = :expectedVersion',
-            ExpressionAttributeNames: names,
+            ExpressionAttributeNames: { ...names, ...(removeProposal ? { '#proposal': 'proposal' } : {}) },
             ExpressionAttributeValues: { ...values, ':expectedVersion': before.version },
           },
         },
@@ -147,7 +149,7 @@ export class DynamoDbReconciliationStore implements ReconciliationStore {
     return { item: item === undefined ? undefined : toItem(item), plan: plan === undefined ? undefined : toPlan(plan) };
   }
 
-  async recordProposal(before: StoredReconciliationItem, after: ReconciliationItem, audit: AuditEntryContent): Promise<void> {
+  async recordDecision(before: StoredReconciliationItem, after: ReconciliationItem, audit: AuditEntryContent): Promise<void> {
     try {
       await writeTransaction(this.documentClient, this.itemUpdate(before, after, audit));
     } catch (error) {

@@ -81,3 +81,17 @@ export function confirmResolution(item: ReconciliationItem, confirmation: { read
   const resolution: Resolution = { planId: proposal.planId, proposedBy: proposal.proposedBy, confirmedBy: confirmation.confirmedBy, resolvedAt: confirmation.confirmedAt };
   return { kind: 'confirmed', item: { ...item, status: 'RESOLVED', resolution } };
 }
+
+export type RejectionOutcome =
+  | { readonly kind: 'rejected'; readonly item: ReconciliationItem }
+  | { readonly kind: 'refused'; readonly code: 'RECONCILIATION_ITEM_NOT_PROPOSED' };
+
+/**
+ * Sends a proposal back: the item is OPEN again for a new proposal. Any staff user may do it, the proposer included
+ * (a withdrawal), since no money moves; without it a wrong proposal would strand the money in suspense.
+ */
+export function rejectResolution(item: ReconciliationItem): RejectionOutcome {
+  if (item.status !== 'RESOLUTION_PROPOSED') return { kind: 'refused', code: 'RECONCILIATION_ITEM_NOT_PROPOSED' };
+  const { proposal: _rejected, ...withoutProposal } = item;
+  return { kind: 'rejected', item: { ...withoutProposal, status: 'OPEN' } };
+}

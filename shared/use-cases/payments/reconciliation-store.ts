@@ -41,8 +41,8 @@ export interface ReconciliationStore {
   listItems(limit: number, afterItemId: string | undefined): Promise<readonly StoredReconciliationItem[]>;
   /** One round trip: the item and the plan the confirmation names. */
   loadForResolution(itemId: string, planId: string): Promise<{ readonly item: StoredReconciliationItem | undefined; readonly plan: Plan | undefined }>;
-  /** Throws CONCURRENT_UPDATE when the item changed since it was read. */
-  recordProposal(before: StoredReconciliationItem, after: ReconciliationItem, audit: AuditEntryContent): Promise<void>;
+  /** Records a proposal or its rejection. Throws CONCURRENT_UPDATE when the item changed since it was read. */
+  recordDecision(before: StoredReconciliationItem, after: ReconciliationItem, audit: AuditEntryContent): Promise<void>;
   /** Moves the money from suspense to the plan in one transaction. Throws CONCURRENT_UPDATE when either changed since read. */
   applyResolution(application: ResolutionApplication): Promise<void>;
 }

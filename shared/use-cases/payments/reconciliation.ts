@@ -5,7 +5,7 @@
  */
 import { EVENT_TYPES } from '../../contracts/events.ts';
 import { unappliedCashAppliedJournal, unappliedCashReceivedJournal } from '../../domain/ledger/journal.ts';
-import { confirmResolution, proposeResolution, type ReconciliationItem, type ReconciliationReason } from '../../domain/payments/reconciliation.ts';
+import { confirmResolution, proposeResolution, rejectResolution, type ReconciliationItem, type ReconciliationReason } from '../../domain/payments/reconciliation.ts';
 import { applyPayment } from '../../domain/plans/payment-application.ts';
 import { riyadhCalendarDate } from '../../domain/plans/schedule.ts';
 import { RabhanError } from '../../http/errors.ts';
@@ -98,11 +98,27 @@ export async function proposeReconciliationResolution(
   if (outcome.kind === 'refused') throw new RabhanError(outcome.code);
   if (outcome.kind === 'unchanged') return domainItemOf(outcome.item);
   assertPlanCanTake(plan, item.amountHalalas);
-  await deps.reconciliation.recordProposal(item, outcome.item, {
+  await deps.reconciliation.recordDecision(item, outcome.item, {
     action: 'RECONCILIATION_RESOLUTION_PROPOSED',
     actor: command.principal.principalId,
     occurredAt: now.toISOString(),
     facts: { planId: command.planId, amountHalalas: item.amountHalalas },
+  });
+  return domainItemOf(outcome.item);
+}
+
+/** Sends a wrong or stale proposal back, so the item can be proposed again. Nothing moves. */
+export async function rejectReconciliationResolution(command: { readonly principal: Principal; readonly itemId: string }, deps: ReconciliationDeps): Promise<ReconciliationItem> {
+  const item = await deps.reconciliation.findItem(command.itemId);
+  if (item === undefined) throw new RabhanError('RECONCILIATION_ITEM_NOT_FOUND');
+  const outcome = rejectResolution(item);
+  if (outcome.kind === 'refused') throw new RabhanError(outcome.code);
+  const now = deps.clock.now();
+  await deps.reconciliation.recordDecision(item, outcome.item, {
+    action: 'RECONCILIATION_RESOLUTION_REJECTED',
+    actor: command.principal.principalId,
+    occurredAt: now.toISOString(),
+    facts: { rejectedPlanId: item.proposal?.planId ?? '', proposedBy: item.proposal?.proposedBy ?? '' },
   });
   return domainItemOf(outcome.item);
 }

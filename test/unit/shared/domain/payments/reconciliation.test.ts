@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unappliedCashAppliedJournal, unappliedCashReceivedJournal, trialBalance, planOpenedJournal } from '../../../../../shared/domain/ledger/journal.ts';
-import { confirmResolution, proposeResolution, type ReconciliationItem } from '../../../../../shared/domain/payments/reconciliation.ts';
+import { confirmResolution, proposeResolution, rejectResolution, type ReconciliationItem } from '../../../../../shared/domain/payments/reconciliation.ts';
 
 const at = new Date('2026-12-02T10:00:00Z');
 const open: ReconciliationItem = {
@@ -45,6 +45,16 @@ describe('a reconciliation item', () => {
 
     expect(confirmResolution(confirmed.item, { planId: '01JPLAN000000000000000000A', confirmedBy: 'ops-3', confirmedAt: at })).toEqual({ kind: 'unchanged', item: confirmed.item });
     expect(confirmResolution(confirmed.item, { planId: '01JPLAN000000000000000000B', confirmedBy: 'ops-3', confirmedAt: at })).toMatchObject({ kind: 'refused' });
+  });
+});
+
+describe('rejecting a proposal', () => {
+  it('opens the item again for a new proposal, and is refused when there is no proposal', () => {
+    const rejected = rejectResolution(proposed('ops-1', '01JPLAN000000000000000000B'));
+
+    expect(rejected).toEqual({ kind: 'rejected', item: { ...open } });
+    expect(rejectResolution(open)).toEqual({ kind: 'refused', code: 'RECONCILIATION_ITEM_NOT_PROPOSED' });
+    if (rejected.kind === 'rejected') expect(proposeResolution(rejected.item, { planId: '01JPLAN000000000000000000A', proposedBy: 'ops-2', proposedAt: at }).kind).toBe('proposed');
   });
 });
 
