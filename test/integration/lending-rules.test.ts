@@ -76,6 +76,27 @@ describe('arrears', () => {
     expect(await outboxEventsAbout(overdue.planId, 'Plan Delinquency Cured')).toEqual([expect.objectContaining({ previousBucket: '31-60' })]);
   });
 
+  it('are entered by a payment that finds the plan behind, publishing Plan Delinquent from the payment path', async () => {
+    const customerId = await creditworthyCustomer();
+    const behind = await planFor(customerId, 60_000);
+    // Forty days after the first due date, before any delinquency run: a partial payment leaves the first installment
+    // 31-60 days late.
+    const fortyDaysLate = daysAfterFirstDue(behind, 40);
+    const intent = await createPaymentIntent(
+      { principal: customerPrincipal(customerId), planId: behind.planId, amountHalalas: 10_000, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) },
+      { ...fortyDaysLate, toResponse },
+    );
+    if (intent.kind !== 'performed') throw new Error('expected a new payment');
+
+    await settlePayment({ gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED', planId: behind.planId, paymentId: intent.value.paymentId, amountHalalas: 10_000, correlationId: 'it' }, fortyDaysLate);
+    const blocked = await planFor(customerId, 10_000).catch((error: unknown) => error);
+
+    expect(await deps.planStore.findPlan(behind.planId)).toMatchObject({ delinquencyBucket: '31-60', outstandingHalalas: 50_000 });
+    expect(await outboxEventsAbout(behind.planId, 'Plan Delinquent')).toEqual([expect.objectContaining({ bucket: '31-60', overdueHalalas: 50_000 })]);
+    expect((await deps.planStore.findApplicant(customerId))?.plansInArrears).toMatchObject({ '31-60': 1 });
+    expect(blocked).toMatchObject({ code: 'PLAN_IN_ARREARS' });
+  });
+
   it('are cleared when a plan in arrears is cancelled within a long cooling-off window: the plan is CURRENT again and the cure is published', async () => {
     const customerId = await creditworthyCustomer();
     const overdue = await planFor(customerId, 60_000);

@@ -4,7 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { DynamoDbPlanStore } from '../../shared/adapters/dynamodb/plan-store.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import { findBrokenLink, type ChainedAuditEntry } from '../../shared/domain/audit/audit-chain.ts';
@@ -250,6 +253,37 @@ describe('the payment intent expiry job', () => {
     const late = await settlePayment({ gatewayEventId: `evt_${randomUUID()}`, outcome: 'FAILED', planId, paymentId: payment.paymentId, amountHalalas: 15_000, correlationId: 'it' }, deps);
     expect(late).toBe('already-settled');
     expect(await deps.planStore.listJournals(planId, 100)).toHaveLength(1);
+  });
+
+  it('goes on past an intent whose expiry keeps failing, reports it, and a later run expires it', async () => {
+    const { payment: stuck } = await planWithIntent(40_000, 15_000);
+    const { payment: other } = await planWithIntent(40_000, 15_000);
+    const afterExpiry = { ...deps, clock: { now: () => new Date(Math.max(stuck.expiresAt.getTime(), other.expiresAt.getTime()) + 1_000) } };
+    // DynamoDB Local never throttles (docs/local-cloud.md), so aws-sdk-client-mock throttles every write to one
+    // intent; all other commands go through to the real engine.
+    const engine = createDocumentClient();
+    const throttled = createDocumentClient();
+    const throttling = mockClient(throttled);
+    throttling.send.callThrough();
+    throttling.on(TransactWriteCommand).callsFake((input: TransactWriteCommandInput) => {
+      const touchesStuck = (input.TransactItems ?? []).some((item) => item.Update?.Key?.SK === keys.payment(stuck.planId, stuck.paymentId).SK);
+      if (touchesStuck) throw new ProvisionedThroughputExceededException({ message: 'Rate of requests exceeds the allowed throughput', $metadata: {} });
+      return engine.send(new TransactWriteCommand(input));
+    });
+    const failures: string[] = [];
+
+    const firstRun = await expirePaymentIntents({ correlationId: 'it' }, { ...afterExpiry, planStore: new DynamoDbPlanStore(throttled, String(process.env.TABLE_NAME)), onIntentFailed: (paymentId) => failures.push(paymentId) }).finally(() =>
+      throttling.restore(),
+    );
+    const stuckAfterFirstRun = await deps.planStore.findPayment(stuck.planId, stuck.paymentId);
+    const laterRun = await expirePaymentIntents({ correlationId: 'it' }, afterExpiry);
+
+    expect(failures).toEqual([stuck.paymentId]);
+    expect(firstRun.intentsFailed).toBe(1);
+    expect((await deps.planStore.findPayment(other.planId, other.paymentId))?.status).toBe('FAILED');
+    expect(stuckAfterFirstRun?.status).toBe('PENDING');
+    expect(laterRun.intentsFailed).toBe(0);
+    expect((await deps.planStore.findPayment(stuck.planId, stuck.paymentId))?.status).toBe('FAILED');
   });
 
   it('applies a confirmation the gateway delivers after the intent expired, once, since the customer did pay', async () => {

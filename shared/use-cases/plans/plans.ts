@@ -426,8 +426,12 @@ export const INTENT_EXPIRY_PAGE_SIZE = 100;
  * cancellation, for good. Each expiry goes through the gateway's own FAILED path under a fixed event id, so it
  * applies once however often the job runs, and loses to a real gateway outcome that arrives first.
  */
-export async function expirePaymentIntents(command: { readonly correlationId: string }, deps: PlanDeps): Promise<{ readonly intentsExpired: number }> {
+export async function expirePaymentIntents(
+  command: { readonly correlationId: string },
+  deps: PlanDeps & { readonly onIntentFailed?: (paymentId: string, error: unknown) => void },
+): Promise<{ readonly intentsExpired: number; readonly intentsFailed: number }> {
   let intentsExpired = 0;
+  let intentsFailed = 0;
   for await (const payment of deps.planStore.listExpiredPaymentIntents(deps.clock.now(), INTENT_EXPIRY_PAGE_SIZE)) {
     try {
       const result = await settlePayment(
@@ -436,11 +440,15 @@ export async function expirePaymentIntents(command: { readonly correlationId: st
       );
       if (result === 'settled') intentsExpired += 1;
     } catch (error) {
-      // The plan changed under us; the intent is still PENDING and the next run expires it.
-      if (!(error instanceof RabhanError && error.code === 'CONCURRENT_UPDATE')) throw error;
+      // One intent that fails (a lost race, throttling) never stops the run: it is still PENDING, nothing of it
+      // was written, and the next run expires it.
+      if (!(error instanceof RabhanError && error.code === 'CONCURRENT_UPDATE')) {
+        intentsFailed += 1;
+        deps.onIntentFailed?.(payment.paymentId, error);
+      }
     }
   }
-  return { intentsExpired };
+  return { intentsExpired, intentsFailed };
 }
 
 /** Calendar months of due dates the job looks back over; plans overdue longer stay in the 90+ bucket anyway. */
