@@ -97,6 +97,17 @@ describe('arrears', () => {
     expect(blocked).toMatchObject({ code: 'PLAN_IN_ARREARS' });
   });
 
+  it('are never eased by the delinquency run: only payments cure, so a run measuring an earlier day changes nothing', async () => {
+    const customerId = await creditworthyCustomer();
+    const plan = await planFor(customerId, 60_000);
+    await markOverdueInstallments({ correlationId: 'it' }, daysAfterFirstDue(plan, 40));
+
+    await markOverdueInstallments({ correlationId: 'it' }, daysAfterFirstDue(plan, 10));
+
+    expect((await deps.planStore.findPlan(plan.planId))?.delinquencyBucket).toBe('31-60');
+    expect(await outboxEventsAbout(plan.planId, 'Plan Delinquency Cured')).toEqual([]);
+  });
+
   it('are cleared when a plan in arrears is cancelled within a long cooling-off window: the plan is CURRENT again and the cure is published', async () => {
     const customerId = await creditworthyCustomer();
     const overdue = await planFor(customerId, 60_000);
@@ -145,6 +156,7 @@ describe('arrears', () => {
 });
 
 describe('the delinquency run', () => {
+
   // A table of its own, so that the run's counts are this test's plans only.
   beforeAll(async () => {
     deps = await planDepsOnFreshTable();

@@ -15,6 +15,13 @@ export type ArrearsBucket = (typeof ARREARS_BUCKETS)[number];
 /** How many of one customer's plans sit in each arrears bucket; a missing bucket counts none. */
 export type ArrearsCounts = Readonly<Partial<Record<ArrearsBucket, number>>>;
 
+const BUCKET_ORDER: readonly DelinquencyBucket[] = ['CURRENT', ...ARREARS_BUCKETS];
+
+/** The more overdue of two buckets. */
+export function worseBucket(first: DelinquencyBucket, second: DelinquencyBucket): DelinquencyBucket {
+  return BUCKET_ORDER.indexOf(first) >= BUCKET_ORDER.indexOf(second) ? first : second;
+}
+
 /** Whether any plan sits in `threshold` or a worse bucket. */
 export function blocksNewPlans(plansInArrears: ArrearsCounts, threshold: ArrearsBucket): boolean {
   return ARREARS_BUCKETS.slice(ARREARS_BUCKETS.indexOf(threshold)).some((bucket) => (plansInArrears[bucket] ?? 0) > 0);

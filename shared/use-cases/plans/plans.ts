@@ -9,7 +9,7 @@ import { checkoutReferenceOf } from '../../contracts/plans.ts';
 import { ageViolations, residencyViolations } from '../../domain/customers/eligibility.ts';
 import { paymentConfirmedJournal, planOpenedJournal, reverseJournal } from '../../domain/ledger/journal.ts';
 import { applyPayment } from '../../domain/plans/payment-application.ts';
-import { NOT_DELINQUENT, planDelinquency } from '../../domain/plans/delinquency.ts';
+import { NOT_DELINQUENT, planDelinquency, worseBucket } from '../../domain/plans/delinquency.ts';
 import { borrowingLimitHalalas, OFFER_VIOLATIONS, offerViolations, type OfferViolation } from '../../domain/plans/offer-policy.ts';
 import type { ErrorCode } from '../../http/error-codes.ts';
 import { buildInstallmentSchedule, riyadhCalendarDate } from '../../domain/plans/schedule.ts';
@@ -514,7 +514,10 @@ async function markPlanDelinquency(listed: Plan, run: { readonly correlationId: 
 }
 
 function delinquencyChange(plan: Plan, run: { readonly correlationId: string; readonly now: Date; readonly today: string }, deps: PlanDeps) {
-  const delinquency = planDelinquency(plan.installments, run.today);
+  const measured = planDelinquency(plan.installments, run.today);
+  // The run only ever worsens a bucket; payments cure. A run that began before midnight must not undo the bucket a
+  // payment stored, measured a day later.
+  const delinquency = { ...measured, bucket: worseBucket(plan.delinquencyBucket, measured.bucket) };
   const overdueSequences = new Set(delinquency.overdue.map((installment) => installment.sequence));
   const newlyOverdue = delinquency.overdue.filter((installment) => plan.installments.find((candidate) => candidate.sequence === installment.sequence)?.status !== 'OVERDUE');
   if (newlyOverdue.length === 0 && delinquency.bucket === plan.delinquencyBucket) return undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InstallmentBalance } from '../../../../../shared/domain/plans/allocation.ts';
-import { bucketTransitionEvent, delinquencyBucket, overdueInstallments, planDelinquency } from '../../../../../shared/domain/plans/delinquency.ts';
+import { bucketTransitionEvent, worseBucket, delinquencyBucket, overdueInstallments, planDelinquency } from '../../../../../shared/domain/plans/delinquency.ts';
 
 describe('delinquency buckets', () => {
   it.each([
@@ -63,5 +63,17 @@ describe('bucket transitions', () => {
     ['CURRENT', 'CURRENT', undefined],
   ] as const)('from %s to %s publishes %s', (before, after, event) => {
     expect(bucketTransitionEvent(before, after)).toBe(event);
+  });
+});
+
+describe('the worse of two buckets', () => {
+  it.each([
+    ['CURRENT', '1-30', '1-30'],
+    ['61-90', '31-60', '61-90'],
+    ['90+', 'CURRENT', '90+'],
+    ['CURRENT', 'CURRENT', 'CURRENT'],
+  ] as const)('of %s and %s is %s', (first, second, worse) => {
+    expect(worseBucket(first, second)).toBe(worse);
+    expect(worseBucket(second, first)).toBe(worse);
   });
 });
