@@ -4,7 +4,7 @@
  * delinquency run survives a plan that keeps failing.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,19 @@ describe('arrears', () => {
     expect(await outboxEventsAbout(behind.planId, 'Plan Delinquent')).toEqual([expect.objectContaining({ bucket: '31-60', overdueHalalas: 50_000 })]);
     expect((await deps.planStore.findApplicant(customerId))?.plansInArrears).toMatchObject({ '31-60': 1 });
     expect(blocked).toMatchObject({ code: 'PLAN_IN_ARREARS' });
+  });
+
+  it("are stamped in the plan's audit trail with the run's injected clock, not the wall clock", async () => {
+    const customerId = await creditworthyCustomer();
+    const plan = await planFor(customerId, 60_000);
+    const fortyDaysLate = daysAfterFirstDue(plan, 40);
+
+    await markOverdueInstallments({ correlationId: 'it' }, fortyDaysLate);
+
+    const { Items = [] } = await createDocumentClient().send(
+      new QueryCommand({ TableName: process.env.TABLE_NAME, KeyConditionExpression: 'PK = :chain', ExpressionAttributeValues: { ':chain': keys.auditChain(keys.plan(plan.planId).PK) }, ConsistentRead: true }),
+    );
+    expect(Items.find((entry) => entry.action === 'DELINQUENCY_UPDATED')).toMatchObject({ actor: 'system', occurredAt: fortyDaysLate.clock.now().toISOString(), facts: { bucket: '31-60' } });
   });
 
   it('are never eased by the delinquency run: only payments cure, so a run measuring an earlier day changes nothing', async () => {
