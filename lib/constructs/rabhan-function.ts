@@ -56,6 +56,19 @@ export const EXTERNAL_MODULES: readonly string[] = [];
 /** ESM bundles have no `require`; some CommonJS dependencies call it for Node builtins. */
 const ESM_REQUIRE_SHIM = "import { createRequire as __rabhanCreateRequire } from 'node:module'; const require = __rabhanCreateRequire(import.meta.url);";
 
+/**
+ * How every function is bundled, in esbuild's own terms. The construct hands these to NodejsFunction, and the
+ * cold-start benchmark (bin/cold-start-bench.ts) builds with the same values, so it measures what deploys.
+ */
+export const FUNCTION_BUNDLE_OPTIONS = {
+  minify: true,
+  format: 'esm',
+  target: ESBUILD_TARGET,
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_SHIM,
+  external: EXTERNAL_MODULES,
+} as const;
+
 /** Stand-in code for `inline` mode: synthesizes instantly, and fails loudly if it is ever deployed. */
 const INLINE_PLACEHOLDER_CODE = 'exports.handler = async () => { throw new Error("Built with rabhan:bundling=inline; not deployable"); };';
 
@@ -210,14 +223,14 @@ export class RabhanFunction extends Construct {
         projectRoot: PROJECT_ROOT,
         depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
         bundling: {
-          minify: true,
+          minify: FUNCTION_BUNDLE_OPTIONS.minify,
           sourceMap: true,
           sourcesContent: false,
           format: OutputFormat.ESM,
-          target: ESBUILD_TARGET,
-          mainFields: ['module', 'main'],
-          banner: ESM_REQUIRE_SHIM,
-          externalModules: [...EXTERNAL_MODULES],
+          target: FUNCTION_BUNDLE_OPTIONS.target,
+          mainFields: [...FUNCTION_BUNDLE_OPTIONS.mainFields],
+          banner: FUNCTION_BUNDLE_OPTIONS.banner,
+          externalModules: [...FUNCTION_BUNDLE_OPTIONS.external],
           forceDockerBundling: false,
         },
       });
