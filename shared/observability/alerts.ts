@@ -7,5 +7,5 @@ export const ALERT_LOG_MESSAGES = {
    * The payment gateway and our ledger disagree about a payment: money taken that matches no payable intent (held in
    * suspense as a reconciliation item, GET /v1/ops/reconciliation/items), or a failure reported for a confirmed one.
    */
-  paymentNeedsReconciliation: 'Gateway outcome contradicts the recorded settlement: reconcile this payment',
+  paymentNeedsReconciliation: 'Payment needs reconciliation: the gateway reported money or an outcome that matches no payable intent',
 } as const;
