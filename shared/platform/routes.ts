@@ -305,6 +305,8 @@ export const routes = {
       'IDENTITY_NOT_VERIFIED',
       'CREDIT_ASSESSMENT_REQUIRED',
       'CREDIT_RISK_TOO_HIGH',
+      'PLAN_IN_ARREARS',
+      'CREDIT_ASSESSMENT_EXPIRED',
       'RESIDENCY_NOT_ELIGIBLE',
       'AGE_BELOW_MINIMUM',
       'DOWN_PAYMENT_OUT_OF_RANGE',
@@ -323,7 +325,7 @@ export const routes = {
     summary: 'Accepts an offer: reserves exposure, creates the plan, posts the opening journal. Requires Idempotency-Key.',
     request: { body: createPlanRequestSchema, requiresIdempotencyKey: true },
     responses: { 201: { description: 'The plan.', schema: planSchema } },
-    errorCodes: ['OFFER_NOT_FOUND', 'OFFER_EXPIRED', 'OFFER_ALREADY_USED', 'CREDIT_ASSESSMENT_REQUIRED', 'CREDIT_RISK_TOO_HIGH', 'EXPOSURE_LIMIT_EXCEEDED', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE', 'CONCURRENT_UPDATE'],
+    errorCodes: ['OFFER_NOT_FOUND', 'OFFER_EXPIRED', 'OFFER_ALREADY_USED', 'CREDIT_ASSESSMENT_REQUIRED', 'CREDIT_RISK_TOO_HIGH', 'PLAN_IN_ARREARS', 'CREDIT_ASSESSMENT_EXPIRED', 'EXPOSURE_LIMIT_EXCEEDED', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE', 'CONCURRENT_UPDATE'],
   }),
   listPlans: defineRoute({
     id: 'ListPlans',

@@ -4,7 +4,7 @@
  * delinquency run survives a plan that keeps failing.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { createDocumentClient } from '../../shared/adapters/dynamodb/document-cl
 import { DynamoDbPlanStore } from '../../shared/adapters/dynamodb/plan-store.ts';
 import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import { RabhanError } from '../../shared/http/errors.ts';
+import { ulidGenerator } from '../../shared/platform/clock-and-ids.ts';
 import type { Plan } from '../../shared/use-cases/plans/plan-store.ts';
 import { cancelPlan, createPaymentIntent, createPlan, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, outboxEventsAbout, planDepsOnFreshTable, savedOffer } from '../support/plan-fixtures.ts';
@@ -50,6 +51,46 @@ describe('the credit ceiling', () => {
     const refusal = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     expect(refusal?.reason).toMatchObject({ code: 'EXPOSURE_LIMIT_EXCEEDED' });
     expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(200_000);
+  });
+});
+
+describe('the credit assessment a plan was judged on', () => {
+  it('must still be the latest when the plan commits, so a newer, lower ceiling is judged before the plan can pass it', async () => {
+    const customerId = await creditworthyCustomer();
+    const offer = await savedOffer(deps.planStore, customerId, 300_000);
+    // A new assessment with a MEDIUM ceiling of SAR 2,500 lands after the plan read the LOW one and before it commits.
+    const reassessed: PlanDeps = {
+      ...deps,
+      planStore: new Proxy(deps.planStore, {
+        get(target, property, receiver) {
+          const value = Reflect.get(target, property, receiver) as unknown;
+          if (typeof value !== 'function') return value;
+          if (property !== 'loadForPlanCreation') return value.bind(target);
+          return async (...args: unknown[]) => {
+            const read = (await value.apply(target, args)) as unknown;
+            await createDocumentClient().send(
+              new UpdateCommand({
+                TableName: process.env.TABLE_NAME,
+                Key: keys.customer(customerId),
+                UpdateExpression: 'SET latestAssessment = :newer',
+                ExpressionAttributeValues: { ':newer': { assessmentId: ulidGenerator.newId(), status: 'COMPLETED', riskCategory: 'MEDIUM', maximumFinancingHalalas: 250_000, completedAt: new Date().toISOString() } },
+              }),
+            );
+            return read;
+          };
+        },
+      }),
+    };
+    const attempt = () => createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...reassessed, toResponse });
+
+    const raced = await attempt().catch((error: unknown) => error);
+    const retried = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse }).catch(
+      (error: unknown) => error,
+    );
+
+    expect(raced).toMatchObject({ code: 'CONCURRENT_UPDATE' });
+    expect(retried).toMatchObject({ code: 'EXPOSURE_LIMIT_EXCEEDED' });
+    expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(0);
   });
 });
 

@@ -38,6 +38,8 @@ export interface CustomerLendingChange {
   readonly borrowingLimitHalalas?: number;
   /** When present, the change is refused while any plan sits in this bucket or a worse one. */
   readonly arrearsBucketBlocking?: ArrearsBucket;
+  /** When present, the change is refused unless this is still the customer's latest credit assessment. */
+  readonly assessmentIdRead?: string;
   readonly bucketChange?: { readonly from: DelinquencyBucket; readonly to: DelinquencyBucket };
 }
 
@@ -225,6 +227,11 @@ export function customerLendingUpdate(tableName: string, customerId: string, cha
     // The only place the SAMA exposure limit and the credit ceiling are enforced: atomically, whatever else runs.
     conditions.push('(attribute_not_exists(outstandingHalalas) OR outstandingHalalas <= :outstandingMax)');
     values[':outstandingMax'] = change.borrowingLimitHalalas - change.exposureDeltaHalalas;
+  }
+  if (change.assessmentIdRead !== undefined) {
+    // The ceiling and the risk were judged on this assessment; a newer one (say, a lower ceiling) must be judged anew.
+    conditions.push('latestAssessment.assessmentId = :assessmentIdRead');
+    values[':assessmentIdRead'] = change.assessmentIdRead;
   }
   if (change.arrearsBucketBlocking !== undefined) {
     for (const bucket of ARREARS_BUCKETS.slice(ARREARS_BUCKETS.indexOf(change.arrearsBucketBlocking))) {

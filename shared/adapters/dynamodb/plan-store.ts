@@ -151,6 +151,7 @@ export class DynamoDbPlanStore implements PlanStore {
         exposureDeltaHalalas: plan.financedHalalas,
         borrowingLimitHalalas: creation.borrowingLimitHalalas,
         arrearsBucketBlocking: creation.arrearsBucketBlockingNewPlans,
+        ...(creation.assessmentIdRead === undefined ? {} : { assessmentIdRead: creation.assessmentIdRead }),
       }),
       {
         name: 'planMustBeNew',
@@ -175,6 +176,10 @@ export class DynamoDbPlanStore implements PlanStore {
       if (error.failed('offerMustBeUnused')) throw new RabhanError('OFFER_ALREADY_USED', { cause: error });
       if (error.failed('customerMayBorrow')) {
         const customer = error.itemsAtFailure.get('customerMayBorrow') ?? {};
+        const latestAssessmentId = (customer.latestAssessment as AssessmentSummary | undefined)?.assessmentId;
+        if (creation.assessmentIdRead !== undefined && latestAssessmentId !== creation.assessmentIdRead) {
+          throw new RabhanError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': '1' } });
+        }
         const inArrears = ARREARS_BUCKETS.slice(ARREARS_BUCKETS.indexOf(creation.arrearsBucketBlockingNewPlans)).some((bucket) => (arrearsCountsOf(customer)[bucket] ?? 0) > 0);
         const rule = inArrears ? 'PLAN_IN_ARREARS' : 'EXPOSURE_LIMIT_EXCEEDED';
         throw new RabhanError(rule, { cause: error, details: [{ field: rule, issue: 'rule violated' }] });

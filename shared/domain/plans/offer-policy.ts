@@ -27,6 +27,8 @@ export type OfferViolation = (typeof OFFER_VIOLATIONS)[number];
 export type AssessmentStatus = 'PENDING' | 'COMPLETED' | 'FAILED';
 
 export interface AssessmentSummary {
+  /** Present on every stored summary; a plan commits only if the assessment it was judged on is still the latest. */
+  readonly assessmentId?: string;
   readonly status: AssessmentStatus;
   /** Present once COMPLETED. */
   readonly riskCategory?: RiskCategory;

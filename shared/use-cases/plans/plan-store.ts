@@ -122,6 +122,8 @@ export interface PlanCreation {
   readonly borrowingLimitHalalas: number;
   /** No plan is created while any of the customer's plans sits in this bucket or a worse one. */
   readonly arrearsBucketBlockingNewPlans: ArrearsBucket;
+  /** The credit assessment the plan was judged on; the plan commits only while it is still the latest. */
+  readonly assessmentIdRead: string | undefined;
   readonly audit: AuditEntryContent;
   readonly events: readonly { readonly type: 'planCreated'; readonly envelope: EventDetailEnvelope }[];
   readonly idempotency: { readonly scope: IdempotencyScope; readonly response: StoredResponse };
@@ -168,7 +170,10 @@ export interface PlanStore {
   saveOffer(offer: Offer): Promise<void>;
   /** One round trip: the offer, the customer's exposure and the idempotency record. */
   loadForPlanCreation(customerId: string, offerId: string, scope: IdempotencyScope): Promise<{ offer: Offer | undefined; customer: CustomerLendingState | undefined; idempotency: IdempotencyRecord | undefined }>;
-  /** Throws RabhanError OFFER_ALREADY_USED / EXPOSURE_LIMIT_EXCEEDED / PLAN_IN_ARREARS / IDEMPOTENCY_KEY_IN_USE when a condition fails. */
+  /**
+   * Throws RabhanError OFFER_ALREADY_USED / EXPOSURE_LIMIT_EXCEEDED / PLAN_IN_ARREARS / IDEMPOTENCY_KEY_IN_USE when a
+   * condition fails, and CONCURRENT_UPDATE when a newer credit assessment arrived since the read.
+   */
   createPlan(creation: PlanCreation): Promise<void>;
   findPlan(planId: string): Promise<Plan | undefined>;
   listPlans(customerId: string, limit: number, cursor: string | undefined): Promise<PlanPage>;

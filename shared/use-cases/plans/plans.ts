@@ -156,6 +156,7 @@ export async function createPlan(
     journal: toJournalRecord(planId, deps.ids.newId(), 'Plan opened', now, planOpenedJournal(plan.financedHalalas)),
     borrowingLimitHalalas: borrowingLimitHalalas(customer.latestAssessment, deps.lending),
     arrearsBucketBlockingNewPlans: deps.lending.arrearsBucketBlockingNewPlans,
+    assessmentIdRead: customer.latestAssessment?.assessmentId,
     audit: { action: 'PLAN_CREATED', actor: customerId, occurredAt: now.toISOString(), facts: { offerId: offer.offerId, financedHalalas: plan.financedHalalas } },
     events: [
       {
