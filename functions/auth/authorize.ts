@@ -6,7 +6,7 @@
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { loadAccessTokenPublicKeys } from '../../shared/adapters/kms/kms-token-signer.ts';
 import { verifyAccessToken } from '../../shared/auth/access-token.ts';
-import { cachedAsync, clock, kmsClient } from '../../shared/composition/adapters.ts';
+import { cachedAsync, clock, kmsClient } from '../../shared/composition/platform.ts';
 import { tokenIssuer, tokenSigningKeyId } from '../../shared/config/security-config.ts';
 import { logger } from '../../shared/observability/logger.ts';
 

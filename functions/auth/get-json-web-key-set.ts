@@ -1,6 +1,6 @@
 import { loadAccessTokenPublicKeys } from '../../shared/adapters/kms/kms-token-signer.ts';
 import { ACCESS_TOKEN_ALGORITHM } from '../../shared/auth/access-token.ts';
-import { cachedAsync, kmsClient } from '../../shared/composition/adapters.ts';
+import { cachedAsync, kmsClient } from '../../shared/composition/platform.ts';
 import { tokenSigningKeyId } from '../../shared/config/security-config.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { routes } from '../../shared/platform/routes.ts';

@@ -3,39 +3,17 @@
  * use, so each bundle contains only the SDK clients its function needs.
  */
 import { DynamoDbCustomerStore } from '../adapters/dynamodb/customer-store.ts';
-import { createDocumentClient } from '../adapters/dynamodb/document-client.ts';
 import { DynamoDbIdentityStore } from '../adapters/dynamodb/identity-store.ts';
 import { HttpNafathClient } from '../adapters/government/nafath-client.ts';
 import { HttpSimahClient } from '../adapters/government/simah-client.ts';
 import { KmsBlindIndexer } from '../adapters/kms/blind-indexer.ts';
-import { createKmsClient } from '../adapters/kms/kms-client.ts';
 import { KmsAccessTokenSigner } from '../adapters/kms/kms-token-signer.ts';
 import { KmsPersonalDataCipher } from '../adapters/kms/personal-data-cipher.ts';
-import { loadPlatformConfig } from '../config/platform-config.ts';
+import { documentClient, kmsClient, once, platformConfig } from './platform.ts';
 import { blindIndexKeyId, nafathBaseUrl, piiKeyArn, simahBaseUrl, tokenIssuer, tokenSigningKeyId } from '../config/security-config.ts';
 import { systemClock, ulidGenerator } from '../platform/clock-and-ids.ts';
 import type { TokenDeps } from '../use-cases/auth/token-issuer.ts';
 
-function once<T>(build: () => T): () => T {
-  let built: { value: T } | undefined;
-  return () => (built ??= { value: build() }).value;
-}
-
-/** Memoises an async load for the life of the container, but forgets a failure so the next call retries. */
-export function cachedAsync<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => {
-    pending ??= load().catch((error: unknown) => {
-      pending = undefined;
-      throw error;
-    });
-    return pending;
-  };
-}
-
-export const platformConfig = once(() => loadPlatformConfig());
-export const documentClient = once(() => createDocumentClient());
-export const kmsClient = once(() => createKmsClient());
 export const identityStore = once(() => new DynamoDbIdentityStore(documentClient(), platformConfig().tableName));
 export const customerStore = once(() => new DynamoDbCustomerStore(documentClient(), platformConfig().tableName));
 export const personalDataCipher = once(() => new KmsPersonalDataCipher(piiKeyArn(), platformConfig().tableName));
@@ -45,4 +23,4 @@ export const simahClient = once(() => new HttpSimahClient(simahBaseUrl()));
 export const tokenDeps = once(
   (): TokenDeps => ({ signer: new KmsAccessTokenSigner(kmsClient(), tokenSigningKeyId()), clock: systemClock, ids: ulidGenerator, issuer: tokenIssuer() }),
 );
-export { systemClock as clock, ulidGenerator as ids };
+export { cachedAsync, clock, documentClient, ids, kmsClient, once, platformConfig } from './platform.ts';

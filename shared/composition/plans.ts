@@ -5,7 +5,7 @@ import { DynamoDbReconciliationStore } from '../adapters/dynamodb/reconciliation
 import { loadLendingPolicy, loadPlanPolicy } from '../config/policy-config.ts';
 import { systemClock, ulidGenerator } from '../platform/clock-and-ids.ts';
 import type { PlanDeps } from '../use-cases/plans/plans.ts';
-import { documentClient, platformConfig } from './adapters.ts';
+import { documentClient, platformConfig } from './platform.ts';
 
 export function planDeps(): PlanDeps {
   return {
