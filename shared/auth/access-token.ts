@@ -4,7 +4,7 @@
  * Tokens carry an opaque principal id and roles, never personal data.
  */
 import { createHash, verify, type KeyObject } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, type Role } from '../platform/roles.ts';
 
 export const ACCESS_TOKEN_ALGORITHM = 'ES256';

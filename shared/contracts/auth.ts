@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NATIONAL_ID_PATTERN } from '../domain/identity/national-id.ts';
 import { ulidSchema } from './ids.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SAUDI_MOBILE_INPUT_PATTERN } from '../domain/identity/phone.ts';
 import { ulidSchema } from './ids.ts';
 

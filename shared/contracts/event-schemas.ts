@@ -2,7 +2,7 @@
  * Renders the published JSON Schema of every event type from its zod definition: the envelope with `data`
  * replaced by the type's own schema. docs/events/ holds the output; a test fails when it is stale.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVENT_TYPES, eventDetailEnvelopeSchema, type EventTypeDefinition } from './events.ts';
 
 export function eventSchemaFileName(eventType: EventTypeDefinition): string {

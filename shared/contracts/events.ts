@@ -3,7 +3,7 @@
  * a schema version and a zod schema for its `data`. `data` carries ids and facts, never personal data.
  * `docs/events/` is generated from these definitions (see test/unit/contracts/events-docs.test.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface EventTypeDefinition<TData extends z.ZodType = z.ZodType> {
   readonly source: `rabhan.${string}`;

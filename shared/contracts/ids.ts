@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ULID_PATTERN } from '../platform/clock-and-ids.ts';
 
 /** A path or body field that must be one of our ids. */

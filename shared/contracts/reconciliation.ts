@@ -1,5 +1,5 @@
 /** The ops contract for money held in suspense: the reconciliation queue and its four-eyes resolution. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RECONCILIATION_REASONS, RECONCILIATION_STATUSES } from '../domain/payments/reconciliation.ts';
 import { ulidSchema } from './ids.ts';
 import { opaqueCursor } from './plans.ts';

@@ -5,7 +5,7 @@
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { RouteDefinition } from '../platform/routes.ts';
 import { RabhanError } from './errors.ts';
 import { errorResponderMiddleware } from './middlewares/error-responder.ts';

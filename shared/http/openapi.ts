@@ -2,7 +2,7 @@
  * Generates the OpenAPI 3.1 document from the route table and its zod schemas, so the published contract cannot
  * drift from what handlers validate. Every operation documents the error format and the codes it can return.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GATEWAY_REQUEST_TIME_PATTERN } from '../platform/gateway-responses.ts';
 import type { RouteDefinition } from '../platform/routes.ts';
 import { ERROR_CODES, type ErrorCode } from './error-codes.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RabhanError, type ErrorDetail } from './errors.ts';
 import type { Language } from './language.ts';
 

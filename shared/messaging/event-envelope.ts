@@ -1,5 +1,5 @@
 import type { EventDetailEnvelope, EventTypeDefinition } from '../contracts/events.ts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export interface EnvelopeFacts {
   readonly eventId: string;

@@ -5,7 +5,7 @@
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { eventDetailEnvelopeSchema, type EventTypeDefinition } from '../contracts/events.ts';
 import { logger } from '../observability/logger.ts';
 import { DeadLetterNow, sendToDeadLetterQueue } from './dead-letter.ts';

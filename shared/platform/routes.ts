@@ -3,7 +3,7 @@
  * The CDK API stack builds API Gateway resources, Lambda functions, throttling and authorizers from it,
  * the local runtime serves it, and the OpenAPI document is generated from it. Add a route here and nowhere else.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ErrorCode } from '../http/error-codes.ts';
 import type { Permission } from './permissions.ts';
 import type { Role } from './roles.ts';

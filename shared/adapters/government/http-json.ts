@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { GovernmentServiceError } from '../../use-cases/ports.ts';
 
 /** Government replies are small; anything bigger is malformed and is not read into memory. */

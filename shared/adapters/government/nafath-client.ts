@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NafathClient, NafathLoginRequest } from '../../use-cases/ports.ts';
 import { postJson } from './http-json.ts';
 

@@ -1,5 +1,5 @@
 /** Opens a checkout at the payment gateway for a payment intent; the gateway later calls our signed webhook. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { postJson } from '../government/http-json.ts';
 
 export const PAYMENT_GATEWAY_TIMEOUT_MILLISECONDS = 5_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { RabhanError } from '../../../../shared/http/errors.ts';
 import { httpHandler, REQUEST_BODY_BYTES_MAX } from '../../../../shared/http/http-handler.ts';
 import type { RouteDefinition } from '../../../../shared/platform/routes.ts';

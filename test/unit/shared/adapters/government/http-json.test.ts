@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { postJson } from '../../../../../shared/adapters/government/http-json.ts';
 import { GovernmentServiceError } from '../../../../../shared/use-cases/ports.ts';
 
