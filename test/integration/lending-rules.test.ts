@@ -15,7 +15,7 @@ import { RabhanError } from '../../shared/http/errors.ts';
 import { ulidGenerator } from '../../shared/platform/clock-and-ids.ts';
 import type { Plan } from '../../shared/use-cases/plans/plan-store.ts';
 import { cancelPlan, createPaymentIntent, createPlan, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
-import { creditworthyCustomer, customerPrincipal, idempotencyScope, outboxEventsAbout, planDepsOnFreshTable, savedOffer } from '../support/plan-fixtures.ts';
+import { creditworthyCustomer, customerPrincipal, idempotencyScope, outboxEventsAbout, planDepsOnFreshTable, savedOffer, storeInterleaving } from '../support/plan-fixtures.ts';
 
 let deps: PlanDeps;
 const toResponse = (value: Plan | { paymentId: string }) => ({ statusCode: 201, body: { id: 'planId' in value ? value.planId : value.paymentId } });
@@ -61,24 +61,15 @@ describe('the credit assessment a plan was judged on', () => {
     // A new assessment with a MEDIUM ceiling of SAR 2,500 lands after the plan read the LOW one and before it commits.
     const reassessed: PlanDeps = {
       ...deps,
-      planStore: new Proxy(deps.planStore, {
-        get(target, property, receiver) {
-          const value = Reflect.get(target, property, receiver) as unknown;
-          if (typeof value !== 'function') return value;
-          if (property !== 'loadForPlanCreation') return value.bind(target);
-          return async (...args: unknown[]) => {
-            const read = (await value.apply(target, args)) as unknown;
-            await createDocumentClient().send(
-              new UpdateCommand({
-                TableName: process.env.TABLE_NAME,
-                Key: keys.customer(customerId),
-                UpdateExpression: 'SET latestAssessment = :newer',
-                ExpressionAttributeValues: { ':newer': { assessmentId: ulidGenerator.newId(), status: 'COMPLETED', riskCategory: 'MEDIUM', maximumFinancingHalalas: 250_000, completedAt: new Date().toISOString() } },
-              }),
-            );
-            return read;
-          };
-        },
+      planStore: storeInterleaving(deps.planStore, 'loadForPlanCreation', async () => {
+        await createDocumentClient().send(
+          new UpdateCommand({
+            TableName: process.env.TABLE_NAME,
+            Key: keys.customer(customerId),
+            UpdateExpression: 'SET latestAssessment = :newer',
+            ExpressionAttributeValues: { ':newer': { assessmentId: ulidGenerator.newId(), status: 'COMPLETED', riskCategory: 'MEDIUM', maximumFinancingHalalas: 250_000, completedAt: new Date().toISOString() } },
+          }),
+        );
       }),
     };
     const attempt = () => createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...reassessed, toResponse });
@@ -186,17 +177,8 @@ describe('arrears', () => {
     // The plan creation reads the customer before the run marks the other plan, and commits after it.
     const racing: PlanDeps = {
       ...deps,
-      planStore: new Proxy(deps.planStore, {
-        get(target, property, receiver) {
-          const value = Reflect.get(target, property, receiver) as unknown;
-          if (typeof value !== 'function') return value;
-          if (property !== 'loadForPlanCreation') return value.bind(target);
-          return async (...args: unknown[]) => {
-            const read = (await value.apply(target, args)) as unknown;
-            await markOverdueInstallments({ correlationId: 'it' }, daysAfterFirstDue(overdue, 5));
-            return read;
-          };
-        },
+      planStore: storeInterleaving(deps.planStore, 'loadForPlanCreation', async () => {
+        await markOverdueInstallments({ correlationId: 'it' }, daysAfterFirstDue(overdue, 5));
       }),
     };
 

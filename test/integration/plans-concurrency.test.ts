@@ -15,7 +15,7 @@ import { openGatewayCheckout, type CheckoutGateway, type CheckoutRequest } from 
 import { RabhanError } from '../../shared/http/errors.ts';
 import type { Offer, Payment, Plan } from '../../shared/use-cases/plans/plan-store.ts';
 import { cancelPlan, createPaymentIntent, createPlan, expirePaymentIntents, planStatement, markOverdueInstallments, settlePayment, type PlanDeps } from '../../shared/use-cases/plans/plans.ts';
-import { creditworthyCustomer, customerPrincipal, idempotencyScope, planDepsOnFreshTable, savedOffer } from '../support/plan-fixtures.ts';
+import { creditworthyCustomer, customerPrincipal, idempotencyScope, planDepsOnFreshTable, savedOffer, storeInterleaving } from '../support/plan-fixtures.ts';
 
 let deps: PlanDeps;
 const toResponse = (value: Plan | { paymentId: string }) => ({ statusCode: 201, body: { id: 'planId' in value ? value.planId : value.paymentId } });
@@ -129,25 +129,10 @@ describe('payment confirmation', () => {
 });
 
 describe('a payment intent racing a plan update', () => {
-  /** The plan store, with `hook` run right after `method` has read, so another request lands between read and write. */
-  function storeInterleaving(method: 'loadForSettlement' | 'loadPlanForUpdate', hook: () => Promise<unknown>): PlanDeps['planStore'] {
-    return new Proxy(deps.planStore, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver) as unknown;
-        if (property !== method || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
-        return async (...args: unknown[]) => {
-          const read = (await value.apply(target, args)) as unknown;
-          await hook();
-          return read;
-        };
-      },
-    });
-  }
-
   it('makes a confirmation read before the intent retry instead of writing back a stale payable balance', async () => {
     const { customerId, planId, payment } = await planWithIntent(40_000, 10_000);
     const notification = { gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED' as const, planId, paymentId: payment.paymentId, amountHalalas: 10_000, correlationId: 'it' };
-    const racing = { ...deps, planStore: storeInterleaving('loadForSettlement', () => payIntoPlan(customerId, planId, 5_000)) };
+    const racing = { ...deps, planStore: storeInterleaving(deps.planStore, 'loadForSettlement', () => payIntoPlan(customerId, planId, 5_000)) };
 
     const stale = settlePayment(notification, racing);
 
@@ -164,7 +149,7 @@ describe('a payment intent racing a plan update', () => {
     let expiredInBetween = false;
     const racing = {
       ...deps,
-      planStore: storeInterleaving('loadForSettlement', async () => {
+      planStore: storeInterleaving(deps.planStore, 'loadForSettlement', async () => {
         if (expiredInBetween) return;
         expiredInBetween = true;
         await expirePaymentIntents({ correlationId: 'it' }, afterExpiry);
@@ -184,7 +169,7 @@ describe('a payment intent racing a plan update', () => {
 
   it('makes a cancellation read before the intent retry, and the retry refuses it because a payment is pending', async () => {
     const { customerId, planId } = await newPlan(40_000);
-    const racing = { ...deps, planStore: storeInterleaving('loadPlanForUpdate', () => payIntoPlan(customerId, planId, 5_000)) };
+    const racing = { ...deps, planStore: storeInterleaving(deps.planStore, 'loadPlanForUpdate', () => payIntoPlan(customerId, planId, 5_000)) };
     const cancellation = () => ({ principal: customerPrincipal(customerId), planId, correlationId: 'it', idempotency: idempotencyScope(customerId) });
 
     const stale = cancelPlan(cancellation(), { ...racing, toResponse });

@@ -95,3 +95,22 @@ export async function outboxEventsAbout(planId: string, detailType: string): Pro
     .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
     .map((detail) => detail.data);
 }
+
+/**
+ * The plan store with `hook` run right after `method` has read, so that another request lands between a use-case's
+ * read and its write: the deterministic way to test a race.
+ */
+export function storeInterleaving(planStore: PlanStore, method: keyof PlanStore, hook: () => Promise<unknown>): PlanStore {
+  return new Proxy(planStore, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      if (property !== method) return value.bind(target);
+      return async (...args: unknown[]) => {
+        const read = (await value.apply(target, args)) as unknown;
+        await hook();
+        return read;
+      };
+    },
+  });
+}
