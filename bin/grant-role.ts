@@ -10,7 +10,8 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { blindIndexer, clock, identityStore, ids, personalDataCipher } from '../shared/composition/adapters.ts';
+import { clock, identityStore, ids } from '../shared/composition/adapters.ts';
+import { blindIndexer, personalDataCipher } from '../shared/composition/personal-data.ts';
 import { ROLES, type Role } from '../shared/platform/roles.ts';
 import { grantRole } from '../shared/use-cases/auth/grant-role.ts';
 

@@ -1,4 +1,5 @@
-import { blindIndexer, clock, identityStore, ids, nafathClient, personalDataCipher } from '../../shared/composition/adapters.ts';
+import { clock, identityStore, ids, nafathClient } from '../../shared/composition/adapters.ts';
+import { blindIndexer, personalDataCipher } from '../../shared/composition/personal-data.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { routes } from '../../shared/platform/routes.ts';
 import { DEFAULT_SIGN_IN_LIMITS, startNafathSession } from '../../shared/use-cases/auth/sign-in-with-nafath.ts';

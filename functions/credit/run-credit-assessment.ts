@@ -1,4 +1,5 @@
-import { clock, customerStore, ids, personalDataCipher, simahClient } from '../../shared/composition/adapters.ts';
+import { clock, customerStore, ids, simahClient } from '../../shared/composition/adapters.ts';
+import { personalDataCipher } from '../../shared/composition/personal-data.ts';
 import { loadLendingPolicy } from '../../shared/config/policy-config.ts';
 import { EVENT_TYPES } from '../../shared/contracts/events.ts';
 import { sqsEventConsumer } from '../../shared/messaging/sqs-event-consumer.ts';

@@ -1,4 +1,5 @@
-import { customerStore, personalDataCipher } from '../../shared/composition/adapters.ts';
+import { customerStore } from '../../shared/composition/adapters.ts';
+import { personalDataCipher } from '../../shared/composition/personal-data.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { routes } from '../../shared/platform/routes.ts';
 import { getOwnProfile } from '../../shared/use-cases/customers/customers.ts';

@@ -1,4 +1,5 @@
-import { clock, customerStore, identityStore, ids, personalDataCipher } from '../../shared/composition/adapters.ts';
+import { clock, customerStore, identityStore, ids } from '../../shared/composition/adapters.ts';
+import { personalDataCipher } from '../../shared/composition/personal-data.ts';
 import { loadLendingPolicy } from '../../shared/config/policy-config.ts';
 import { normaliseSaudiMobile } from '../../shared/domain/identity/phone.ts';
 import { RabhanError } from '../../shared/http/errors.ts';

@@ -1,4 +1,5 @@
-import { clock, customerStore, personalDataCipher } from '../../shared/composition/adapters.ts';
+import { clock, customerStore } from '../../shared/composition/adapters.ts';
+import { personalDataCipher } from '../../shared/composition/personal-data.ts';
 import { normaliseSaudiMobile } from '../../shared/domain/identity/phone.ts';
 import { RabhanError } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';

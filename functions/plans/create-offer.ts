@@ -1,4 +1,4 @@
-import { personalDataCipher } from '../../shared/composition/adapters.ts';
+import { personalDataCipher } from '../../shared/composition/personal-data.ts';
 import { planDeps } from '../../shared/composition/plans.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { routes } from '../../shared/platform/routes.ts';
