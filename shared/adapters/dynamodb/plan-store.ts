@@ -458,8 +458,7 @@ export class DynamoDbPlanStore implements PlanStore {
     }
   }
 
-  /** False when the plan changed since it was read; the next run looks at it again. */
-  async markDelinquency(input: { plan: Plan; updated: Plan; audit: AuditEntryContent; events: readonly PlanEvent[] }): Promise<boolean> {
+  async markDelinquency(input: { plan: Plan; updated: Plan; audit: AuditEntryContent; events: readonly PlanEvent[] }): Promise<void> {
     const { plan, updated } = input;
     const bucketChange = { from: plan.delinquencyBucket, to: updated.delinquencyBucket };
     try {
@@ -468,9 +467,8 @@ export class DynamoDbPlanStore implements PlanStore {
         ...(bucketChange.from === bucketChange.to ? [] : [customerLendingUpdate(this.tableName, plan.customerId, { exposureDeltaHalalas: 0, bucketChange })]),
         ...input.events.map((event, index) => outboxPut(this.tableName, `eventMustBeNew${index}`, event.type, event.envelope)),
       ]);
-      return true;
     } catch (error) {
-      if (error instanceof TransactionConditionFailed && error.failed('planUnchangedSinceRead')) return false;
+      if (error instanceof TransactionConditionFailed && error.failed('planUnchangedSinceRead')) throw new RabhanError('CONCURRENT_UPDATE', { cause: error });
       throw error;
     }
   }

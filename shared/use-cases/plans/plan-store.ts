@@ -202,6 +202,7 @@ export interface PlanStore {
   listPlansDueBefore(today: string, monthsBack: number, pageSize: number): AsyncIterable<Plan>;
   /** PENDING payment intents whose expiry is before `now`, oldest first within each index shard. */
   listExpiredPaymentIntents(now: Date, pageSize: number): AsyncIterable<Payment>;
-  markDelinquency(input: { plan: Plan; updated: Plan; audit: AuditEntryContent; events: readonly PlanEvent[] }): Promise<boolean>;
+  /** Throws CONCURRENT_UPDATE when the plan changed since it was read, like every other plan update. */
+  markDelinquency(input: { plan: Plan; updated: Plan; audit: AuditEntryContent; events: readonly PlanEvent[] }): Promise<void>;
   trialBalance(): Promise<ReadonlyMap<LedgerAccount, { debitHalalas: number; creditHalalas: number }>>;
 }

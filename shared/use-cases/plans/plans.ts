@@ -22,6 +22,7 @@ import { replayOrReject, type IdempotencyScope, type IdempotentOutcome, type Sto
 import type { PersonalDataCipher } from '../ports.ts';
 import type { ReconciliationReason } from '../../domain/payments/reconciliation.ts';
 import { holdUnappliedCash } from '../payments/reconciliation.ts';
+import { retryingConcurrentUpdates } from '../concurrent-updates.ts';
 import type { ReconciliationStore } from '../payments/reconciliation-store.ts';
 import { bucketTransitionEvents, toJournalRecord } from './plan-changes.ts';
 import type { Journal, Offer, Payment, PaymentMethod, Plan, PlanEvent, PlanStore } from './plan-store.ts';
@@ -321,11 +322,7 @@ export async function settlePayment(command: GatewayNotification & { readonly co
   if (gatewayEvent !== undefined) return gatewayEvent.heldForReconciliation ? 'duplicate-held-for-reconciliation' : 'duplicate';
   const confirmed = command.outcome === 'CONFIRMED';
   const hold = (reason: ReconciliationReason) =>
-    holdUnappliedCash({ gatewayEventId: command.gatewayEventId, checkoutReference: checkoutReferenceOf(command.paymentId), planId: command.planId, amountHalalas: command.amountHalalas }, reason, {
-      reconciliation: deps.reconciliation,
-      clock: deps.clock,
-      ids: deps.ids,
-    });
+    holdUnappliedCash({ gatewayEventId: command.gatewayEventId, checkoutReference: checkoutReferenceOf(command.paymentId), planId: command.planId, amountHalalas: command.amountHalalas }, reason, deps);
   if (payment === undefined || plan === undefined) {
     if (confirmed) return hold('UNKNOWN_PAYMENT');
     throw new RabhanError('PAYMENT_NOT_FOUND');
@@ -496,22 +493,18 @@ export async function markOverdueInstallments(
   return tally;
 }
 
-/** One plan's delinquency update, re-read and retried when it loses a race to a payment or another writer. */
+/** One plan's delinquency update, read afresh and retried when it loses a race to a payment or another writer. */
 async function markPlanDelinquency(listed: Plan, run: { readonly correlationId: string; readonly now: Date; readonly today: string }, deps: PlanDeps): Promise<'updated' | 'unchanged'> {
-  let plan: Plan | undefined = listed;
-  for (let attempt = 1; ; attempt += 1) {
+  let attempts = 0;
+  return retryingConcurrentUpdates(async () => {
+    const plan = attempts++ === 0 ? listed : await deps.planStore.findPlan(listed.planId);
     if (plan === undefined || plan.status !== 'ACTIVE') return 'unchanged';
     const change = delinquencyChange(plan, run, deps);
     // Running the job again finds nothing new: no write, no event.
     if (change === undefined) return 'unchanged';
-    try {
-      if (await deps.planStore.markDelinquency(change)) return 'updated';
-    } catch (error) {
-      if (!(error instanceof RabhanError && error.code === 'CONCURRENT_UPDATE') || attempt >= DELINQUENCY_ATTEMPTS_PER_PLAN_MAX) throw error;
-    }
-    if (attempt >= DELINQUENCY_ATTEMPTS_PER_PLAN_MAX) throw new RabhanError('CONCURRENT_UPDATE');
-    plan = await deps.planStore.findPlan(plan.planId);
-  }
+    await deps.planStore.markDelinquency(change);
+    return 'updated';
+  }, DELINQUENCY_ATTEMPTS_PER_PLAN_MAX);
 }
 
 function delinquencyChange(plan: Plan, run: { readonly correlationId: string; readonly now: Date; readonly today: string }, deps: PlanDeps) {
