@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import { EVENT_TYPES, type EventDetailEnvelope, type EventTypeName } from '../../contracts/events.ts';
 import { chainAuditEntry, type AuditEntryContent } from '../../domain/audit/audit-chain.ts';
-import { ARREARS_BUCKETS, type ArrearsBucket, type ArrearsCounts, type DelinquencyBucket } from '../../domain/plans/delinquency.ts';
+import { ARREARS_BUCKETS, arrearsBucketsFrom, type ArrearsBucket, type ArrearsCounts, type DelinquencyBucket } from '../../domain/plans/delinquency.ts';
 import type { Journal, LedgerAccount, Offer, Payment, Plan } from '../../use-cases/plans/plan-store.ts';
 import { buildOutboxItem } from '../outbox.ts';
 import { auditEntryPut, auditHeadOf } from './audit-items.ts';
@@ -234,7 +234,7 @@ export function customerLendingUpdate(tableName: string, customerId: string, cha
     values[':assessmentIdRead'] = change.assessmentIdRead;
   }
   if (change.arrearsBucketBlocking !== undefined) {
-    for (const bucket of ARREARS_BUCKETS.slice(ARREARS_BUCKETS.indexOf(change.arrearsBucketBlocking))) {
+    for (const bucket of arrearsBucketsFrom(change.arrearsBucketBlocking)) {
       const name = `#arrears${ARREARS_BUCKETS.indexOf(bucket)}`;
       names[name] = ARREARS_COUNT_ATTRIBUTES[bucket];
       conditions.push(`(attribute_not_exists(${name}) OR ${name} <= :noPlans)`);

@@ -5,7 +5,7 @@ import { RabhanError } from '../../http/errors.ts';
 import type { IdempotencyScope, StoredResponse } from '../../use-cases/idempotency.ts';
 import { idempotencyKeyInUse } from '../../use-cases/idempotency.ts';
 import type { AssessmentSummary } from '../../domain/plans/offer-policy.ts';
-import { ARREARS_BUCKETS } from '../../domain/plans/delinquency.ts';
+import { blocksNewPlans } from '../../domain/plans/delinquency.ts';
 import type { NationalIdKind } from '../../domain/identity/national-id.ts';
 import type {
   Applicant,
@@ -180,8 +180,7 @@ export class DynamoDbPlanStore implements PlanStore {
         if (creation.assessmentIdRead !== undefined && latestAssessmentId !== creation.assessmentIdRead) {
           throw new RabhanError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': '1' } });
         }
-        const inArrears = ARREARS_BUCKETS.slice(ARREARS_BUCKETS.indexOf(creation.arrearsBucketBlockingNewPlans)).some((bucket) => (arrearsCountsOf(customer)[bucket] ?? 0) > 0);
-        const rule = inArrears ? 'PLAN_IN_ARREARS' : 'EXPOSURE_LIMIT_EXCEEDED';
+        const rule = blocksNewPlans(arrearsCountsOf(customer), creation.arrearsBucketBlockingNewPlans) ? 'PLAN_IN_ARREARS' : 'EXPOSURE_LIMIT_EXCEEDED';
         throw new RabhanError(rule, { cause: error, details: [{ field: rule, issue: 'rule violated' }] });
       }
       throw error;

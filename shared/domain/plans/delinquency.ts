@@ -22,9 +22,14 @@ export function worseBucket(first: DelinquencyBucket, second: DelinquencyBucket)
   return BUCKET_ORDER.indexOf(first) >= BUCKET_ORDER.indexOf(second) ? first : second;
 }
 
+/** `threshold` and every worse bucket: the buckets whose plans block a new plan. */
+export function arrearsBucketsFrom(threshold: ArrearsBucket): readonly ArrearsBucket[] {
+  return ARREARS_BUCKETS.slice(ARREARS_BUCKETS.indexOf(threshold));
+}
+
 /** Whether any plan sits in `threshold` or a worse bucket. */
 export function blocksNewPlans(plansInArrears: ArrearsCounts, threshold: ArrearsBucket): boolean {
-  return ARREARS_BUCKETS.slice(ARREARS_BUCKETS.indexOf(threshold)).some((bucket) => (plansInArrears[bucket] ?? 0) > 0);
+  return arrearsBucketsFrom(threshold).some((bucket) => (plansInArrears[bucket] ?? 0) > 0);
 }
 
 /**
