@@ -32,7 +32,7 @@ function itemAttributes(item: ReconciliationItem): Record<string, unknown> {
   };
 }
 
-function toItem(stored: Record<string, unknown>): StoredReconciliationItem {
+function toItem(stored: Record<string, unknown>): ReconciliationItem {
   const proposal = stored.proposal as { planId: string; proposedBy: string; proposedAt: string } | undefined;
   const resolution = stored.resolution as { planId: string; proposedBy: string; confirmedBy: string; resolvedAt: string } | undefined;
   return {
@@ -46,10 +46,10 @@ function toItem(stored: Record<string, unknown>): StoredReconciliationItem {
     receivedAt: new Date(String(stored.receivedAt)),
     ...(proposal === undefined ? {} : { proposal: { ...proposal, proposedAt: new Date(proposal.proposedAt) } }),
     ...(resolution === undefined ? {} : { resolution: { ...resolution, resolvedAt: new Date(resolution.resolvedAt) } }),
-    version: Number(stored.version),
-    auditHead: auditHeadOf(stored),
   };
 }
+
+const toStored = (stored: Record<string, unknown>): StoredReconciliationItem => ({ item: toItem(stored), version: Number(stored.version), auditHead: auditHeadOf(stored) });
 
 export class DynamoDbReconciliationStore implements ReconciliationStore {
   constructor(
@@ -60,19 +60,20 @@ export class DynamoDbReconciliationStore implements ReconciliationStore {
   /** The item update that appends its audit entry and advances the head, guarded by the version read. */
   private itemUpdate(before: StoredReconciliationItem, after: ReconciliationItem, audit: AuditEntryContent): NamedTransactItem[] {
     const entry = chainAuditEntry(before.auditHead, audit);
+    const itemKey = keys.reconciliationItem(before.item.itemId);
     const attributes = { ...itemAttributes(after), version: before.version + 1, auditHeadHash: entry.hash, auditSequence: entry.sequence };
     const names = Object.fromEntries(Object.keys(attributes).map((name, index) => [`#a${index}`, name]));
     const values = Object.fromEntries(Object.values(attributes).map((value, index) => [`:a${index}`, value]));
     // A rejected proposal leaves the item; the audit chain keeps what it said.
-    const removeProposal = after.proposal === undefined && before.proposal !== undefined;
+    const removeProposal = after.proposal === undefined && before.item.proposal !== undefined;
     return [
-      { name: 'itemAuditEntryMustBeNew', item: auditEntryPut(this.tableName, keys.reconciliationItem(before.itemId), entry) },
+      { name: 'itemAuditEntryMustBeNew', item: auditEntryPut(this.tableName, itemKey, entry) },
       {
         name: 'itemUnchangedSinceRead',
         item: {
           Update: {
             TableName: this.tableName,
-            Key: keys.reconciliationItem(before.itemId),
+            Key: itemKey,
             UpdateExpression: `SET ${Object.keys(names).map((name, index) => `${name} = :a${index}`).join(', ')}${removeProposal ? ' REMOVE #proposal' : ''}`,
             ConditionExpression: 'version = :expectedVersion',
             ExpressionAttributeNames: { ...names, ...(removeProposal ? { '#proposal': 'proposal' } : {}) },
@@ -115,10 +116,10 @@ export class DynamoDbReconciliationStore implements ReconciliationStore {
 
   async findItem(itemId: string): Promise<StoredReconciliationItem | undefined> {
     const { Item } = await this.documentClient.send(new GetCommand({ TableName: this.tableName, Key: keys.reconciliationItem(itemId), ConsistentRead: true }));
-    return Item === undefined ? undefined : toItem(Item);
+    return Item === undefined ? undefined : toStored(Item);
   }
 
-  async listItems(limit: number, afterItemId: string | undefined): Promise<readonly StoredReconciliationItem[]> {
+  async listItems(limit: number, afterItemId: string | undefined): Promise<readonly ReconciliationItem[]> {
     const queue = keys.reconciliationQueue('');
     const { Items = [] } = await this.documentClient.send(
       new QueryCommand({
@@ -135,7 +136,7 @@ export class DynamoDbReconciliationStore implements ReconciliationStore {
     return Items.map(toItem);
   }
 
-  async loadForResolution(itemId: string, planId: string): Promise<{ item: StoredReconciliationItem | undefined; plan: Plan | undefined }> {
+  async loadForResolution(itemId: string, planId: string): Promise<{ stored: StoredReconciliationItem | undefined; plan: Plan | undefined }> {
     const itemKey = keys.reconciliationItem(itemId);
     const planKey = keys.plan(planId);
     const { Responses, UnprocessedKeys } = await this.documentClient.send(
@@ -146,7 +147,7 @@ export class DynamoDbReconciliationStore implements ReconciliationStore {
     const items = Responses?.[this.tableName] ?? [];
     const item = items.find((candidate) => candidate.PK === itemKey.PK && candidate.SK === itemKey.SK);
     const plan = items.find((candidate) => candidate.PK === planKey.PK && candidate.SK === planKey.SK);
-    return { item: item === undefined ? undefined : toItem(item), plan: plan === undefined ? undefined : toPlan(plan) };
+    return { stored: item === undefined ? undefined : toStored(item), plan: plan === undefined ? undefined : toPlan(plan) };
   }
 
   async recordDecision(before: StoredReconciliationItem, after: ReconciliationItem, audit: AuditEntryContent): Promise<void> {
@@ -165,7 +166,7 @@ export class DynamoDbReconciliationStore implements ReconciliationStore {
         ...this.itemUpdate(application.itemBefore, application.itemAfter, application.itemAudit),
         ...planUpdate(this.tableName, planBefore, planAfter, application.planAudit),
         customerLendingUpdate(this.tableName, planBefore.customerId, {
-          exposureDeltaHalalas: -application.itemBefore.amountHalalas,
+          exposureDeltaHalalas: -application.itemBefore.item.amountHalalas,
           bucketChange: { from: planBefore.delinquencyBucket, to: planAfter.delinquencyBucket },
         }),
         ...journalWrites(this.tableName, application.journal, planJournalScope(application.journal)),

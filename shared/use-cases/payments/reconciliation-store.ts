@@ -3,8 +3,9 @@ import type { AuditEntryContent } from '../../domain/audit/audit-chain.ts';
 import type { ReconciliationItem } from '../../domain/payments/reconciliation.ts';
 import type { Journal, Plan, PlanEvent } from '../plans/plan-store.ts';
 
-/** An item as stored: the domain item plus what guards its updates. */
-export interface StoredReconciliationItem extends ReconciliationItem {
+/** An item as read, beside what guards a write based on that read. */
+export interface StoredReconciliationItem {
+  readonly item: ReconciliationItem;
   /** Optimistic-lock version: every update is conditional on it. */
   readonly version: number;
   readonly auditHead: { readonly sequence: number; readonly hash: string };
@@ -38,9 +39,9 @@ export interface ReconciliationStore {
   holdUnappliedCash(receipt: UnappliedCashReceipt): Promise<'held' | 'duplicate'>;
   findItem(itemId: string): Promise<StoredReconciliationItem | undefined>;
   /** Newest first, at most `limit`, starting after `afterItemId` when given. */
-  listItems(limit: number, afterItemId: string | undefined): Promise<readonly StoredReconciliationItem[]>;
+  listItems(limit: number, afterItemId: string | undefined): Promise<readonly ReconciliationItem[]>;
   /** One round trip: the item and the plan the confirmation names. */
-  loadForResolution(itemId: string, planId: string): Promise<{ readonly item: StoredReconciliationItem | undefined; readonly plan: Plan | undefined }>;
+  loadForResolution(itemId: string, planId: string): Promise<{ readonly stored: StoredReconciliationItem | undefined; readonly plan: Plan | undefined }>;
   /** Records a proposal or its rejection. Throws CONCURRENT_UPDATE when the item changed since it was read. */
   recordDecision(before: StoredReconciliationItem, after: ReconciliationItem, audit: AuditEntryContent): Promise<void>;
   /** Moves the money from suspense to the plan in one transaction. Throws CONCURRENT_UPDATE when either changed since read. */

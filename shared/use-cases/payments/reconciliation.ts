@@ -14,7 +14,7 @@ import { buildEventEnvelope } from '../../messaging/event-envelope.ts';
 import { ULID_PATTERN, type Clock, type IdGenerator } from '../../platform/clock-and-ids.ts';
 import type { Plan, PlanEvent } from '../plans/plan-store.ts';
 import { bucketTransitionEvents, toJournalRecord } from '../plans/plan-changes.ts';
-import type { ReconciliationStore, StoredReconciliationItem } from './reconciliation-store.ts';
+import type { ReconciliationStore } from './reconciliation-store.ts';
 
 export interface ReconciliationDeps {
   readonly reconciliation: ReconciliationStore;
@@ -57,7 +57,7 @@ export async function holdUnappliedCash(receipt: UnmatchedReceipt, reason: Recon
 }
 
 export interface ReconciliationPage {
-  readonly items: readonly StoredReconciliationItem[];
+  readonly items: readonly ReconciliationItem[];
   /** Present when the page is full, so more items may follow. */
   readonly nextCursor?: string;
 }
@@ -73,13 +73,6 @@ export async function listReconciliationItems(query: { readonly limit: number; r
   return { items, ...(items.length === query.limit && last !== undefined ? { nextCursor: Buffer.from(last.itemId).toString('base64url') } : {}) };
 }
 
-/** The item as the domain knows it, without what guards its storage. */
-function domainItemOf(item: ReconciliationItem | StoredReconciliationItem): ReconciliationItem {
-  if (!('version' in item)) return item;
-  const { version: _version, auditHead: _auditHead, ...domainItem } = item;
-  return domainItem;
-}
-
 /** The plan must be able to take the whole amount now: money is applied whole, never split or left over. */
 function assertPlanCanTake(plan: Plan | undefined, amountHalalas: number): asserts plan is Plan {
   if (plan === undefined) throw new RabhanError('PLAN_NOT_FOUND');
@@ -91,36 +84,38 @@ export async function proposeReconciliationResolution(
   command: { readonly principal: Principal; readonly itemId: string; readonly planId: string },
   deps: ReconciliationDeps,
 ): Promise<ReconciliationItem> {
-  const { item, plan } = await deps.reconciliation.loadForResolution(command.itemId, command.planId);
-  if (item === undefined) throw new RabhanError('RECONCILIATION_ITEM_NOT_FOUND');
+  const { stored, plan } = await deps.reconciliation.loadForResolution(command.itemId, command.planId);
+  if (stored === undefined) throw new RabhanError('RECONCILIATION_ITEM_NOT_FOUND');
+  const { item } = stored;
   const now = deps.clock.now();
   const outcome = proposeResolution(item, { planId: command.planId, proposedBy: command.principal.principalId, proposedAt: now });
   if (outcome.kind === 'refused') throw new RabhanError(outcome.code);
-  if (outcome.kind === 'unchanged') return domainItemOf(outcome.item);
+  if (outcome.kind === 'unchanged') return outcome.item;
   assertPlanCanTake(plan, item.amountHalalas);
-  await deps.reconciliation.recordDecision(item, outcome.item, {
+  await deps.reconciliation.recordDecision(stored, outcome.item, {
     action: 'RECONCILIATION_RESOLUTION_PROPOSED',
     actor: command.principal.principalId,
     occurredAt: now.toISOString(),
     facts: { planId: command.planId, amountHalalas: item.amountHalalas },
   });
-  return domainItemOf(outcome.item);
+  return outcome.item;
 }
 
 /** Sends a wrong or stale proposal back, so the item can be proposed again. Nothing moves. */
 export async function rejectReconciliationResolution(command: { readonly principal: Principal; readonly itemId: string }, deps: ReconciliationDeps): Promise<ReconciliationItem> {
-  const item = await deps.reconciliation.findItem(command.itemId);
-  if (item === undefined) throw new RabhanError('RECONCILIATION_ITEM_NOT_FOUND');
+  const stored = await deps.reconciliation.findItem(command.itemId);
+  if (stored === undefined) throw new RabhanError('RECONCILIATION_ITEM_NOT_FOUND');
+  const { item } = stored;
   const outcome = rejectResolution(item);
   if (outcome.kind === 'refused') throw new RabhanError(outcome.code);
   const now = deps.clock.now();
-  await deps.reconciliation.recordDecision(item, outcome.item, {
+  await deps.reconciliation.recordDecision(stored, outcome.item, {
     action: 'RECONCILIATION_RESOLUTION_REJECTED',
     actor: command.principal.principalId,
     occurredAt: now.toISOString(),
     facts: { rejectedPlanId: item.proposal?.planId ?? '', proposedBy: item.proposal?.proposedBy ?? '' },
   });
-  return domainItemOf(outcome.item);
+  return outcome.item;
 }
 
 /** The second pair of eyes: a different staff user confirms, and the money moves from suspense to the plan. */
@@ -128,12 +123,13 @@ export async function confirmReconciliationResolution(
   command: { readonly principal: Principal; readonly itemId: string; readonly planId: string; readonly correlationId: string },
   deps: ReconciliationDeps,
 ): Promise<ReconciliationItem> {
-  const { item, plan } = await deps.reconciliation.loadForResolution(command.itemId, command.planId);
-  if (item === undefined) throw new RabhanError('RECONCILIATION_ITEM_NOT_FOUND');
+  const { stored, plan } = await deps.reconciliation.loadForResolution(command.itemId, command.planId);
+  if (stored === undefined) throw new RabhanError('RECONCILIATION_ITEM_NOT_FOUND');
+  const { item } = stored;
   const now = deps.clock.now();
   const outcome = confirmResolution(item, { planId: command.planId, confirmedBy: command.principal.principalId, confirmedAt: now });
   if (outcome.kind === 'refused') throw new RabhanError(outcome.code);
-  if (outcome.kind === 'unchanged') return domainItemOf(outcome.item);
+  if (outcome.kind === 'unchanged') return outcome.item;
   assertPlanCanTake(plan, item.amountHalalas);
 
   const { installments, outstandingHalalas, delinquency } = applyPayment(plan.installments, item.amountHalalas, riyadhCalendarDate(now));
@@ -162,7 +158,7 @@ export async function confirmReconciliationResolution(
   ];
   const facts = { reconciliationItemId: item.itemId, planId: plan.planId, amountHalalas: item.amountHalalas, proposedBy: outcome.item.resolution?.proposedBy ?? '' };
   await deps.reconciliation.applyResolution({
-    itemBefore: item,
+    itemBefore: stored,
     itemAfter: outcome.item,
     itemAudit: { action: 'RECONCILIATION_RESOLUTION_CONFIRMED', actor: command.principal.principalId, occurredAt: now.toISOString(), facts },
     planBefore: plan,
@@ -171,5 +167,5 @@ export async function confirmReconciliationResolution(
     journal: toJournalRecord(plan.planId, deps.ids.newId(), `Unapplied cash ${item.itemId} applied`, now, unappliedCashAppliedJournal(item.amountHalalas)),
     events,
   });
-  return domainItemOf(outcome.item);
+  return outcome.item;
 }
