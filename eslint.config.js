@@ -15,7 +15,7 @@ export default tseslint.config(
   },
   {
     // Pure domain code must not reach for AWS: adapters own every SDK call.
-    files: ['shared/domain/**/*.ts'],
+    files: ['shared/*/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@aws-sdk/*', '**/adapters/**'] }],
     },
@@ -23,7 +23,7 @@ export default tseslint.config(
   {
     // Adapters store what use-cases decide, including when: time comes from the injected clock, so that every
     // time-based rule (expiry, audit timestamps) is testable and consistent within one operation.
-    files: ['shared/adapters/**/*.ts'],
+    files: ['shared/*/adapters/**/*.ts', 'shared/kernel/storage/**/*.ts', 'shared/kernel/idempotency/**/*.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

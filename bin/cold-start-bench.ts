@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FUNCTION_BUNDLE_OPTIONS } from '../lib/constructs/rabhan-function.ts';
 import { PROJECT_ROOT } from '../lib/local/handler-modules.ts';
-import { OUTBOX_PUBLISHER_HANDLER_ENTRY } from '../shared/adapters/outbox.ts';
-import { integrations } from '../shared/platform/integrations.ts';
-import { routes } from '../shared/platform/routes.ts';
-import { scheduledJobList } from '../shared/platform/schedules.ts';
-import { ulidGenerator } from '../shared/platform/clock-and-ids.ts';
+import { OUTBOX_PUBLISHER_HANDLER_ENTRY } from '../shared/kernel/messaging/outbox.ts';
+import { integrations } from '../shared/catalog/integrations.ts';
+import { routes } from '../shared/catalog/routes.ts';
+import { scheduledJobList } from '../shared/catalog/schedules.ts';
+import { ulidGenerator } from '../shared/kernel/clock-and-ids.ts';
 import { httpEvent } from '../test/support/http-events.ts';
 
 /** Fresh processes per bundle; the median of 5 is the floor, and each run costs well under a second. */
@@ -24,7 +24,7 @@ const RUNS_PER_FUNCTION = 5;
 /** A process that has not answered by then is stuck; it is killed and the run fails. */
 const RUN_TIMEOUT_MILLISECONDS = 30_000;
 const TARGETS = { medianRatioMax: 1.6, worstRatioMax: 2.5, rssMegabytesMax: 70 } as const;
-const AUTHORIZER_ENTRY = 'functions/auth/authorize.ts';
+const AUTHORIZER_ENTRY = 'functions/identity/authorize.ts';
 const BARE_ENTRY = 'bare DynamoDB handler';
 
 interface Measured {

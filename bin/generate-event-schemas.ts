@@ -2,7 +2,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderAllEventSchemas } from '../shared/contracts/event-schemas.ts';
+import { renderAllEventSchemas } from '../shared/catalog/event-schemas.ts';
 
 const eventsDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'events');
 mkdirSync(eventsDirectory, { recursive: true });

@@ -10,10 +10,10 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { clock, identityStore, ids } from '../shared/composition/adapters.ts';
-import { blindIndexer, personalDataCipher } from '../shared/composition/personal-data.ts';
-import { ROLES, type Role } from '../shared/platform/roles.ts';
-import { grantRole } from '../shared/use-cases/auth/grant-role.ts';
+import { clock, identityStore, ids } from '../shared/identity/compose.ts';
+import { blindIndexer, personalDataCipher } from '../shared/kernel/crypto/compose.ts';
+import { ROLES, type Role } from '../shared/kernel/http/roles.ts';
+import { grantRole } from '../shared/identity/app/grant-role.ts';
 
 const STAFF_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'customer');
 

@@ -9,7 +9,7 @@
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { parseArgs } from 'node:util';
-import { redriveDeadLetters } from '../shared/messaging/redrive.ts';
+import { redriveDeadLetters } from '../shared/kernel/messaging/redrive.ts';
 
 const { values } = parseArgs({ options: { 'queue-url': { type: 'string' } } });
 const queueUrl = values['queue-url'];

@@ -1,8 +1,8 @@
-import { clock, customerStore, ids } from '../../shared/composition/adapters.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { routes } from '../../shared/platform/routes.ts';
-import { requestCreditAssessment } from '../../shared/use-cases/credit/credit-assessment.ts';
-import { toAssessmentView } from './assessment-view.ts';
+import { clock, customerStore, ids } from '../../shared/identity/compose.ts';
+import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
+import { routes } from '../../shared/catalog/routes.ts';
+import { requestCreditAssessment } from '../../shared/credit/app/credit-assessment.ts';
+import { toAssessmentView } from '../../shared/credit/api/views.ts';
 
 const deps = { customerStore: customerStore(), clock, ids };
 

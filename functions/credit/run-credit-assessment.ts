@@ -1,11 +1,11 @@
-import { clock, customerStore, ids, simahClient } from '../../shared/composition/adapters.ts';
-import { personalDataCipher } from '../../shared/composition/personal-data.ts';
-import { loadLendingPolicy } from '../../shared/config/policy-config.ts';
-import { EVENT_TYPES } from '../../shared/contracts/events.ts';
-import { sqsEventConsumer } from '../../shared/messaging/sqs-event-consumer.ts';
-import { logger } from '../../shared/observability/logger.ts';
-import { integrations } from '../../shared/platform/integrations.ts';
-import { DEFAULT_SIMAH_RETRY_POLICY, runCreditAssessment } from '../../shared/use-cases/credit/credit-assessment.ts';
+import { clock, customerStore, ids, simahClient } from '../../shared/identity/compose.ts';
+import { personalDataCipher } from '../../shared/kernel/crypto/compose.ts';
+import { loadLendingPolicy } from '../../shared/kernel/config/policy-config.ts';
+import { EVENT_TYPES } from '../../shared/catalog/events.ts';
+import { sqsEventConsumer } from '../../shared/kernel/messaging/sqs-event-consumer.ts';
+import { logger } from '../../shared/kernel/observability/logger.ts';
+import { integrations } from '../../shared/catalog/integrations.ts';
+import { DEFAULT_SIMAH_RETRY_POLICY, runCreditAssessment } from '../../shared/credit/app/credit-assessment.ts';
 
 const deps = {
   customerStore: customerStore(),

@@ -1,8 +1,8 @@
-import { customerStore } from '../../shared/composition/adapters.ts';
-import { personalDataCipher } from '../../shared/composition/personal-data.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { routes } from '../../shared/platform/routes.ts';
-import { getOwnProfile } from '../../shared/use-cases/customers/customers.ts';
+import { customerStore } from '../../shared/identity/compose.ts';
+import { personalDataCipher } from '../../shared/kernel/crypto/compose.ts';
+import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
+import { routes } from '../../shared/catalog/routes.ts';
+import { getOwnProfile } from '../../shared/customers/app/customers.ts';
 
 const deps = { customerStore: customerStore(), cipher: personalDataCipher() };
 

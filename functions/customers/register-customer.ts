@@ -1,11 +1,11 @@
-import { clock, customerStore, identityStore, ids } from '../../shared/composition/adapters.ts';
-import { personalDataCipher } from '../../shared/composition/personal-data.ts';
-import { loadLendingPolicy } from '../../shared/config/policy-config.ts';
-import { normaliseSaudiMobile } from '../../shared/domain/identity/phone.ts';
-import { RabhanError } from '../../shared/http/errors.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { routes } from '../../shared/platform/routes.ts';
-import { registerCustomer } from '../../shared/use-cases/customers/customers.ts';
+import { clock, customerStore, identityStore, ids } from '../../shared/identity/compose.ts';
+import { personalDataCipher } from '../../shared/kernel/crypto/compose.ts';
+import { loadLendingPolicy } from '../../shared/kernel/config/policy-config.ts';
+import { normaliseSaudiMobile } from '../../shared/customers/domain/phone.ts';
+import { RabhanError } from '../../shared/kernel/errors/rabhan-error.ts';
+import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
+import { routes } from '../../shared/catalog/routes.ts';
+import { registerCustomer } from '../../shared/customers/app/customers.ts';
 
 const deps = { customerStore: customerStore(), identityStore: identityStore(), cipher: personalDataCipher(), clock, ids, policy: loadLendingPolicy() };
 

@@ -1,10 +1,10 @@
-import { clock, customerStore } from '../../shared/composition/adapters.ts';
-import { personalDataCipher } from '../../shared/composition/personal-data.ts';
-import { normaliseSaudiMobile } from '../../shared/domain/identity/phone.ts';
-import { RabhanError } from '../../shared/http/errors.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { routes } from '../../shared/platform/routes.ts';
-import { updateContact } from '../../shared/use-cases/customers/customers.ts';
+import { clock, customerStore } from '../../shared/identity/compose.ts';
+import { personalDataCipher } from '../../shared/kernel/crypto/compose.ts';
+import { normaliseSaudiMobile } from '../../shared/customers/domain/phone.ts';
+import { RabhanError } from '../../shared/kernel/errors/rabhan-error.ts';
+import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
+import { routes } from '../../shared/catalog/routes.ts';
+import { updateContact } from '../../shared/customers/app/customers.ts';
 
 const deps = { customerStore: customerStore(), cipher: personalDataCipher(), clock };
 

@@ -1,6 +1,6 @@
-import { planDeps } from '../../shared/composition/plans.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { routes } from '../../shared/platform/routes.ts';
+import { planDeps } from '../../shared/lending/compose.ts';
+import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
+import { routes } from '../../shared/catalog/routes.ts';
 
 const { planStore } = planDeps();
 

@@ -1,9 +1,9 @@
-import { planDeps } from '../../shared/composition/plans.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { routes } from '../../shared/platform/routes.ts';
-import { retryingConcurrentUpdates } from '../../shared/use-cases/concurrent-updates.ts';
-import { confirmReconciliationResolution } from '../../shared/use-cases/payments/reconciliation.ts';
-import { toReconciliationItemView } from './reconciliation-view.ts';
+import { planDeps } from '../../shared/lending/compose.ts';
+import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
+import { routes } from '../../shared/catalog/routes.ts';
+import { retryingConcurrentUpdates } from '../../shared/kernel/storage/concurrent-updates.ts';
+import { confirmReconciliationResolution } from '../../shared/payments/app/reconciliation.ts';
+import { toReconciliationItemView } from '../../shared/payments/api/reconciliation-views.ts';
 
 const deps = planDeps();
 

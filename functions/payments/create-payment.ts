@@ -1,4 +1,4 @@
-import { routes } from '../../shared/platform/routes.ts';
-import { paymentIntentHandler } from './payment-intent-handler.ts';
+import { routes } from '../../shared/catalog/routes.ts';
+import { paymentIntentHandler } from '../../shared/payments/api/payment-intent-handler.ts';
 
 export const handler = paymentIntentHandler(routes.createPayment, (request) => request.body.amountHalalas);

@@ -1,9 +1,9 @@
-import { planDeps } from '../../shared/composition/plans.ts';
-import { RECONCILIATION_PAGE_SIZE_DEFAULT } from '../../shared/contracts/reconciliation.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { routes } from '../../shared/platform/routes.ts';
-import { listReconciliationItems } from '../../shared/use-cases/payments/reconciliation.ts';
-import { toReconciliationItemView } from './reconciliation-view.ts';
+import { planDeps } from '../../shared/lending/compose.ts';
+import { RECONCILIATION_PAGE_SIZE_DEFAULT } from '../../shared/payments/api/reconciliation-contracts.ts';
+import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
+import { routes } from '../../shared/catalog/routes.ts';
+import { listReconciliationItems } from '../../shared/payments/app/reconciliation.ts';
+import { toReconciliationItemView } from '../../shared/payments/api/reconciliation-views.ts';
 
 const { reconciliation } = planDeps();
 

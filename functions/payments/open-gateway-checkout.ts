@@ -1,10 +1,10 @@
-import { HttpPaymentGatewayClient } from '../../shared/adapters/payments/gateway-client.ts';
-import { planDeps } from '../../shared/composition/plans.ts';
-import { paymentGatewayBaseUrl } from '../../shared/config/security-config.ts';
-import { EVENT_TYPES } from '../../shared/contracts/events.ts';
-import { sqsEventConsumer } from '../../shared/messaging/sqs-event-consumer.ts';
-import { logger } from '../../shared/observability/logger.ts';
-import { openGatewayCheckout } from '../../shared/use-cases/plans/checkout.ts';
+import { HttpPaymentGatewayClient } from '../../shared/payments/adapters/gateway-client.ts';
+import { planDeps } from '../../shared/lending/compose.ts';
+import { paymentGatewayBaseUrl } from '../../shared/kernel/config/security-config.ts';
+import { EVENT_TYPES } from '../../shared/catalog/events.ts';
+import { sqsEventConsumer } from '../../shared/kernel/messaging/sqs-event-consumer.ts';
+import { logger } from '../../shared/kernel/observability/logger.ts';
+import { openGatewayCheckout } from '../../shared/payments/app/checkout.ts';
 
 const deps = { ...planDeps(), gateway: new HttpPaymentGatewayClient(paymentGatewayBaseUrl()) };
 

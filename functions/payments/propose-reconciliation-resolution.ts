@@ -1,8 +1,8 @@
-import { planDeps } from '../../shared/composition/plans.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { routes } from '../../shared/platform/routes.ts';
-import { proposeReconciliationResolution } from '../../shared/use-cases/payments/reconciliation.ts';
-import { toReconciliationItemView } from './reconciliation-view.ts';
+import { planDeps } from '../../shared/lending/compose.ts';
+import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
+import { routes } from '../../shared/catalog/routes.ts';
+import { proposeReconciliationResolution } from '../../shared/payments/app/reconciliation.ts';
+import { toReconciliationItemView } from '../../shared/payments/api/reconciliation-views.ts';
 
 const deps = planDeps();
 

@@ -1,14 +1,14 @@
-import { isCallbackSignatureValid } from '../../shared/auth/callback-signature.ts';
-import { planDeps } from '../../shared/composition/plans.ts';
-import { webhookSecretLoader } from '../../shared/adapters/secrets/webhook-secret.ts';
-import { paymentIdOfCheckoutReference } from '../../shared/contracts/plans.ts';
-import { RabhanError } from '../../shared/http/errors.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { ALERT_LOG_MESSAGES } from '../../shared/observability/alerts.ts';
-import { logger } from '../../shared/observability/logger.ts';
-import { routes } from '../../shared/platform/routes.ts';
-import { applyingPartnerCallback } from '../../shared/use-cases/concurrent-updates.ts';
-import { settlePayment } from '../../shared/use-cases/plans/plans.ts';
+import { isCallbackSignatureValid } from '../../shared/kernel/crypto/callback-signature.ts';
+import { planDeps } from '../../shared/lending/compose.ts';
+import { webhookSecretLoader } from '../../shared/kernel/crypto/webhook-secret.ts';
+import { paymentIdOfCheckoutReference } from '../../shared/lending/api/contracts.ts';
+import { RabhanError } from '../../shared/kernel/errors/rabhan-error.ts';
+import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
+import { ALERT_LOG_MESSAGES } from '../../shared/kernel/observability/alerts.ts';
+import { logger } from '../../shared/kernel/observability/logger.ts';
+import { routes } from '../../shared/catalog/routes.ts';
+import { applyingPartnerCallback } from '../../shared/kernel/storage/concurrent-updates.ts';
+import { settlePayment } from '../../shared/lending/app/plans.ts';
 
 const webhookSecret = webhookSecretLoader('paymentWebhook');
 const deps = planDeps();

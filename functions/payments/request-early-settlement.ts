@@ -1,5 +1,5 @@
-import { routes } from '../../shared/platform/routes.ts';
-import { paymentIntentHandler } from './payment-intent-handler.ts';
+import { routes } from '../../shared/catalog/routes.ts';
+import { paymentIntentHandler } from '../../shared/payments/api/payment-intent-handler.ts';
 
 /** No amount: the intent is for everything still payable. */
 export const handler = paymentIntentHandler(routes.requestEarlySettlement, () => undefined);

@@ -1,6 +1,6 @@
-import { loadPlatformConfig } from '../../shared/config/platform-config.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { routes } from '../../shared/platform/routes.ts';
+import { loadPlatformConfig } from '../../shared/kernel/config/platform-config.ts';
+import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
+import { routes } from '../../shared/catalog/routes.ts';
 
 const config = loadPlatformConfig();
 

@@ -1,7 +1,7 @@
-import { loadPlatformConfig } from '../../shared/config/platform-config.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { buildOpenApiDocument } from '../../shared/http/openapi.ts';
-import { routeList, routes } from '../../shared/platform/routes.ts';
+import { loadPlatformConfig } from '../../shared/kernel/config/platform-config.ts';
+import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
+import { buildOpenApiDocument } from '../../shared/kernel/http/openapi.ts';
+import { routeList, routes } from '../../shared/catalog/routes.ts';
 
 const config = loadPlatformConfig();
 /** The document depends only on code, so build it once per cold start. */

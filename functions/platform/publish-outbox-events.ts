@@ -9,9 +9,9 @@
  */
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { OUTBOX_PUBLISHER_BATCH_SIZE, outboxImageToBusEntry, type BusEntry } from '../../shared/adapters/outbox.ts';
-import { loadPlatformConfig } from '../../shared/config/platform-config.ts';
-import { logger } from '../../shared/observability/logger.ts';
+import { OUTBOX_PUBLISHER_BATCH_SIZE, outboxImageToBusEntry, type BusEntry } from '../../shared/kernel/messaging/outbox.ts';
+import { loadPlatformConfig } from '../../shared/kernel/config/platform-config.ts';
+import { logger } from '../../shared/kernel/observability/logger.ts';
 
 /** PutEvents accepts at most 10 entries per call. */
 const BUS_ENTRIES_PER_PUT_MAX = OUTBOX_PUBLISHER_BATCH_SIZE;

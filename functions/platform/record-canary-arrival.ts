@@ -1,11 +1,11 @@
-import { DynamoDbCanaryStore } from '../../shared/adapters/dynamodb/canary-store.ts';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
-import { loadPlatformConfig } from '../../shared/config/platform-config.ts';
-import { EVENT_TYPES } from '../../shared/contracts/events.ts';
-import { sqsEventConsumer } from '../../shared/messaging/sqs-event-consumer.ts';
-import { logger } from '../../shared/observability/logger.ts';
-import { systemClock } from '../../shared/platform/clock-and-ids.ts';
-import { recordCanaryArrival } from '../../shared/use-cases/pipeline-canary.ts';
+import { DynamoDbCanaryStore } from '../../shared/platform/adapters/canary-store.ts';
+import { createDocumentClient } from '../../shared/kernel/storage/document-client.ts';
+import { loadPlatformConfig } from '../../shared/kernel/config/platform-config.ts';
+import { EVENT_TYPES } from '../../shared/catalog/events.ts';
+import { sqsEventConsumer } from '../../shared/kernel/messaging/sqs-event-consumer.ts';
+import { logger } from '../../shared/kernel/observability/logger.ts';
+import { systemClock } from '../../shared/kernel/clock-and-ids.ts';
+import { recordCanaryArrival } from '../../shared/platform/app/pipeline-canary.ts';
 
 const config = loadPlatformConfig();
 const canaryStore = new DynamoDbCanaryStore(createDocumentClient(), config.tableName);

@@ -1,7 +1,7 @@
-import { RabhanError } from '../../shared/http/errors.ts';
-import { routingHandler } from '../../shared/http/http-handler.ts';
-import { declaredMethods } from '../../shared/platform/api-resources.ts';
-import { routeList } from '../../shared/platform/routes.ts';
+import { RabhanError } from '../../shared/kernel/errors/rabhan-error.ts';
+import { routingHandler } from '../../shared/kernel/http/http-handler.ts';
+import { declaredMethods } from '../../shared/kernel/http/api-resources.ts';
+import { routeList } from '../../shared/catalog/routes.ts';
 
 /**
  * Answers, in the documented error format and language, what API Gateway would otherwise answer by itself: a method

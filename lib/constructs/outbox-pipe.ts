@@ -18,7 +18,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as pipes from 'aws-cdk-lib/aws-pipes';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { OUTBOX_PUBLISHER_BATCH_SIZE, OUTBOX_PUBLISHER_HANDLER_ENTRY, OUTBOX_STREAM_FILTER_PATTERN } from '../../shared/adapters/outbox.ts';
+import { OUTBOX_PUBLISHER_BATCH_SIZE, OUTBOX_PUBLISHER_HANDLER_ENTRY, OUTBOX_STREAM_FILTER_PATTERN } from '../../shared/kernel/messaging/outbox.ts';
 import { acknowledge } from '../compliance.ts';
 import { FUNCTION_LOG_RETENTION, RabhanFunction, type BundlingMode, type PlatformBindings } from './rabhan-function.ts';
 

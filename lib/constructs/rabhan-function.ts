@@ -18,11 +18,11 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { IMMUTABLE_PARTITION_PREFIXES, TABLE_SCHEMA } from '../../shared/adapters/dynamodb/keys.ts';
-import { PLATFORM_ENVIRONMENT_VARIABLES } from '../../shared/config/platform-config.ts';
-import { APPLICATION_KEYS } from '../../shared/platform/kms-keys.ts';
-import type { Permission } from '../../shared/platform/permissions.ts';
-import { PERMISSION_SECRETS, WEBHOOK_SECRETS, type WebhookSecretName } from '../../shared/platform/webhook-secrets.ts';
+import { IMMUTABLE_PARTITION_PREFIXES, TABLE_SCHEMA } from '../../shared/catalog/keys.ts';
+import { PLATFORM_ENVIRONMENT_VARIABLES } from '../../shared/kernel/config/platform-config.ts';
+import { APPLICATION_KEYS } from '../../shared/kernel/deployment/kms-keys.ts';
+import type { Permission } from '../../shared/kernel/deployment/permissions.ts';
+import { PERMISSION_SECRETS, WEBHOOK_SECRETS, type WebhookSecretName } from '../../shared/kernel/deployment/webhook-secrets.ts';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { acknowledge } from '../compliance.ts';
 

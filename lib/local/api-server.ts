@@ -12,9 +12,9 @@ import {
   gatewayResponseStatus,
   gatewayResponseTemplate,
   type GatewayResponseType,
-} from '../../shared/platform/gateway-responses.ts';
-import { catchAllRoute, resourcePaths } from '../../shared/platform/api-resources.ts';
-import { AUTHORIZER_HANDLER_ENTRY, type RouteDefinition } from '../../shared/platform/routes.ts';
+} from '../../shared/kernel/http/gateway-responses.ts';
+import { catchAllRoute, resourcePaths } from '../../shared/kernel/http/api-resources.ts';
+import { AUTHORIZER_HANDLER_ENTRY, type RouteDefinition } from '../../shared/catalog/routes.ts';
 import { loadHandler } from './handler-modules.ts';
 import { apiGatewayProxyEvent, lambdaContext, requestAuthorizerEvent, type IncomingHttpRequest } from './lambda-shapes.ts';
 import type { Logger } from './local-logger.ts';
@@ -75,7 +75,7 @@ function comparePrecedence(a: CompiledResource, b: CompiledResource): number {
   return 0;
 }
 
-/** Builds the resource tree API Gateway builds from the same route table (shared/platform/api-resources.ts). */
+/** Builds the resource tree API Gateway builds from the same route table (shared/kernel/http/api-resources.ts). */
 export function compileApi(routeList: readonly RouteDefinition[]): CompiledApi {
   const resources = resourcePaths(routeList).map((path) => compileResource(path, routeList.filter((route) => route.path === path)));
   return { resources: resources.sort(comparePrecedence), fallback: catchAllRoute(routeList) };

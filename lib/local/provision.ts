@@ -12,9 +12,9 @@ import {
 import { CreateEventBusCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { APPLICATION_KEYS } from '../../shared/platform/kms-keys.ts';
-import { TABLE_SCHEMA } from '../../shared/adapters/dynamodb/keys.ts';
-import { integrationList, queueVisibilityTimeoutSeconds, type IntegrationDefinition } from '../../shared/platform/integrations.ts';
+import { APPLICATION_KEYS } from '../../shared/kernel/deployment/kms-keys.ts';
+import { TABLE_SCHEMA } from '../../shared/catalog/keys.ts';
+import { integrationList, queueVisibilityTimeoutSeconds, type IntegrationDefinition } from '../../shared/catalog/integrations.ts';
 
 export interface LocalResourceNames {
   readonly tableName: string;

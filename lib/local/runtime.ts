@@ -4,20 +4,20 @@
  */
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { PLATFORM_ENVIRONMENT_VARIABLES } from '../../shared/config/platform-config.ts';
-import { loadLendingPolicy, loadPlanPolicy } from '../../shared/config/policy-config.ts';
-import { SECURITY_ENVIRONMENT_VARIABLES } from '../../shared/config/security-config.ts';
-import { clock, identityStore, ids } from '../../shared/composition/adapters.ts';
-import { blindIndexer, personalDataCipher } from '../../shared/composition/personal-data.ts';
-import { grantRole } from '../../shared/use-cases/auth/grant-role.ts';
-import { scheduledJobList, type ScheduledJobDefinition } from '../../shared/platform/schedules.ts';
+import { PLATFORM_ENVIRONMENT_VARIABLES } from '../../shared/kernel/config/platform-config.ts';
+import { loadLendingPolicy, loadPlanPolicy } from '../../shared/kernel/config/policy-config.ts';
+import { SECURITY_ENVIRONMENT_VARIABLES } from '../../shared/kernel/config/security-config.ts';
+import { clock, identityStore, ids } from '../../shared/identity/compose.ts';
+import { blindIndexer, personalDataCipher } from '../../shared/kernel/crypto/compose.ts';
+import { grantRole } from '../../shared/identity/app/grant-role.ts';
+import { scheduledJobList, type ScheduledJobDefinition } from '../../shared/catalog/schedules.ts';
 import { loadHandler } from './handler-modules.ts';
 import { lambdaContext } from './lambda-shapes.ts';
 import { startNafathSimulator } from './simulators/nafath-simulator.ts';
 import { startPaymentGatewaySimulator } from './simulators/payment-gateway-simulator.ts';
 import { STAFF_IDENTITIES } from './simulators/test-identities.ts';
 import { startSimahSimulator } from './simulators/simah-simulator.ts';
-import { routeList } from '../../shared/platform/routes.ts';
+import { routeList } from '../../shared/catalog/routes.ts';
 import { createApiServer } from './api-server.ts';
 import type { Logger } from './local-logger.ts';
 import { provisionLocalResources, type ProvisionedResources } from './provision.ts';

@@ -12,8 +12,8 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { ENTITY_TYPES, KEY_ATTRIBUTES } from '../../shared/adapters/dynamodb/keys.ts';
-import { OUTBOX_PUBLISHER_BATCH_SIZE, OUTBOX_PUBLISHER_HANDLER_ENTRY } from '../../shared/adapters/outbox.ts';
+import { ENTITY_TYPES, KEY_ATTRIBUTES } from '../../shared/catalog/keys.ts';
+import { OUTBOX_PUBLISHER_BATCH_SIZE, OUTBOX_PUBLISHER_HANDLER_ENTRY } from '../../shared/kernel/messaging/outbox.ts';
 import { loadHandler } from './handler-modules.ts';
 import { lambdaContext } from './lambda-shapes.ts';
 import type { Logger } from './local-logger.ts';

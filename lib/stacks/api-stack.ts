@@ -7,10 +7,10 @@ import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { GATEWAY_RESPONSES, gatewayResponseHeaders, gatewayResponseStatus, gatewayResponseTemplate } from '../../shared/platform/gateway-responses.ts';
-import { catchAllRoute, resourcePaths } from '../../shared/platform/api-resources.ts';
-import { AUTHORIZER_HANDLER_ENTRY, PARTNER_CALLBACK_PATH_PREFIX, routeList, type RouteDefinition, type RouteThrottle } from '../../shared/platform/routes.ts';
-import type { Permission } from '../../shared/platform/permissions.ts';
+import { GATEWAY_RESPONSES, gatewayResponseHeaders, gatewayResponseStatus, gatewayResponseTemplate } from '../../shared/kernel/http/gateway-responses.ts';
+import { catchAllRoute, resourcePaths } from '../../shared/kernel/http/api-resources.ts';
+import { AUTHORIZER_HANDLER_ENTRY, PARTNER_CALLBACK_PATH_PREFIX, routeList, type RouteDefinition, type RouteThrottle } from '../../shared/catalog/routes.ts';
+import type { Permission } from '../../shared/kernel/deployment/permissions.ts';
 import { acknowledge } from '../compliance.ts';
 import { ApiFirewall } from '../constructs/api-firewall.ts';
 import { FUNCTION_LOG_RETENTION, RabhanFunction, type BundlingMode, type PlatformBindings } from '../constructs/rabhan-function.ts';
@@ -19,7 +19,7 @@ export const API_STAGE_NAME = 'live';
 /** Stage-wide limit above every route's own throttle; the account-level limit in the region sits above it. */
 export const STAGE_THROTTLE: RouteThrottle = { rateLimitPerSecond: 1_000, burstLimit: 2_000 };
 /**
- * The authorizer allows the whole stage for a valid token (see functions/auth/authorize.ts), so one cached decision
+ * The authorizer allows the whole stage for a valid token (see functions/identity/authorize.ts), so one cached decision
  * serves every route the token calls. Access tokens live 15 minutes; a decision is reused for at most 5.
  */
 export const AUTHORIZER_RESULT_CACHE_TTL = Duration.minutes(5);
@@ -41,7 +41,7 @@ export interface ApiStackProps extends StackProps {
   readonly platform: PlatformBindings;
   /**
    * Routes to serve.
-   * @default routeList from shared/platform/routes.ts
+   * @default routeList from shared/catalog/routes.ts
    */
   readonly routes?: readonly RouteDefinition[];
   /**
@@ -214,7 +214,7 @@ export class ApiStack extends Stack {
     });
   }
 
-  /** Errors API Gateway answers itself get the documented error format too (shared/platform/gateway-responses.ts). */
+  /** Errors API Gateway answers itself get the documented error format too (shared/kernel/http/gateway-responses.ts). */
   private addGatewayResponses(): void {
     for (const definition of GATEWAY_RESPONSES) {
       this.api.addGatewayResponse(`${definition.type}Response`, {

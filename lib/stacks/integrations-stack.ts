@@ -10,8 +10,8 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { integrationList, queueVisibilityTimeoutSeconds, type IntegrationDefinition } from '../../shared/platform/integrations.ts';
-import { scheduledJobList, type ScheduledJobDefinition } from '../../shared/platform/schedules.ts';
+import { integrationList, queueVisibilityTimeoutSeconds, type IntegrationDefinition } from '../../shared/catalog/integrations.ts';
+import { scheduledJobList, type ScheduledJobDefinition } from '../../shared/catalog/schedules.ts';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { OutboxPipe } from '../constructs/outbox-pipe.ts';
 import { RabhanFunction, type BundlingMode, type PlatformBindings } from '../constructs/rabhan-function.ts';
@@ -30,12 +30,12 @@ export interface IntegrationsStackProps extends StackProps {
   readonly messagingKey: kms.IKey;
   /**
    * Integrations to build.
-   * @default integrationList from shared/platform/integrations.ts
+   * @default integrationList from shared/catalog/integrations.ts
    */
   readonly integrations?: readonly IntegrationDefinition[];
   /**
    * Scheduled jobs to build.
-   * @default scheduledJobList from shared/platform/schedules.ts
+   * @default scheduledJobList from shared/catalog/schedules.ts
    */
   readonly scheduledJobs?: readonly ScheduledJobDefinition[];
   /** @default - the `rabhan:bundling` context value, else esbuild */

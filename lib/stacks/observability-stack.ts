@@ -12,7 +12,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { ALERT_LOG_MESSAGES } from '../../shared/observability/alerts.ts';
+import { ALERT_LOG_MESSAGES } from '../../shared/kernel/observability/alerts.ts';
 import type { MonitoredDeadLetterQueue } from './integrations-stack.ts';
 
 /** Period over which a DLQ's depth is sampled; one visible message in one period raises the alarm. */

@@ -10,10 +10,10 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { WEBHOOK_SECRETS, type WebhookSecretName } from '../../shared/platform/webhook-secrets.ts';
+import { WEBHOOK_SECRETS, type WebhookSecretName } from '../../shared/kernel/deployment/webhook-secrets.ts';
 import type { Construct } from 'constructs';
-import { TABLE_SCHEMA } from '../../shared/adapters/dynamodb/keys.ts';
-import { APPLICATION_KEYS } from '../../shared/platform/kms-keys.ts';
+import { TABLE_SCHEMA } from '../../shared/catalog/keys.ts';
+import { APPLICATION_KEYS } from '../../shared/kernel/deployment/kms-keys.ts';
 import { acknowledge } from '../compliance.ts';
 import type { ApplicationKeyName, PlatformBindings } from '../constructs/rabhan-function.ts';
 

@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../../lib/local/handler-modules.ts';
 import { CACHE_DIRECTORY, installSchemathesis } from '../../lib/local/local-cloud.ts';
 import type { LocalRuntime } from '../../lib/local/runtime.ts';
 import { TEST_IDENTITIES } from '../../lib/local/simulators/test-identities.ts';
-import { routeList } from '../../shared/platform/routes.ts';
+import { routeList } from '../../shared/catalog/routes.ts';
 import type { Tokens } from '../support/api-client.ts';
 import { assessedCustomer } from '../support/customer-setup.ts';
 import { startTestRuntime } from '../support/local-runtime.ts';

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../lib/local/runtime.ts';
 import { TEST_IDENTITIES } from '../../lib/local/simulators/test-identities.ts';
-import { keys } from '../../shared/adapters/dynamodb/keys.ts';
-import { signCallback } from '../../shared/auth/callback-signature.ts';
+import { keys } from '../../shared/catalog/keys.ts';
+import { signCallback } from '../../shared/kernel/crypto/callback-signature.ts';
 import { apiClient } from '../support/api-client.ts';
 import { REGISTRATION } from '../support/customer-setup.ts';
 import { eventually } from '../support/eventually.ts';
@@ -97,7 +97,7 @@ describe('sign-in and credit assessment failure cases', () => {
 
   it('moves the messages in the DLQ back to their queue with the redrive command, without looping on ones that fail again', async () => {
     const { SQSClient, SendMessageCommand, GetQueueAttributesCommand } = await import('@aws-sdk/client-sqs');
-    const { redriveDeadLetters } = await import('../../shared/messaging/redrive.ts');
+    const { redriveDeadLetters } = await import('../../shared/kernel/messaging/redrive.ts');
     const sqs = new SQSClient({});
     const simahQueue = runtime.resources.queues.find((queue) => queue.integration.id === 'simah-credit-assessment')!;
     const failed = await assessment(TEST_IDENTITIES.simahGarbage.nationalId);

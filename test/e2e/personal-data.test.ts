@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../lib/local/runtime.ts';
 import { TEST_IDENTITIES } from '../../lib/local/simulators/test-identities.ts';
-import { logger } from '../../shared/observability/logger.ts';
+import { logger } from '../../shared/kernel/observability/logger.ts';
 import { apiClient } from '../support/api-client.ts';
 import { eventually } from '../support/eventually.ts';
 import { startTestRuntime } from '../support/local-runtime.ts';

@@ -1,10 +1,10 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../lib/local/runtime.ts';
-import { DynamoDbCanaryStore } from '../../shared/adapters/dynamodb/canary-store.ts';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
-import { systemClock, ulidGenerator } from '../../shared/platform/clock-and-ids.ts';
-import { emitPipelineCanary } from '../../shared/use-cases/pipeline-canary.ts';
+import { DynamoDbCanaryStore } from '../../shared/platform/adapters/canary-store.ts';
+import { createDocumentClient } from '../../shared/kernel/storage/document-client.ts';
+import { systemClock, ulidGenerator } from '../../shared/kernel/clock-and-ids.ts';
+import { emitPipelineCanary } from '../../shared/platform/app/pipeline-canary.ts';
 import { eventually } from '../support/eventually.ts';
 import { startTestRuntime } from '../support/local-runtime.ts';
 

@@ -1,9 +1,9 @@
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { APPLICATION_KEYS, PERMISSION_KEYS } from '../../shared/platform/kms-keys.ts';
-import { GATEWAY_RESPONSES, gatewayResponseTemplate } from '../../shared/platform/gateway-responses.ts';
-import { resourcePaths } from '../../shared/platform/api-resources.ts';
-import { AUTHORIZER_HANDLER_ENTRY, PARTNER_CALLBACK_PATH_PREFIX, routeList, routes, type RouteDefinition } from '../../shared/platform/routes.ts';
+import { APPLICATION_KEYS, PERMISSION_KEYS } from '../../shared/kernel/deployment/kms-keys.ts';
+import { GATEWAY_RESPONSES, gatewayResponseTemplate } from '../../shared/kernel/http/gateway-responses.ts';
+import { resourcePaths } from '../../shared/kernel/http/api-resources.ts';
+import { AUTHORIZER_HANDLER_ENTRY, PARTNER_CALLBACK_PATH_PREFIX, routeList, routes, type RouteDefinition } from '../../shared/catalog/routes.ts';
 import { REQUEST_BODY_SIZE_MAX_BYTES, WAF_PARTNER_CALLBACK_RATE_LIMIT_PER_IP, WAF_RATE_LIMIT_PER_IP } from '../../lib/constructs/api-firewall.ts';
 import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME } from '../../lib/constructs/rabhan-function.ts';
 import { API_STAGE_NAME, methodSettingKey, pathParameterNames, STAGE_THROTTLE } from '../../lib/stacks/api-stack.ts';

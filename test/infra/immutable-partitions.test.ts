@@ -8,7 +8,7 @@ import type { Stack } from 'aws-cdk-lib';
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IMMUTABLE_PARTITION_DENIED_ACTIONS } from '../../lib/constructs/rabhan-function.ts';
-import { keys } from '../../shared/adapters/dynamodb/keys.ts';
+import { keys } from '../../shared/catalog/keys.ts';
 import { IMMUTABLE_KEY_MEMBERS, partitionSamples } from '../support/key-samples.ts';
 import { buildTestApp, resourcesOfType, statementsOfFunction, templateOf } from './support/test-app.ts';
 

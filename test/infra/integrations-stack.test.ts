@@ -1,13 +1,13 @@
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RABHAN_METRIC_NAMESPACE, RECONCILIATION_METRIC_NAME } from '../../lib/stacks/observability-stack.ts';
-import { ALERT_LOG_MESSAGES } from '../../shared/observability/alerts.ts';
-import { OUTBOX_PUBLISHER_HANDLER_ENTRY, OUTBOX_STREAM_FILTER_PATTERN } from '../../shared/adapters/outbox.ts';
-import { integrationList, VISIBILITY_TIMEOUT_TO_FUNCTION_TIMEOUT_RATIO } from '../../shared/platform/integrations.ts';
+import { ALERT_LOG_MESSAGES } from '../../shared/kernel/observability/alerts.ts';
+import { OUTBOX_PUBLISHER_HANDLER_ENTRY, OUTBOX_STREAM_FILTER_PATTERN } from '../../shared/kernel/messaging/outbox.ts';
+import { integrationList, VISIBILITY_TIMEOUT_TO_FUNCTION_TIMEOUT_RATIO } from '../../shared/catalog/integrations.ts';
 import { OUTBOX_PIPE_SETTINGS } from '../../lib/constructs/outbox-pipe.ts';
 import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME } from '../../lib/constructs/rabhan-function.ts';
 import { INTEGRATION_TAG, SCHEDULED_JOB_RETRY_ATTEMPTS } from '../../lib/stacks/integrations-stack.ts';
-import { scheduledJobList } from '../../shared/platform/schedules.ts';
+import { scheduledJobList } from '../../shared/catalog/schedules.ts';
 import {
   actionsOf,
   buildTestApp,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addRabhanStacks, createRabhanApp } from '../../lib/rabhan-app.ts';
-import { routeList } from '../../shared/platform/routes.ts';
+import { routeList } from '../../shared/catalog/routes.ts';
 import { functionsByHandlerEntry, templateOf, TEST_TARGET } from './support/test-app.ts';
 
 function appWithContext(context: Record<string, string>) {

@@ -7,10 +7,10 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { WEBHOOK_SECRETS, type WebhookSecretName } from '../../shared/platform/webhook-secrets.ts';
+import { WEBHOOK_SECRETS, type WebhookSecretName } from '../../shared/kernel/deployment/webhook-secrets.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../../shared/platform/routes.ts';
-import { APPLICATION_KEYS } from '../../shared/platform/kms-keys.ts';
+import { routes } from '../../shared/catalog/routes.ts';
+import { APPLICATION_KEYS } from '../../shared/kernel/deployment/kms-keys.ts';
 import { RabhanFunction, type ApplicationKeyName, type BundlingMode, type PlatformBindings } from '../../lib/constructs/rabhan-function.ts';
 import { TEST_TARGET } from './support/test-app.ts';
 

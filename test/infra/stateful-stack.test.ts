@@ -1,7 +1,7 @@
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { INDEXES, TABLE_SCHEMA } from '../../shared/adapters/dynamodb/keys.ts';
-import { APPLICATION_KEYS } from '../../shared/platform/kms-keys.ts';
+import { INDEXES, TABLE_SCHEMA } from '../../shared/catalog/keys.ts';
+import { APPLICATION_KEYS } from '../../shared/kernel/deployment/kms-keys.ts';
 import { EVENT_ARCHIVE_RETENTION_DAYS, TABLE_BACKUP_RETENTION_DAYS } from '../../lib/stacks/stateful-stack.ts';
 import { buildTestApp, resourcesOfType, templateOf } from './support/test-app.ts';
 

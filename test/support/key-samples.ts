@@ -4,8 +4,8 @@
  * typed over every member of `keys`, so adding a key builder without a sample here fails the typecheck (and
  * test/unit/shared/adapters/keys.test.ts checks the same at run time).
  */
-import { LEDGER_ACCOUNTS } from '../../shared/domain/ledger/journal.ts';
-import { INDEXES, keys } from '../../shared/adapters/dynamodb/keys.ts';
+import { LEDGER_ACCOUNTS } from '../../shared/ledger/domain/journal.ts';
+import { INDEXES, keys } from '../../shared/catalog/keys.ts';
 
 export interface PartitionSamples {
   /** `table`: values of the table's partition key (what IAM's dynamodb:LeadingKeys sees); `index`: of an index's. */

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { hasValidCheckDigit } from '../../shared/domain/identity/national-id.ts';
+import { hasValidCheckDigit } from '../../shared/kernel/national-id.ts';
 
 /** A fresh valid ID (random body, correct check digit), so every test gets its own person. */
 export function randomNationalId(kind: 'citizen' | 'resident' = 'citizen'): string {

@@ -1,15 +1,15 @@
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
-import { keys } from '../../shared/adapters/dynamodb/keys.ts';
-import { buildInstallmentSchedule, riyadhCalendarDate } from '../../shared/domain/plans/schedule.ts';
-import { DEFAULT_LENDING_POLICY, DEFAULT_PLAN_POLICY } from '../../shared/domain/policy.ts';
-import { systemClock, ulidGenerator } from '../../shared/platform/clock-and-ids.ts';
-import { DynamoDbPlanStore } from '../../shared/adapters/dynamodb/plan-store.ts';
-import { DynamoDbReconciliationStore } from '../../shared/adapters/dynamodb/reconciliation-store.ts';
-import type { IdempotencyScope } from '../../shared/use-cases/idempotency.ts';
-import type { Offer, PlanStore } from '../../shared/use-cases/plans/plan-store.ts';
-import type { PlanDeps } from '../../shared/use-cases/plans/plans.ts';
+import { createDocumentClient } from '../../shared/kernel/storage/document-client.ts';
+import { keys } from '../../shared/catalog/keys.ts';
+import { buildInstallmentSchedule, riyadhCalendarDate } from '../../shared/lending/domain/schedule.ts';
+import { DEFAULT_LENDING_POLICY, DEFAULT_PLAN_POLICY } from '../../shared/kernel/policy.ts';
+import { systemClock, ulidGenerator } from '../../shared/kernel/clock-and-ids.ts';
+import { DynamoDbPlanStore } from '../../shared/lending/adapters/plan-store.ts';
+import { DynamoDbReconciliationStore } from '../../shared/payments/adapters/reconciliation-store.ts';
+import type { IdempotencyScope } from '../../shared/kernel/idempotency/idempotency.ts';
+import type { Offer, PlanStore } from '../../shared/lending/app/plan-store.ts';
+import type { PlanDeps } from '../../shared/lending/app/plans.ts';
 import { provisionTestPlatform } from './provisioned-platform.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { provisionLocalResources, type ProvisionedResources } from '../../lib/local/provision.ts';
-import { PLATFORM_ENVIRONMENT_VARIABLES } from '../../shared/config/platform-config.ts';
+import { PLATFORM_ENVIRONMENT_VARIABLES } from '../../shared/kernel/config/platform-config.ts';
 
 /**
  * Provisions a fresh, uniquely named table, bus, queues and application keys on the local engines and points the

@@ -5,8 +5,8 @@
  * (test-identities.ts). The callback never carries the national ID or any other personal data, and nothing is logged.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { signCallback } from '../../../shared/auth/callback-signature.ts';
-import { parseNationalId } from '../../../shared/domain/identity/national-id.ts';
+import { signCallback } from '../../../shared/kernel/crypto/callback-signature.ts';
+import { parseNationalId } from '../../../shared/kernel/national-id.ts';
 import { startHttpSimulator, type RunningSimulator, type SimulatorResponse } from './http-simulator.ts';
 import { nafathBehaviourFor } from './test-identities.ts';
 

@@ -8,7 +8,7 @@
  *   - everything else is confirmed.
  */
 import { randomUUID } from 'node:crypto';
-import { signCallback } from '../../../shared/auth/callback-signature.ts';
+import { signCallback } from '../../../shared/kernel/crypto/callback-signature.ts';
 import { startHttpSimulator, type RunningSimulator } from './http-simulator.ts';
 
 export const DECLINED_AMOUNT_SUFFIX_HALALAS = 13;

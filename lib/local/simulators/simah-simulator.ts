@@ -4,7 +4,7 @@
  * under our documented method (docs/credit-assessment.md), never HIGH. Nothing is logged.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { parseNationalId } from '../../../shared/domain/identity/national-id.ts';
+import { parseNationalId } from '../../../shared/kernel/national-id.ts';
 import { startHttpSimulator, type RunningSimulator, type SimulatorResponse } from './http-simulator.ts';
 import { simahBehaviourFor } from './test-identities.ts';
 

@@ -13,14 +13,14 @@ describe('the wall-clock rule for adapters', () => {
   it('fails an adapter that calls new Date() or Date.now()', async () => {
     const code = 'export const stamp = (): string => new Date().toISOString();\nexport const epoch = (): number => Date.now();\n';
 
-    const messages = await ruleMessages(code, 'shared/adapters/dynamodb/clock-probe.ts');
+    const messages = await ruleMessages(code, 'shared/lending/adapters/clock-probe.ts');
 
     expect(messages).toHaveLength(2);
     expect(messages.every((message) => message.startsWith('Adapters must not read the wall clock'))).toBe(true);
   });
 
   it('lets an adapter turn a given time into a Date, and lets a use-case read its clock', async () => {
-    expect(await ruleMessages('export const parse = (at: string): Date => new Date(at);\n', 'shared/adapters/dynamodb/clock-probe.ts')).toEqual([]);
-    expect(await ruleMessages('export const stamp = (): number => Date.now();\n', 'shared/use-cases/clock-probe.ts')).toEqual([]);
+    expect(await ruleMessages('export const parse = (at: string): Date => new Date(at);\n', 'shared/lending/adapters/clock-probe.ts')).toEqual([]);
+    expect(await ruleMessages('export const stamp = (): number => Date.now();\n', 'shared/lending/app/clock-probe.ts')).toEqual([]);
   });
 });

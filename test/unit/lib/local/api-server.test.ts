@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileApi, gatewayError, gatewayRequestTime, matchRoute } from '../../../../lib/local/api-server.ts';
-import { GATEWAY_REQUEST_TIME_PATTERN } from '../../../../shared/platform/gateway-responses.ts';
-import type { RouteDefinition } from '../../../../shared/platform/routes.ts';
+import { GATEWAY_REQUEST_TIME_PATTERN } from '../../../../shared/kernel/http/gateway-responses.ts';
+import type { RouteDefinition } from '../../../../shared/catalog/routes.ts';
 
 const route = (method: RouteDefinition['method'], path: string): RouteDefinition => ({
   id: `${method}${path}`,

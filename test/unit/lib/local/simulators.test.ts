@@ -6,10 +6,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CALLBACK_ATTEMPTS_MAX, signNafathCallback, startNafathSimulator } from '../../../../lib/local/simulators/nafath-simulator.ts';
 import { ordinaryReportFigures, startSimahSimulator } from '../../../../lib/local/simulators/simah-simulator.ts';
 import { nafathBehaviourFor, simahBehaviourFor, STAFF_IDENTITIES, TEST_IDENTITIES, TEST_IDENTITY_LIST } from '../../../../lib/local/simulators/test-identities.ts';
-import { isCallbackSignatureValid } from '../../../../shared/auth/callback-signature.ts';
-import { assessRisk } from '../../../../shared/domain/credit/risk-assessment.ts';
-import { hasValidCheckDigit, parseNationalId } from '../../../../shared/domain/identity/national-id.ts';
-import { DEFAULT_LENDING_POLICY } from '../../../../shared/domain/policy.ts';
+import { isCallbackSignatureValid } from '../../../../shared/kernel/crypto/callback-signature.ts';
+import { assessRisk } from '../../../../shared/credit/domain/risk-assessment.ts';
+import { hasValidCheckDigit, parseNationalId } from '../../../../shared/kernel/national-id.ts';
+import { DEFAULT_LENDING_POLICY } from '../../../../shared/kernel/policy.ts';
 
 /*
  * The simulators are real HTTP servers on 127.0.0.1 with free ports; nothing leaves the machine.

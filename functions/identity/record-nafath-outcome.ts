@@ -1,0 +1,23 @@
+import { isCallbackSignatureValid } from '../../shared/kernel/crypto/callback-signature.ts';
+import { clock, identityStore, ids } from '../../shared/identity/compose.ts';
+import { webhookSecretLoader } from '../../shared/kernel/crypto/webhook-secret.ts';
+import { RabhanError } from '../../shared/kernel/errors/rabhan-error.ts';
+import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
+import { routes } from '../../shared/catalog/routes.ts';
+import { recordNafathOutcome } from '../../shared/identity/app/sign-in-with-nafath.ts';
+
+const callbackSecret = webhookSecretLoader('nafathCallback');
+const deps = { identityStore: identityStore(), clock, ids };
+
+export const handler = httpHandler(routes.recordNafathOutcome, async (request) => {
+  const signed = isCallbackSignatureValid(
+    await callbackSecret(),
+    { timestamp: request.header('x-nafath-timestamp'), signature: request.header('x-nafath-signature') },
+    request.rawBody ?? '',
+    clock.now(),
+  );
+  if (!signed) throw new RabhanError('CALLBACK_SIGNATURE_INVALID');
+  const { callbackId, transId, status, occurredAt } = request.body;
+  await recordNafathOutcome({ callbackId, transactionId: transId, status, decidedAt: new Date(occurredAt), correlationId: request.context.correlationId }, deps);
+  return { statusCode: 200, body: { status: 'accepted' } };
+});

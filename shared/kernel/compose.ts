@@ -1,0 +1,30 @@
+/**
+ * What every function may need, and nothing heavier: configuration, the DynamoDB document client, the KMS client,
+ * the clock and ids, each built once per container on first use. Kept apart from adapters.ts so that a function
+ * which never touches personal data does not bundle the Encryption SDK (see the cold-start table of npm run bench).
+ */
+import { createDocumentClient } from './storage/document-client.ts';
+import { createKmsClient } from './crypto/kms-client.ts';
+import { loadPlatformConfig } from './config/platform-config.ts';
+
+export function once<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
+}
+
+/** Memoises an async load for the life of the container, but forgets a failure so the next call retries. */
+export function cachedAsync<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= load().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  };
+}
+
+export const platformConfig = once(() => loadPlatformConfig());
+export const documentClient = once(() => createDocumentClient());
+export const kmsClient = once(() => createKmsClient());
+export { systemClock as clock, ulidGenerator as ids } from './clock-and-ids.ts';

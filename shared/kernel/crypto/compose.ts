@@ -1,0 +1,11 @@
+/**
+ * The personal-data adapters: field encryption with the AWS Encryption SDK and the keyed blind index. Only functions
+ * that read or write personal data import this module, so only they bundle the Encryption SDK.
+ */
+import { KmsBlindIndexer } from './blind-indexer.ts';
+import { KmsPersonalDataCipher } from './personal-data-cipher.ts';
+import { blindIndexKeyId, piiKeyArn } from '../config/security-config.ts';
+import { kmsClient, once, platformConfig } from '../compose.ts';
+
+export const personalDataCipher = once(() => new KmsPersonalDataCipher(piiKeyArn(), platformConfig().tableName));
+export const blindIndexer = once(() => new KmsBlindIndexer(kmsClient(), blindIndexKeyId()));

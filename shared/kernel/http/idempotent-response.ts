@@ -1,0 +1,59 @@
+/**
+ * Wraps an idempotent route: derives the scope from the request, lets the operation read and commit its record
+ * with its own writes, and records refusals so that they replay too.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../audit/domain/audit-chain.ts';
+import { replayOrReject, type IdempotencyScope, type IdempotencyStore, type IdempotentOutcome, type StoredResponse } from '../idempotency/idempotency.ts';
+import type { ErrorCode } from '../../catalog/error-codes.ts';
+import { buildErrorResponseBody } from './error-response.ts';
+import { RabhanError } from '../errors/rabhan-error.ts';
+import type { HttpRequest, HttpResult } from './http-handler.ts';
+import type { RouteDefinition } from '../../catalog/routes.ts';
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * Errors about the key itself, or about this attempt's timing (a concurrent update, a rate limit), answer this
+ * attempt, not the operation: they are never recorded, so a retry with the same key performs the operation.
+ */
+const UNRECORDED_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REQUIRED', 'CONCURRENT_UPDATE', 'RATE_LIMITED']);
+
+export function idempotencyScopeOf(route: RouteDefinition, request: HttpRequest<RouteDefinition>): IdempotencyScope {
+  if (request.idempotencyKey === undefined || request.context.principal === undefined) {
+    throw new Error('Idempotent routes require a key and a principal');
+  }
+  return {
+    principalId: request.context.principal.principalId,
+    keyDigest: sha256(request.idempotencyKey),
+    fingerprint: sha256(canonicalJson({ route: route.id, path: request.pathParameters, body: request.body ?? null })),
+  };
+}
+
+export async function respondIdempotently<T>(
+  route: RouteDefinition,
+  request: HttpRequest<RouteDefinition>,
+  store: IdempotencyStore,
+  now: () => Date,
+  operation: (scope: IdempotencyScope) => Promise<IdempotentOutcome<T>>,
+  toResponse: (value: T) => StoredResponse,
+): Promise<HttpResult> {
+  const scope = idempotencyScopeOf(route, request);
+  try {
+    const outcome = await operation(scope);
+    const response = outcome.kind === 'performed' ? toResponse(outcome.value) : outcome.response;
+    return { statusCode: response.statusCode, body: response.body, headers: outcome.kind === 'replayed' ? { 'Idempotent-Replayed': 'true' } : {} };
+  } catch (error) {
+    if (!(error instanceof RabhanError) || error.httpStatus >= 500 || UNRECORDED_CODES.has(error.code)) throw error;
+    const refusal: StoredResponse = {
+      statusCode: error.httpStatus,
+      body: buildErrorResponseBody(error, request.context.language, request.context.requestId, now()),
+    };
+    // Answer with exactly the body that was recorded, so a replay is byte-for-byte the same.
+    if (await store.recordRefusal(scope, refusal, now())) return { statusCode: refusal.statusCode, body: refusal.body, headers: error.headers };
+    // Someone answered this key first: replay theirs (or refuse a different request).
+    const replay = replayOrReject(await store.find(scope), scope, now());
+    if (replay === undefined) throw error;
+    return { statusCode: replay.statusCode, body: replay.body, headers: { 'Idempotent-Replayed': 'true' } };
+  }
+}

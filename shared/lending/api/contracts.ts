@@ -1,0 +1,157 @@
+import * as z from 'zod';
+import { ULID_PATTERN } from '../../kernel/clock-and-ids.ts';
+import { ulidSchema } from '../../kernel/http/ulid-schema.ts';
+
+/** Bounds that keep every amount far inside safe integers and any real purchase: SAR 10 million. */
+export const AMOUNT_HALALAS_MAX = 1_000_000_000;
+/** Plans per page when listing. */
+export const PLAN_PAGE_SIZE_MAX = 100;
+export const PLAN_PAGE_SIZE_DEFAULT = 20;
+/** Journals per statement page; a plan paid in many small amounts pages through the rest. */
+export const STATEMENT_PAGE_SIZE_MAX = 100;
+export const STATEMENT_PAGE_SIZE_DEFAULT = 50;
+
+/** A payment's gateway checkout reference is its id behind this prefix, so the webhook finds the payment from it. */
+export const CHECKOUT_REFERENCE_PREFIX = 'chk_';
+export const checkoutReferenceOf = (paymentId: string): string => `${CHECKOUT_REFERENCE_PREFIX}${paymentId}`;
+export const paymentIdOfCheckoutReference = (checkoutReference: string): string => checkoutReference.slice(CHECKOUT_REFERENCE_PREFIX.length);
+
+const halalasSchema = z.number().int().positive().max(AMOUNT_HALALAS_MAX).describe('Integer halalas (1 SAR = 100 halalas).');
+
+export const createOfferRequestSchema = z
+  .strictObject({
+    amountHalalas: halalasSchema,
+    downPaymentHalalas: z.number().int().nonnegative().max(AMOUNT_HALALAS_MAX).optional().describe('Paid up front; defaults to 0.'),
+    // The upper bound is policy (12 under SAMA), so beyond it the offer rules answer 422, not validation.
+    installmentCount: z.number().int().meta({ minimum: 1 }).describe('1 to the policy maximum, 12 under SAMA; outside it: 422 INSTALLMENT_COUNT_OUT_OF_RANGE.'),
+  })
+  .meta({ id: 'CreateOfferRequest' });
+
+const installmentSchema = z.strictObject({ sequence: z.number().int(), dueDate: z.iso.date(), amountHalalas: z.number().int() });
+
+export const offerSchema = z
+  .strictObject({
+    offerId: z.string(),
+    financedHalalas: z.number().int(),
+    downPaymentHalalas: z.number().int(),
+    feesHalalas: z.literal(0).describe('SAMA: no fees and no interest on the consumer.'),
+    installments: z.array(installmentSchema),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Offer' });
+
+export const createPlanRequestSchema = z.strictObject({ offerId: ulidSchema }).meta({ id: 'CreatePlanRequest' });
+
+export const planSchema = z
+  .strictObject({
+    planId: z.string(),
+    status: z.enum(['ACTIVE', 'COMPLETED', 'CANCELLED']),
+    amountHalalas: z.number().int(),
+    downPaymentHalalas: z.number().int(),
+    financedHalalas: z.number().int(),
+    outstandingHalalas: z.number().int(),
+    feesHalalas: z.literal(0),
+    delinquencyBucket: z.enum(['CURRENT', '1-30', '31-60', '61-90', '90+']),
+    createdAt: z.iso.datetime(),
+    installments: z.array(installmentSchema.extend({ paidHalalas: z.number().int(), status: z.enum(['DUE', 'OVERDUE', 'PAID']) })),
+  })
+  .meta({ id: 'Plan' });
+
+export const planPathSchema = z.strictObject({ planId: ulidSchema });
+
+/** A plan-list cursor wraps the page's last table key (a few hundred characters); a statement cursor wraps a journal id. */
+export const PLAN_LIST_CURSOR_LENGTH_MAX = 1024;
+export const STATEMENT_CURSOR_LENGTH_MAX = 128;
+
+/** What a client may rely on about a cursor: nothing but passing it back. Its format is ours to change. */
+export const opaqueCursor = (issuedBy: string, lengthMax: number) =>
+  z
+    .string()
+    .max(lengthMax)
+    .describe(
+      `Opaque: pass back, unchanged, the nextCursor of the previous page of ${issuedBy}. Its format is not part of this contract and may change. ` +
+        `A cursor that ${issuedBy} did not issue is refused with 400 VALIDATION_FAILED (field query.cursor). At most ${lengthMax} characters.`,
+    );
+
+export const listPlansQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(PLAN_PAGE_SIZE_MAX).optional(),
+  cursor: opaqueCursor('this list', PLAN_LIST_CURSOR_LENGTH_MAX).optional(),
+});
+
+export const statementQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(STATEMENT_PAGE_SIZE_MAX).optional(),
+  cursor: opaqueCursor("this plan's statement", STATEMENT_CURSOR_LENGTH_MAX).optional(),
+});
+
+export const planPageSchema = z
+  .strictObject({
+    plans: z.array(planSchema),
+    nextCursor: z.string().optional().describe('Opaque; pass as cursor to read the plans that follow; absent on the last page.'),
+  })
+  .meta({ id: 'PlanPage' });
+
+export const statementSchema = z
+  .strictObject({
+    planId: z.string(),
+    journals: z.array(
+      z.strictObject({
+        journalId: z.string(),
+        description: z.string(),
+        postedAt: z.iso.datetime(),
+        reverses: z.string().optional(),
+        entries: z.array(z.strictObject({ account: z.string(), side: z.enum(['DEBIT', 'CREDIT']), amountHalalas: z.number().int() })),
+      }),
+    ),
+    nextCursor: z.string().optional().describe('Opaque; pass as cursor to read the journals that follow; absent on the last page.'),
+  })
+  .meta({ id: 'Statement' });
+
+export const exposureSchema = z
+  .strictObject({
+    limitHalalas: z.number().int().describe("The most the customer may owe in total: the SAMA limit, or the credit assessment's lower ceiling."),
+    outstandingHalalas: z.number().int(),
+    availableHalalas: z.number().int().describe('What a new plan may still finance: the limit less what is outstanding, never below 0.'),
+  })
+  .meta({ id: 'Exposure' });
+
+export const PAYMENT_METHODS = ['MADA', 'CREDIT_CARD', 'APPLE_PAY', 'SADAD'] as const;
+
+export const createPaymentRequestSchema = z
+  .strictObject({ amountHalalas: halalasSchema, method: z.enum(PAYMENT_METHODS).describe('Electronic channels only: cash is not accepted (SAMA).') })
+  .meta({ id: 'CreatePaymentRequest' });
+
+export const earlySettlementRequestSchema = z.strictObject({ method: z.enum(PAYMENT_METHODS) }).meta({ id: 'EarlySettlementRequest' });
+
+export const paymentSchema = z
+  .strictObject({
+    paymentId: z.string(),
+    planId: z.string(),
+    amountHalalas: z.number().int(),
+    method: z.enum(PAYMENT_METHODS),
+    purpose: z.enum(['INSTALLMENT', 'EARLY_SETTLEMENT']),
+    status: z.enum(['PENDING', 'CONFIRMED', 'FAILED']),
+    checkoutReference: z.string().describe('Hand this to the payment gateway checkout.'),
+    createdAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime().describe('A payment still PENDING then is failed and its amount can be paid again.'),
+  })
+  .meta({ id: 'PaymentIntent' });
+
+export const paymentWebhookSchema = z
+  .strictObject({
+    eventId: z.string().min(1).max(128),
+    type: z.enum(['payment.confirmed', 'payment.failed']),
+    checkoutReference: z.string().regex(new RegExp(`^${CHECKOUT_REFERENCE_PREFIX}${ULID_PATTERN.source.slice(1)}`)),
+    planId: ulidSchema,
+    amountHalalas: halalasSchema,
+    occurredAt: z.iso.datetime(),
+  })
+  .meta({ id: 'PaymentWebhook' });
+
+export const trialBalanceSchema = z
+  .strictObject({
+    accounts: z.record(z.string(), z.strictObject({ debitHalalas: z.number().int(), creditHalalas: z.number().int() })),
+    debitHalalas: z.number().int(),
+    creditHalalas: z.number().int(),
+    balanced: z.boolean(),
+  })
+  .meta({ id: 'TrialBalance' });

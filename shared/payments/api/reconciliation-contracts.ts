@@ -1,0 +1,43 @@
+/** The ops contract for money held in suspense: the reconciliation queue and its four-eyes resolution. */
+import * as z from 'zod';
+import { RECONCILIATION_REASONS, RECONCILIATION_STATUSES } from '../domain/reconciliation.ts';
+import { ulidSchema } from '../../kernel/http/ulid-schema.ts';
+import { opaqueCursor } from '../../lending/api/contracts.ts';
+
+/** Items are exceptions; a page of 100 is a screenful for an operator. */
+export const RECONCILIATION_PAGE_SIZE_MAX = 100;
+export const RECONCILIATION_PAGE_SIZE_DEFAULT = 25;
+/** The cursor wraps an item id. */
+export const RECONCILIATION_CURSOR_LENGTH_MAX = 128;
+
+export const reconciliationItemPathSchema = z.strictObject({ itemId: ulidSchema });
+
+export const reconciliationListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(RECONCILIATION_PAGE_SIZE_MAX).optional(),
+  cursor: opaqueCursor('the reconciliation queue', RECONCILIATION_CURSOR_LENGTH_MAX).optional(),
+});
+
+export const resolutionRequestSchema = z
+  .strictObject({ planId: ulidSchema.describe('The plan the money belongs to. A confirmation must name the plan that was proposed.') })
+  .meta({ id: 'ReconciliationResolutionRequest' });
+
+const staffDecisionSchema = z.strictObject({ planId: z.string(), proposedBy: z.string().describe('The staff user id (never personal data).'), proposedAt: z.iso.datetime() });
+
+export const reconciliationItemSchema = z
+  .strictObject({
+    itemId: z.string(),
+    status: z.enum(RECONCILIATION_STATUSES),
+    reason: z.enum(RECONCILIATION_REASONS),
+    amountHalalas: z.number().int().positive(),
+    gatewayEventId: z.string(),
+    checkoutReference: z.string(),
+    reportedPlanId: z.string().describe('The plan the gateway named; it may not exist.'),
+    receivedAt: z.iso.datetime(),
+    proposal: staffDecisionSchema.optional(),
+    resolution: z.strictObject({ planId: z.string(), proposedBy: z.string(), confirmedBy: z.string(), resolvedAt: z.iso.datetime() }).optional(),
+  })
+  .meta({ id: 'ReconciliationItem' });
+
+export const reconciliationPageSchema = z
+  .strictObject({ items: z.array(reconciliationItemSchema), nextCursor: z.string().optional() })
+  .meta({ id: 'ReconciliationPage' });

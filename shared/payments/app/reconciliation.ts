@@ -1,0 +1,171 @@
+/**
+ * Money the gateway reports as received is always recorded. What matches no payable intent is held in suspense as a
+ * reconciliation item (and pages an operator), listed for ops, and applied to the plan it belongs to under four
+ * eyes: one ops user proposes, a different staff user confirms, and only the confirmation moves money.
+ */
+import { EVENT_TYPES } from '../../catalog/events.ts';
+import { unappliedCashAppliedJournal, unappliedCashReceivedJournal } from '../../ledger/domain/journal.ts';
+import { confirmResolution, proposeResolution, rejectResolution, type ReconciliationItem, type ReconciliationReason } from '../domain/reconciliation.ts';
+import { applyPayment } from '../../lending/domain/payment-application.ts';
+import { riyadhCalendarDate } from '../../lending/domain/schedule.ts';
+import { RabhanError } from '../../kernel/errors/rabhan-error.ts';
+import type { Principal } from '../../kernel/http/request-context.ts';
+import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
+import { ULID_PATTERN, type Clock, type IdGenerator } from '../../kernel/clock-and-ids.ts';
+import type { Plan, PlanEvent } from '../../lending/app/plan-store.ts';
+import { bucketTransitionEvents, toJournalRecord } from '../../lending/app/plan-changes.ts';
+import type { ReconciliationStore } from './reconciliation-store.ts';
+
+export interface ReconciliationDeps {
+  readonly reconciliation: ReconciliationStore;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+export interface UnmatchedReceipt {
+  readonly gatewayEventId: string;
+  readonly checkoutReference: string;
+  readonly planId: string;
+  readonly amountHalalas: number;
+}
+
+/** Holds money the gateway took into suspense, once per gateway event. */
+export async function holdUnappliedCash(receipt: UnmatchedReceipt, reason: ReconciliationReason, deps: ReconciliationDeps): Promise<'held-for-reconciliation' | 'duplicate'> {
+  const now = deps.clock.now();
+  const item: ReconciliationItem = {
+    itemId: deps.ids.newId(),
+    status: 'OPEN',
+    reason,
+    amountHalalas: receipt.amountHalalas,
+    gatewayEventId: receipt.gatewayEventId,
+    checkoutReference: receipt.checkoutReference,
+    reportedPlanId: receipt.planId,
+    receivedAt: now,
+  };
+  const stored = await deps.reconciliation.holdUnappliedCash({
+    item,
+    gatewayEventId: receipt.gatewayEventId,
+    journal: { journalId: deps.ids.newId(), description: `Unapplied cash from gateway event ${receipt.gatewayEventId}`, postedAt: now, entries: unappliedCashReceivedJournal(receipt.amountHalalas).entries },
+    audit: {
+      action: 'UNAPPLIED_CASH_RECEIVED',
+      actor: 'payment-gateway',
+      occurredAt: now.toISOString(),
+      facts: { reason, amountHalalas: receipt.amountHalalas, gatewayEventId: receipt.gatewayEventId, checkoutReference: receipt.checkoutReference, reportedPlanId: receipt.planId },
+    },
+  });
+  return stored === 'held' ? 'held-for-reconciliation' : 'duplicate';
+}
+
+export interface ReconciliationPage {
+  readonly items: readonly ReconciliationItem[];
+  /** Present when the page is full, so more items may follow. */
+  readonly nextCursor?: string;
+}
+
+/** The ops queue, newest first. The cursor is the last item id shown, encoded; anything else is a 400. */
+export async function listReconciliationItems(query: { readonly limit: number; readonly cursor: string | undefined }, store: ReconciliationStore): Promise<ReconciliationPage> {
+  const afterItemId = query.cursor === undefined ? undefined : Buffer.from(query.cursor, 'base64url').toString('utf8');
+  if (afterItemId !== undefined && !ULID_PATTERN.test(afterItemId)) {
+    throw new RabhanError('VALIDATION_FAILED', { details: [{ field: 'query.cursor', issue: 'not a cursor from this list' }] });
+  }
+  const items = await store.listItems(query.limit, afterItemId);
+  const last = items.at(-1);
+  return { items, ...(items.length === query.limit && last !== undefined ? { nextCursor: Buffer.from(last.itemId).toString('base64url') } : {}) };
+}
+
+/** The plan must be able to take the whole amount now: money is applied whole, never split or left over. */
+function assertPlanCanTake(plan: Plan | undefined, amountHalalas: number): asserts plan is Plan {
+  if (plan === undefined) throw new RabhanError('PLAN_NOT_FOUND');
+  if (plan.status !== 'ACTIVE' || plan.payableHalalas < amountHalalas) throw new RabhanError('RECONCILIATION_AMOUNT_EXCEEDS_BALANCE');
+}
+
+/** The first pair of eyes: an ops user names the plan the money belongs to. Nothing moves yet. */
+export async function proposeReconciliationResolution(
+  command: { readonly principal: Principal; readonly itemId: string; readonly planId: string },
+  deps: ReconciliationDeps,
+): Promise<ReconciliationItem> {
+  const { stored, plan } = await deps.reconciliation.loadForResolution(command.itemId, command.planId);
+  if (stored === undefined) throw new RabhanError('RECONCILIATION_ITEM_NOT_FOUND');
+  const { item } = stored;
+  const now = deps.clock.now();
+  const outcome = proposeResolution(item, { planId: command.planId, proposedBy: command.principal.principalId, proposedAt: now });
+  if (outcome.kind === 'refused') throw new RabhanError(outcome.code);
+  if (outcome.kind === 'unchanged') return outcome.item;
+  assertPlanCanTake(plan, item.amountHalalas);
+  await deps.reconciliation.recordDecision(stored, outcome.item, {
+    action: 'RECONCILIATION_RESOLUTION_PROPOSED',
+    actor: command.principal.principalId,
+    occurredAt: now.toISOString(),
+    facts: { planId: command.planId, amountHalalas: item.amountHalalas },
+  });
+  return outcome.item;
+}
+
+/** Sends a wrong or stale proposal back, so the item can be proposed again. Nothing moves. */
+export async function rejectReconciliationResolution(command: { readonly principal: Principal; readonly itemId: string }, deps: ReconciliationDeps): Promise<ReconciliationItem> {
+  const stored = await deps.reconciliation.findItem(command.itemId);
+  if (stored === undefined) throw new RabhanError('RECONCILIATION_ITEM_NOT_FOUND');
+  const { item } = stored;
+  const outcome = rejectResolution(item);
+  if (outcome.kind === 'refused') throw new RabhanError(outcome.code);
+  const now = deps.clock.now();
+  await deps.reconciliation.recordDecision(stored, outcome.item, {
+    action: 'RECONCILIATION_RESOLUTION_REJECTED',
+    actor: command.principal.principalId,
+    occurredAt: now.toISOString(),
+    facts: { rejectedPlanId: item.proposal?.planId ?? '', proposedBy: item.proposal?.proposedBy ?? '' },
+  });
+  return outcome.item;
+}
+
+/** The second pair of eyes: a different staff user confirms, and the money moves from suspense to the plan. */
+export async function confirmReconciliationResolution(
+  command: { readonly principal: Principal; readonly itemId: string; readonly planId: string; readonly correlationId: string },
+  deps: ReconciliationDeps,
+): Promise<ReconciliationItem> {
+  const { stored, plan } = await deps.reconciliation.loadForResolution(command.itemId, command.planId);
+  if (stored === undefined) throw new RabhanError('RECONCILIATION_ITEM_NOT_FOUND');
+  const { item } = stored;
+  const now = deps.clock.now();
+  const outcome = confirmResolution(item, { planId: command.planId, confirmedBy: command.principal.principalId, confirmedAt: now });
+  if (outcome.kind === 'refused') throw new RabhanError(outcome.code);
+  if (outcome.kind === 'unchanged') return outcome.item;
+  assertPlanCanTake(plan, item.amountHalalas);
+
+  const { installments, outstandingHalalas, delinquency } = applyPayment(plan.installments, item.amountHalalas, riyadhCalendarDate(now));
+  const completed = outstandingHalalas === 0;
+  const planAfter: Plan = {
+    ...plan,
+    installments,
+    outstandingHalalas,
+    // No intent reserved this money, so it leaves the payable balance now.
+    payableHalalas: plan.payableHalalas - item.amountHalalas,
+    status: completed ? 'COMPLETED' : plan.status,
+    delinquencyBucket: delinquency.bucket,
+  };
+  const envelope = () => ({ eventId: deps.ids.newId(), occurredAt: now, correlationId: command.correlationId });
+  const events: PlanEvent[] = [
+    {
+      type: 'unappliedCashApplied',
+      envelope: buildEventEnvelope(
+        EVENT_TYPES.unappliedCashApplied,
+        { reconciliationItemId: item.itemId, planId: plan.planId, customerId: plan.customerId, amountHalalas: item.amountHalalas, outstandingHalalas, appliedAt: now.toISOString() },
+        envelope(),
+      ),
+    },
+    ...bucketTransitionEvents(plan, delinquency, deps, command.correlationId, now),
+    ...(completed ? [{ type: 'planCompleted' as const, envelope: buildEventEnvelope(EVENT_TYPES.planCompleted, { planId: plan.planId, customerId: plan.customerId, completedAt: now.toISOString() }, envelope()) }] : []),
+  ];
+  const facts = { reconciliationItemId: item.itemId, planId: plan.planId, amountHalalas: item.amountHalalas, proposedBy: outcome.item.resolution?.proposedBy ?? '' };
+  await deps.reconciliation.applyResolution({
+    itemBefore: stored,
+    itemAfter: outcome.item,
+    itemAudit: { action: 'RECONCILIATION_RESOLUTION_CONFIRMED', actor: command.principal.principalId, occurredAt: now.toISOString(), facts },
+    planBefore: plan,
+    planAfter,
+    planAudit: { action: 'UNAPPLIED_CASH_APPLIED', actor: command.principal.principalId, occurredAt: now.toISOString(), facts },
+    journal: toJournalRecord(plan.planId, deps.ids.newId(), `Unapplied cash ${item.itemId} applied`, now, unappliedCashAppliedJournal(item.amountHalalas)),
+    events,
+  });
+  return outcome.item;
+}

@@ -1,0 +1,168 @@
+/**
+ * Money the gateway reports as received is always recorded, against DynamoDB Local: a confirmation that matches no
+ * payable intent goes to suspense as a reconciliation item, once, and staff apply it to a plan under four eyes, the
+ * money leaving suspense and reaching the plan in one transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RabhanError } from '../../../shared/kernel/errors/rabhan-error.ts';
+import { ulidGenerator } from '../../../shared/kernel/clock-and-ids.ts';
+import type { Payment, Plan } from '../../../shared/lending/app/plan-store.ts';
+import { confirmReconciliationResolution, listReconciliationItems, proposeReconciliationResolution, rejectReconciliationResolution } from '../../../shared/payments/app/reconciliation.ts';
+import { createPaymentIntent, createPlan, settlePayment, type PlanDeps } from '../../../shared/lending/app/plans.ts';
+import { creditworthyCustomer, customerPrincipal, idempotencyScope, outboxEventsAbout, planDepsOnFreshTable, savedOffer } from '../../support/plan-fixtures.ts';
+
+let deps: PlanDeps;
+const toResponse = (value: Plan | { paymentId: string }) => ({ statusCode: 201, body: { id: 'planId' in value ? value.planId : value.paymentId } });
+const opsUser = (principalId: string) => ({ principalId, roles: ['ops' as const] });
+const firstOps = opsUser('staff-ops-1');
+const secondStaff = { principalId: 'staff-compliance-1', roles: ['compliance' as const] };
+
+beforeAll(async () => {
+  deps = await planDepsOnFreshTable();
+});
+
+async function planWithIntent(financedHalalas: number, intentHalalas: number): Promise<{ customerId: string; plan: Plan; payment: Payment }> {
+  const customerId = await creditworthyCustomer();
+  const offer = await savedOffer(deps.planStore, customerId, financedHalalas);
+  const created = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse });
+  if (created.kind !== 'performed') throw new Error('expected a new plan');
+  const intent = await createPaymentIntent(
+    { principal: customerPrincipal(customerId), planId: created.value.planId, amountHalalas: intentHalalas, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) },
+    { ...deps, toResponse },
+  );
+  if (intent.kind !== 'performed') throw new Error('expected a new payment');
+  return { customerId, plan: created.value, payment: intent.value };
+}
+
+async function suspenseBalanceHalalas(): Promise<number> {
+  const balance = (await deps.planStore.trialBalance()).get('UNAPPLIED_CASH') ?? { debitHalalas: 0, creditHalalas: 0 };
+  return balance.creditHalalas - balance.debitHalalas;
+}
+
+async function itemFor(gatewayEventId: string) {
+  const { items } = await listReconciliationItems({ limit: 100, cursor: undefined }, deps.reconciliation);
+  return items.find((item) => item.gatewayEventId === gatewayEventId);
+}
+
+describe('a confirmation that matches no payable intent', () => {
+  it('is held in suspense once when the amount differs from the intent, and the plan is untouched', async () => {
+    const { plan, payment } = await planWithIntent(40_000, 10_000);
+    const suspenseBefore = await suspenseBalanceHalalas();
+    const notification = { gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED' as const, planId: plan.planId, paymentId: payment.paymentId, amountHalalas: 9_999, correlationId: 'it' };
+
+    const first = await settlePayment(notification, deps);
+    const redelivered = await settlePayment(notification, deps);
+
+    // The redelivery holds nothing more, but says the money is held, so the operator is paged again.
+    expect([first, redelivered]).toEqual(['held-for-reconciliation', 'duplicate-held-for-reconciliation']);
+    expect(await suspenseBalanceHalalas()).toBe(suspenseBefore + 9_999);
+    expect(await itemFor(notification.gatewayEventId)).toMatchObject({ status: 'OPEN', reason: 'AMOUNT_MISMATCH', amountHalalas: 9_999, reportedPlanId: plan.planId });
+    expect(await deps.planStore.findPlan(plan.planId)).toMatchObject({ outstandingHalalas: 40_000, payableHalalas: 30_000 });
+    const balances = [...(await deps.planStore.trialBalance()).values()];
+    expect(balances.reduce((sum, balance) => sum + balance.debitHalalas, 0)).toBe(balances.reduce((sum, balance) => sum + balance.creditHalalas, 0));
+  });
+
+  it('is held in suspense when the plan and payment it names do not exist', async () => {
+    const notification = { gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED' as const, planId: ulidGenerator.newId(), paymentId: ulidGenerator.newId(), amountHalalas: 5_000, correlationId: 'it' };
+
+    expect(await settlePayment(notification, deps)).toBe('held-for-reconciliation');
+    expect(await itemFor(notification.gatewayEventId)).toMatchObject({ reason: 'UNKNOWN_PAYMENT', amountHalalas: 5_000 });
+  });
+
+  it('is held in suspense when the gateway confirms a payment it had already failed', async () => {
+    const { plan, payment } = await planWithIntent(40_000, 10_000);
+    const failed = { gatewayEventId: `evt_${randomUUID()}`, outcome: 'FAILED' as const, planId: plan.planId, paymentId: payment.paymentId, amountHalalas: 10_000, correlationId: 'it' };
+    await settlePayment(failed, deps);
+
+    const contradicting = await settlePayment({ ...failed, gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED' }, deps);
+
+    expect(contradicting).toBe('held-for-reconciliation');
+    expect(await deps.planStore.findPlan(plan.planId)).toMatchObject({ outstandingHalalas: 40_000, payableHalalas: 40_000 });
+  });
+
+  it('that is a failure for an unknown payment is still refused, since no money moved', async () => {
+    const failure = settlePayment({ gatewayEventId: `evt_${randomUUID()}`, outcome: 'FAILED', planId: ulidGenerator.newId(), paymentId: ulidGenerator.newId(), amountHalalas: 5_000, correlationId: 'it' }, deps);
+
+    await expect(failure).rejects.toMatchObject({ code: 'PAYMENT_NOT_FOUND' });
+  });
+});
+
+describe('resolving a reconciliation item', () => {
+  async function heldItem(): Promise<{ customerId: string; plan: Plan; itemId: string }> {
+    const { customerId, plan, payment } = await planWithIntent(40_000, 10_000);
+    const gatewayEventId = `evt_${randomUUID()}`;
+    await settlePayment({ gatewayEventId, outcome: 'CONFIRMED', planId: plan.planId, paymentId: payment.paymentId, amountHalalas: 15_000, correlationId: 'it' }, deps);
+    const item = await itemFor(gatewayEventId);
+    if (item === undefined) throw new Error('expected a held item');
+    return { customerId, plan, itemId: item.itemId };
+  }
+
+  it('moves the money from suspense to the plan only when a second staff user confirms, and only once', async () => {
+    const { customerId, plan, itemId } = await heldItem();
+    const suspenseBefore = await suspenseBalanceHalalas();
+    const decision = { itemId, planId: plan.planId, correlationId: 'it' };
+
+    const proposal = await proposeReconciliationResolution({ ...decision, principal: firstOps }, deps);
+    const selfConfirmation = await confirmReconciliationResolution({ ...decision, principal: firstOps }, deps).catch((error: unknown) => error);
+    const planAfterProposal = await deps.planStore.findPlan(plan.planId);
+    const confirmation = await confirmReconciliationResolution({ ...decision, principal: secondStaff }, deps);
+    const repeated = await confirmReconciliationResolution({ ...decision, principal: secondStaff }, deps);
+
+    expect(proposal.status).toBe('RESOLUTION_PROPOSED');
+    expect(selfConfirmation).toBeInstanceOf(RabhanError);
+    expect(selfConfirmation).toMatchObject({ code: 'FOUR_EYES_REQUIRED' });
+    expect(planAfterProposal).toMatchObject({ outstandingHalalas: 40_000 });
+    expect(confirmation).toMatchObject({ status: 'RESOLVED', resolution: { proposedBy: firstOps.principalId, confirmedBy: secondStaff.principalId } });
+    expect(repeated).toEqual(confirmation);
+    // 40,000 owed, 10,000 still reserved by the intent: the 15,000 applied leaves 25,000 owed and 15,000 payable.
+    expect(await deps.planStore.findPlan(plan.planId)).toMatchObject({ outstandingHalalas: 25_000, payableHalalas: 15_000 });
+    expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(25_000);
+    expect(await suspenseBalanceHalalas()).toBe(suspenseBefore - 15_000);
+    const journals = await deps.planStore.listJournals(plan.planId, 100);
+    expect(journals.map((journal) => journal.description)).toEqual(['Plan opened', `Unapplied cash ${itemId} applied`]);
+    expect(await outboxEventsAbout(plan.planId, 'Unapplied Cash Applied')).toEqual([expect.objectContaining({ reconciliationItemId: itemId, amountHalalas: 15_000, outstandingHalalas: 25_000 })]);
+  });
+
+  it('refuses a confirmation naming another plan, and a proposal for a plan that cannot take the amount', async () => {
+    const { plan, itemId } = await heldItem();
+    const other = await planWithIntent(10_000, 1_000);
+
+    const tooSmall = await proposeReconciliationResolution({ itemId, planId: other.plan.planId, principal: firstOps }, deps).catch((error: unknown) => error);
+    await proposeReconciliationResolution({ itemId, planId: plan.planId, principal: firstOps }, deps);
+    const mismatch = await confirmReconciliationResolution({ itemId, planId: other.plan.planId, principal: secondStaff, correlationId: 'it' }, deps).catch((error: unknown) => error);
+
+    expect(tooSmall).toMatchObject({ code: 'RECONCILIATION_AMOUNT_EXCEEDS_BALANCE' });
+    expect(mismatch).toMatchObject({ code: 'RECONCILIATION_PROPOSAL_MISMATCH' });
+    expect(await deps.planStore.findPlan(other.plan.planId)).toMatchObject({ outstandingHalalas: 10_000 });
+  });
+
+  it('lets a wrong proposal be rejected and the item proposed again, so its money is not stranded', async () => {
+    const { plan, itemId } = await heldItem();
+    const wrong = await planWithIntent(40_000, 1_000);
+    await proposeReconciliationResolution({ itemId, planId: wrong.plan.planId, principal: firstOps }, deps);
+
+    const rejected = await rejectReconciliationResolution({ itemId, principal: secondStaff }, deps);
+    await proposeReconciliationResolution({ itemId, planId: plan.planId, principal: firstOps }, deps);
+    const confirmed = await confirmReconciliationResolution({ itemId, planId: plan.planId, principal: secondStaff, correlationId: 'it' }, deps);
+
+    expect(rejected.status).toBe('OPEN');
+    expect(rejected.proposal).toBeUndefined();
+    expect((await deps.reconciliation.findItem(itemId))?.auditHead.sequence).toBe(5);
+    expect(confirmed.resolution?.planId).toBe(plan.planId);
+    expect(await deps.planStore.findPlan(wrong.plan.planId)).toMatchObject({ outstandingHalalas: 40_000 });
+  });
+
+  it('pages through the queue newest first and refuses a cursor that is not an item id', async () => {
+    await heldItem();
+    await heldItem();
+
+    const first = await listReconciliationItems({ limit: 1, cursor: undefined }, deps.reconciliation);
+    const second = await listReconciliationItems({ limit: 1, cursor: first.nextCursor }, deps.reconciliation);
+
+    expect(first.items).toHaveLength(1);
+    expect(second.items).toHaveLength(1);
+    expect(second.items[0]!.itemId < first.items[0]!.itemId).toBe(true);
+    await expect(listReconciliationItems({ limit: 1, cursor: Buffer.from('PLAN#x').toString('base64url') }, deps.reconciliation)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});

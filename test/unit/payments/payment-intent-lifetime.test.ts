@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { PaymentMethod } from '../../../shared/kernel/payment-methods.ts';
+import { DEFAULT_LENDING_POLICY, DEFAULT_PLAN_POLICY } from '../../../shared/kernel/policy.ts';
+import type { Payment, Plan, PlanStore } from '../../../shared/lending/app/plan-store.ts';
+import { createPaymentIntent, type PlanDeps } from '../../../shared/lending/app/plans.ts';
+
+const now = new Date('2026-12-02T09:00:00Z');
+const plan = { planId: 'P1', customerId: 'C1', status: 'ACTIVE', payableHalalas: 300_00, outstandingHalalas: 300_00 } as Plan;
+
+/** Only what creating an intent reads and writes; the lifetime is arithmetic on the policy, not persistence. */
+function depsRecordingIntents(): { deps: PlanDeps & { toResponse: () => { statusCode: number; body: unknown } }; created: Payment[] } {
+  const created: Payment[] = [];
+  const planStore = {
+    loadPlanForUpdate: async () => ({ plan, idempotency: undefined }),
+    createPaymentIntent: async (input: { payment: Payment }) => {
+      created.push(input.payment);
+    },
+  } as unknown as PlanStore;
+  let id = 0;
+  const deps = {
+    planStore,
+    // Creating an intent never holds cash in suspense.
+    reconciliation: {} as PlanDeps['reconciliation'],
+    clock: { now: () => now },
+    ids: { newId: () => `01J${String((id += 1)).padStart(23, '0')}` },
+    lending: DEFAULT_LENDING_POLICY,
+    plans: DEFAULT_PLAN_POLICY,
+    toResponse: () => ({ statusCode: 201, body: {} }),
+  };
+  return { deps, created };
+}
+
+const intentFor = async (method: PaymentMethod) => {
+  const { deps, created } = depsRecordingIntents();
+  await createPaymentIntent(
+    { principal: { principalId: 'C1', roles: ['customer'] }, planId: 'P1', amountHalalas: 100_00, method, correlationId: 'c', idempotency: { principalId: 'C1', keyDigest: 'k', fingerprint: 'f' } },
+    deps,
+  );
+  return created[0]!;
+};
+
+describe('payment intent lifetime', () => {
+  it('is two hours for card methods, whose checkout completes at once', async () => {
+    for (const method of ['MADA', 'CREDIT_CARD', 'APPLE_PAY'] as const) {
+      expect((await intentFor(method)).expiresAt, method).toEqual(new Date('2026-12-02T11:00:00Z'));
+    }
+  });
+
+  it('is three days for SADAD, a bill the customer pays later through their bank', async () => {
+    expect((await intentFor('SADAD')).expiresAt).toEqual(new Date('2026-12-05T09:00:00Z'));
+  });
+});
