@@ -1,10 +1,10 @@
 import { isCallbackSignatureValid } from '../../shared/kernel/crypto/callback-signature.ts';
 import { clock, identityStore, ids } from '../../shared/identity/compose.ts';
 import { webhookSecretLoader } from '../../shared/kernel/crypto/webhook-secret.ts';
-import { RabhanError } from '../../shared/kernel/errors/rabhan-error.ts';
 import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
 import { routes } from '../../shared/catalog/routes.ts';
 import { recordNafathOutcome } from '../../shared/identity/app/sign-in-with-nafath.ts';
+import { identityError } from '../../shared/identity/api/error-codes.ts';
 
 const callbackSecret = webhookSecretLoader('nafathCallback');
 const deps = { identityStore: identityStore(), clock, ids };
@@ -16,7 +16,7 @@ export const handler = httpHandler(routes.recordNafathOutcome, async (request) =
     request.rawBody ?? '',
     clock.now(),
   );
-  if (!signed) throw new RabhanError('CALLBACK_SIGNATURE_INVALID');
+  if (!signed) throw identityError('CALLBACK_SIGNATURE_INVALID');
   const { callbackId, transId, status, occurredAt } = request.body;
   await recordNafathOutcome({ callbackId, transactionId: transId, status, decidedAt: new Date(occurredAt), correlationId: request.context.correlationId }, deps);
   return { statusCode: 200, body: { status: 'accepted' } };

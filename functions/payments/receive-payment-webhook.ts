@@ -2,13 +2,13 @@ import { isCallbackSignatureValid } from '../../shared/kernel/crypto/callback-si
 import { planDeps } from '../../shared/lending/compose.ts';
 import { webhookSecretLoader } from '../../shared/kernel/crypto/webhook-secret.ts';
 import { paymentIdOfCheckoutReference } from '../../shared/lending/api/contracts.ts';
-import { RabhanError } from '../../shared/kernel/errors/rabhan-error.ts';
 import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
 import { ALERT_LOG_MESSAGES } from '../../shared/kernel/observability/alerts.ts';
 import { logger } from '../../shared/kernel/observability/logger.ts';
 import { routes } from '../../shared/catalog/routes.ts';
 import { applyingPartnerCallback } from '../../shared/kernel/storage/concurrent-updates.ts';
 import { settlePayment } from '../../shared/lending/app/plans.ts';
+import { paymentsError } from '../../shared/payments/api/error-codes.ts';
 
 const webhookSecret = webhookSecretLoader('paymentWebhook');
 const deps = planDeps();
@@ -20,7 +20,7 @@ export const handler = httpHandler(routes.receivePaymentWebhook, async (request)
     request.rawBody ?? '',
     deps.clock.now(),
   );
-  if (!signed) throw new RabhanError('WEBHOOK_SIGNATURE_INVALID');
+  if (!signed) throw paymentsError('WEBHOOK_SIGNATURE_INVALID');
   const { eventId, type, checkoutReference, planId, amountHalalas } = request.body;
   const notification = {
     gatewayEventId: eventId,

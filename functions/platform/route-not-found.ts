@@ -1,7 +1,7 @@
-import { RabhanError } from '../../shared/kernel/errors/rabhan-error.ts';
 import { routingHandler } from '../../shared/kernel/http/http-handler.ts';
 import { declaredMethods } from '../../shared/kernel/http/api-resources.ts';
 import { routeList } from '../../shared/catalog/routes.ts';
+import { kernelError } from '../../shared/kernel/errors/kernel-error-codes.ts';
 
 /**
  * Answers, in the documented error format and language, what API Gateway would otherwise answer by itself: a method
@@ -9,6 +9,6 @@ import { routeList } from '../../shared/catalog/routes.ts';
  */
 export const handler = routingHandler(async (request) => {
   const allowed = declaredMethods(routeList, request.resource);
-  if (allowed.length === 0) throw new RabhanError('ROUTE_NOT_FOUND');
-  throw new RabhanError('METHOD_NOT_ALLOWED', { headers: { Allow: allowed.join(', ') } });
+  if (allowed.length === 0) throw kernelError('ROUTE_NOT_FOUND');
+  throw kernelError('METHOD_NOT_ALLOWED', { headers: { Allow: allowed.join(', ') } });
 });

@@ -4,7 +4,6 @@
  * the local runtime serves it, and the OpenAPI document is generated from it. Add a route here and nowhere else.
  */
 import type * as z from 'zod';
-import type { ErrorCode } from './error-codes.ts';
 import type { Permission } from '../kernel/deployment/permissions.ts';
 import type { Role } from '../kernel/http/roles.ts';
 import { healthResponseSchema, openApiDocumentSchema } from '../platform/api/contracts.ts';
@@ -94,7 +93,7 @@ export interface RouteDefinition {
   readonly request: RouteRequestContract;
   readonly responses: Readonly<Record<number, RouteResponseContract>>;
   /** Domain error codes this route can answer with, documented in OpenAPI. */
-  readonly errorCodes: readonly ErrorCode[];
+  readonly errorCodes: readonly string[];
   /** Left out of the OpenAPI document (the catch-all). */
   readonly undocumented?: boolean;
 }

@@ -5,21 +5,23 @@
 import { EVENT_TYPES } from '../../catalog/events.ts';
 import { assessRisk, type RiskMethod } from '../domain/risk-assessment.ts';
 import type { LendingPolicy } from '../../kernel/policy.ts';
-import { RabhanError } from '../../kernel/errors/rabhan-error.ts';
 import type { Principal as RequestPrincipal } from '../../kernel/http/request-context.ts';
 import { DeadLetterNow } from '../../kernel/messaging/dead-letter.ts';
 import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
 import type { Clock, IdGenerator } from '../../kernel/clock-and-ids.ts';
 import type { AssessmentFailureReason, CreditAssessment, CustomerStore } from '../../customers/app/customer-store.ts';
 import { GovernmentServiceError, type PersonalDataCipher, type SimahClient } from '../../kernel/crypto/ports.ts';
+import { creditError } from '../api/error-codes.ts';
+import { customersError } from '../../customers/index.ts';
+import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
 
 export async function requestCreditAssessment(
   command: { readonly principal: RequestPrincipal; readonly consent: boolean; readonly correlationId: string },
   deps: { readonly customerStore: CustomerStore; readonly clock: Clock; readonly ids: IdGenerator },
 ): Promise<CreditAssessment> {
-  if (!command.consent) throw new RabhanError('CONSENT_REQUIRED', { details: [{ field: 'body.consent', issue: 'must be true' }] });
+  if (!command.consent) throw creditError('CONSENT_REQUIRED', { details: [{ field: 'body.consent', issue: 'must be true' }] });
   const customer = await deps.customerStore.find(command.principal.principalId);
-  if (customer === undefined) throw new RabhanError('CUSTOMER_NOT_FOUND');
+  if (customer === undefined) throw customersError('CUSTOMER_NOT_FOUND');
   const now = deps.clock.now();
   const assessment: CreditAssessment = {
     assessmentId: deps.ids.newId(),
@@ -38,7 +40,7 @@ export async function requestCreditAssessment(
       correlationId: command.correlationId,
     }),
   );
-  if (!created) throw new RabhanError('CONCURRENT_UPDATE');
+  if (!created) throw kernelError('CONCURRENT_UPDATE');
   return assessment;
 }
 
@@ -48,7 +50,7 @@ export async function getCreditAssessment(
 ): Promise<CreditAssessment> {
   // Scoped by the caller's own id, so another customer's assessment is simply not found.
   const assessment = await deps.customerStore.findAssessment(command.principal.principalId, command.assessmentId);
-  if (assessment === undefined) throw new RabhanError('CREDIT_ASSESSMENT_NOT_FOUND');
+  if (assessment === undefined) throw creditError('CREDIT_ASSESSMENT_NOT_FOUND');
   return assessment;
 }
 

@@ -6,13 +6,14 @@ import { EVENT_TYPES } from '../../catalog/events.ts';
 import { eligibilityViolations } from '../domain/eligibility.ts';
 import { maskDateOfBirth, maskEmail, maskName, maskNationalId, maskPhone } from '../domain/masking.ts';
 import type { LendingPolicy } from '../../kernel/policy.ts';
-import { RabhanError } from '../../kernel/errors/rabhan-error.ts';
 import type { Principal as RequestPrincipal } from '../../kernel/http/request-context.ts';
 import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
 import type { Clock, IdGenerator } from '../../kernel/clock-and-ids.ts';
 import type { IdentityStore } from '../../identity/app/identity-store.ts';
 import type { PersonalDataCipher } from '../../kernel/crypto/ports.ts';
 import type { CustomerRecord, CustomerStore, PreferredLanguage } from './customer-store.ts';
+import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
+import { customersError } from '../api/error-codes.ts';
 
 export interface CustomerDeps {
   readonly customerStore: CustomerStore;
@@ -44,11 +45,11 @@ export async function registerCustomer(
   deps: CustomerDeps,
 ): Promise<CustomerProfile> {
   const principal = await deps.identityStore.findPrincipal(command.principal.principalId);
-  if (principal?.identityVerifiedAt === undefined) throw new RabhanError('AUTHENTICATION_REQUIRED');
+  if (principal?.identityVerifiedAt === undefined) throw kernelError('AUTHENTICATION_REQUIRED');
   const now = deps.clock.now();
   const violations = eligibilityViolations({ nationalIdKind: principal.nationalIdKind, dateOfBirth: command.details.dateOfBirth }, deps.policy, now);
   if (violations.length > 0) {
-    throw new RabhanError(violations[0]!, { details: violations.map((rule) => ({ field: rule, issue: 'rule violated' })) });
+    throw customersError(violations[0]!, { details: violations.map((rule) => ({ field: rule, issue: 'rule violated' })) });
   }
   // A customer is the principal who registered: one id for both keeps ownership checks a plain comparison.
   const customerId = principal.principalId;
@@ -85,7 +86,7 @@ export async function registerCustomer(
       correlationId: command.correlationId,
     }),
   );
-  if (!registered) throw new RabhanError('CUSTOMER_ALREADY_REGISTERED');
+  if (!registered) throw customersError('CUSTOMER_ALREADY_REGISTERED');
   const nationalId = await deps.cipher.decrypt(customerId, 'nationalId', principal.nationalIdCiphertext);
   return { customerId, nationalId, ...details, registeredAt: now.toISOString() };
 }
@@ -115,7 +116,7 @@ async function decryptProfile(customer: CustomerRecord, cipher: PersonalDataCiph
 
 export async function getOwnProfile(command: { readonly principal: RequestPrincipal }, deps: Pick<CustomerDeps, 'customerStore' | 'cipher'>): Promise<CustomerProfile> {
   const customer = await deps.customerStore.find(command.principal.principalId);
-  if (customer === undefined) throw new RabhanError('CUSTOMER_NOT_FOUND');
+  if (customer === undefined) throw customersError('CUSTOMER_NOT_FOUND');
   return decryptProfile(customer, deps.cipher);
 }
 
@@ -127,9 +128,9 @@ export async function getCustomerForStaff(
   deps: Pick<CustomerDeps, 'customerStore' | 'cipher' | 'clock'>,
 ): Promise<CustomerProfile> {
   const isStaff = command.principal.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role));
-  if (!isStaff) throw new RabhanError('CUSTOMER_NOT_FOUND');
+  if (!isStaff) throw customersError('CUSTOMER_NOT_FOUND');
   const customer = await deps.customerStore.find(command.customerId);
-  if (customer === undefined) throw new RabhanError('CUSTOMER_NOT_FOUND');
+  if (customer === undefined) throw customersError('CUSTOMER_NOT_FOUND');
   const profile = await decryptProfile(customer, deps.cipher);
   const audited = await deps.customerStore.appendAudit(customer, {
     action: 'CUSTOMER_VIEWED_BY_STAFF',
@@ -138,7 +139,7 @@ export async function getCustomerForStaff(
     facts: { roles: [...command.principal.roles], ...(command.reason === undefined ? {} : { reason: command.reason }) },
   });
   // Without an audit record the view must not happen; a concurrent change is rare and the client may retry.
-  if (!audited) throw new RabhanError('CONCURRENT_UPDATE');
+  if (!audited) throw kernelError('CONCURRENT_UPDATE');
   return {
     ...profile,
     nationalId: maskNationalId(profile.nationalId),
@@ -161,7 +162,7 @@ export async function updateContact(
   deps: Pick<CustomerDeps, 'customerStore' | 'cipher' | 'clock'>,
 ): Promise<CustomerProfile> {
   const customer = await deps.customerStore.find(command.principal.principalId);
-  if (customer === undefined) throw new RabhanError('CUSTOMER_NOT_FOUND');
+  if (customer === undefined) throw customersError('CUSTOMER_NOT_FOUND');
   const { phone, email, city, preferredLanguage } = command.changes;
   const id = customer.customerId;
   const changed = {
@@ -177,7 +178,7 @@ export async function updateContact(
     occurredAt: deps.clock.now().toISOString(),
     facts: { changedFields },
   });
-  if (!updated) throw new RabhanError('CONCURRENT_UPDATE');
+  if (!updated) throw kernelError('CONCURRENT_UPDATE');
   const refreshed = await deps.customerStore.find(id);
   if (refreshed === undefined) throw new Error('Customer vanished after update');
   return decryptProfile(refreshed, deps.cipher);

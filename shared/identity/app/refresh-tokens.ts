@@ -4,34 +4,34 @@
  */
 import { ACCESS_TOKEN_TTL_SECONDS } from '../domain/access-token.ts';
 import { digestOf, formatRefreshToken, matchesDigest, newOpaqueToken, parseRefreshToken } from '../domain/opaque-tokens.ts';
-import { RabhanError } from '../../kernel/errors/rabhan-error.ts';
 import type { IdentityStore } from './identity-store.ts';
 import { signAccessToken, type IssuedTokens, type TokenDeps } from './token-issuer.ts';
+import { identityError } from '../api/error-codes.ts';
 
 export async function refreshTokens(
   command: { readonly refreshToken: string },
   deps: { readonly identityStore: IdentityStore } & TokenDeps,
 ): Promise<IssuedTokens> {
   const presented = parseRefreshToken(command.refreshToken);
-  if (presented === undefined) throw new RabhanError('REFRESH_TOKEN_INVALID');
+  if (presented === undefined) throw identityError('REFRESH_TOKEN_INVALID');
   const family = await deps.identityStore.findRefreshFamily(presented.familyId);
   const now = deps.clock.now();
-  if (family === undefined || family.revoked || family.expiresAt <= now) throw new RabhanError('REFRESH_TOKEN_INVALID');
+  if (family === undefined || family.revoked || family.expiresAt <= now) throw identityError('REFRESH_TOKEN_INVALID');
 
   const isCurrent = presented.generation === family.generation && matchesDigest(presented.secret, family.currentSecretHash);
   if (!isCurrent) {
     await deps.identityStore.revokeRefreshFamily(family.familyId, now);
-    throw new RabhanError('REFRESH_TOKEN_INVALID');
+    throw identityError('REFRESH_TOKEN_INVALID');
   }
   const principal = await deps.identityStore.findPrincipal(family.principalId);
-  if (principal === undefined) throw new RabhanError('REFRESH_TOKEN_INVALID');
+  if (principal === undefined) throw identityError('REFRESH_TOKEN_INVALID');
   const accessToken = await signAccessToken(principal.principalId, principal.roles, deps);
   const nextSecret = newOpaqueToken();
   const rotated = await deps.identityStore.rotateRefreshFamily(family, digestOf(nextSecret));
   if (!rotated) {
     // Someone rotated this generation between our read and write: two holders of one token, so treat it as reuse.
     await deps.identityStore.revokeRefreshFamily(family.familyId, now);
-    throw new RabhanError('REFRESH_TOKEN_INVALID');
+    throw identityError('REFRESH_TOKEN_INVALID');
   }
   return {
     accessToken,

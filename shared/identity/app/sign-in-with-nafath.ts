@@ -6,12 +6,13 @@ import { ACCESS_TOKEN_TTL_SECONDS } from '../domain/access-token.ts';
 import { EVENT_TYPES } from '../../catalog/events.ts';
 import { digestOf, matchesDigest, newOpaqueToken } from '../domain/opaque-tokens.ts';
 import { parseNationalId } from '../../kernel/national-id.ts';
-import { RabhanError } from '../../kernel/errors/rabhan-error.ts';
 import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
 import type { Clock, IdGenerator } from '../../kernel/clock-and-ids.ts';
 import { GovernmentServiceError, type BlindIndexer, type NafathClient, type PersonalDataCipher } from '../../kernel/crypto/ports.ts';
 import type { IdentityStore, NafathSession, NafathStatus } from './identity-store.ts';
 import { openRefreshFamily, signAccessToken, type IssuedTokens, type TokenDeps } from './token-issuer.ts';
+import { identityError } from '../api/error-codes.ts';
+import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
 
 /** How long the person has to approve in the Nafath app before the session counts as expired. */
 export const NAFATH_SESSION_TTL_SECONDS = 3 * 60;
@@ -55,7 +56,7 @@ export async function startNafathSession(
   deps: SignInDeps,
 ): Promise<StartedSession> {
   const nationalId = parseNationalId(command.nationalId);
-  if (nationalId === undefined) throw new RabhanError('INVALID_NATIONAL_ID', { details: [{ field: 'body.nationalId', issue: 'format or check digit' }] });
+  if (nationalId === undefined) throw identityError('INVALID_NATIONAL_ID', { details: [{ field: 'body.nationalId', issue: 'format or check digit' }] });
   const now = deps.clock.now();
   const blindIndex = await deps.blindIndexer.indexOf('national-id', nationalId.value);
   const charge = await deps.identityStore.chargeRateLimits(
@@ -65,7 +66,7 @@ export async function startNafathSession(
     ],
     now,
   );
-  if (!charge.allowed) throw new RabhanError('RATE_LIMITED', { headers: { 'Retry-After': String(charge.retryAfterSeconds) } });
+  if (!charge.allowed) throw kernelError('RATE_LIMITED', { headers: { 'Retry-After': String(charge.retryAfterSeconds) } });
 
   const existingPrincipalId = await deps.identityStore.findPrincipalIdByBlindIndex(blindIndex);
   const principalId = existingPrincipalId ?? deps.ids.newId();
@@ -73,7 +74,7 @@ export async function startNafathSession(
   try {
     login = await deps.nafath.requestLogin(nationalId.value);
   } catch (error) {
-    if (error instanceof GovernmentServiceError) throw new RabhanError('IDENTITY_SERVICE_UNAVAILABLE', { cause: error, headers: { 'Retry-After': '5' } });
+    if (error instanceof GovernmentServiceError) throw identityError('IDENTITY_SERVICE_UNAVAILABLE', { cause: error, headers: { 'Retry-After': '5' } });
     throw error;
   }
   const pollToken = newOpaqueToken();
@@ -112,9 +113,9 @@ export async function recordNafathOutcome(
 ): Promise<void> {
   for (let attempt = 1; attempt <= OUTCOME_RECORDING_ATTEMPTS_MAX; attempt += 1) {
     const found = await deps.identityStore.findSessionByTransaction(command.transactionId);
-    if (found === undefined) throw new RabhanError('NAFATH_SESSION_NOT_FOUND');
+    if (found === undefined) throw identityError('NAFATH_SESSION_NOT_FOUND');
     // A decided session never changes; the write's condition enforces this too, this just answers early.
-    if (found.status !== 'WAITING') throw new RabhanError('CALLBACK_REPLAYED');
+    if (found.status !== 'WAITING') throw identityError('CALLBACK_REPLAYED');
     // A principal created by a concurrent session for the same person takes precedence over this session's candidate.
     const currentPrincipalId = await deps.identityStore.findPrincipalIdByBlindIndex(found.nationalIdBlindIndex);
     const session = currentPrincipalId === undefined ? found : { ...found, principalId: currentPrincipalId, principalExists: true };
@@ -143,7 +144,7 @@ export async function recordNafathOutcome(
         : undefined,
     });
     if (outcome === 'recorded') return;
-    if (outcome === 'callback-replayed' || outcome === 'session-not-waiting') throw new RabhanError('CALLBACK_REPLAYED');
+    if (outcome === 'callback-replayed' || outcome === 'session-not-waiting') throw identityError('CALLBACK_REPLAYED');
   }
   throw new Error('NAFATH outcome could not be recorded after concurrent principal creation');
 }
@@ -161,7 +162,7 @@ export async function pollNafathSession(
   const session = await deps.identityStore.findSession(command.sessionId);
   // A wrong poll token answers exactly like an unknown session, so neither can be probed.
   if (session === undefined || command.pollToken === undefined || !matchesDigest(command.pollToken, session.pollTokenHash)) {
-    throw new RabhanError('NAFATH_SESSION_NOT_FOUND');
+    throw identityError('NAFATH_SESSION_NOT_FOUND');
   }
   if (session.status === 'WAITING' && deps.clock.now() > session.expiresAt) return { sessionId: session.sessionId, status: 'EXPIRED' };
   if (session.status !== 'COMPLETED' || session.tokensIssued) return { sessionId: session.sessionId, status: session.status };

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from '../../catalog/error-codes.ts';
+import type { ErrorCodeDefinition } from './error-code.ts';
 
 export interface ErrorDetail {
   /** Dotted path of the offending field, or the rule name for policy refusals. */
@@ -6,26 +6,32 @@ export interface ErrorDetail {
   readonly issue: string;
 }
 
+export interface RabhanErrorOptions {
+  readonly details?: readonly ErrorDetail[];
+  readonly cause?: unknown;
+  /** Extra response headers such as Retry-After. */
+  readonly headers?: Record<string, string>;
+}
+
 /**
- * The root of every error this platform raises on purpose. Each carries a stable code that names the broken rule;
- * the HTTP status and bilingual message come from ERROR_CODES. Only errors below 500 are shown to clients.
+ * The root of every error this platform raises on purpose. Each carries a stable code that names the broken rule,
+ * with the HTTP status and bilingual message its owning context declared for it. Raise one through that context's
+ * raiser (`lendingError('PLAN_NOT_FOUND')`). Only errors below 500 are shown to clients.
  */
 export class RabhanError extends Error {
-  readonly code: ErrorCode;
+  readonly code: string;
   readonly details: readonly ErrorDetail[];
   readonly httpStatus: number;
-  /** Extra response headers such as Retry-After. */
+  readonly messages: ErrorCodeDefinition['message'];
   readonly headers: Readonly<Record<string, string>>;
 
-  constructor(
-    code: ErrorCode,
-    options: { details?: readonly ErrorDetail[]; cause?: unknown; headers?: Record<string, string> } = {},
-  ) {
+  constructor(code: string, definition: ErrorCodeDefinition, options: RabhanErrorOptions = {}) {
     super(code, { cause: options.cause });
     this.name = 'RabhanError';
     this.code = code;
     this.details = options.details ?? [];
-    this.httpStatus = ERROR_CODES[code].httpStatus;
+    this.httpStatus = definition.httpStatus;
+    this.messages = definition.message;
     this.headers = options.headers ?? {};
   }
 }

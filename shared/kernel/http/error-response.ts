@@ -1,6 +1,6 @@
-import { ERROR_CODES } from '../../catalog/error-codes.ts';
 import { RabhanError, type ErrorDetail } from '../errors/rabhan-error.ts';
 import type { Language } from './language.ts';
+import { kernelError } from '../errors/kernel-error-codes.ts';
 
 export interface ErrorResponseBody {
   readonly error: {
@@ -19,7 +19,7 @@ export interface ErrorResponseBody {
  */
 export function toClientError(thrown: unknown): RabhanError {
   if (thrown instanceof RabhanError) return thrown;
-  return new RabhanError('INTERNAL_ERROR', { cause: thrown });
+  return kernelError('INTERNAL_ERROR', { cause: thrown });
 }
 
 export function buildErrorResponseBody(
@@ -31,7 +31,7 @@ export function buildErrorResponseBody(
   return {
     error: {
       code: error.code,
-      message: ERROR_CODES[error.code].message[language],
+      message: error.messages[language],
       details: error.details,
       requestId,
       timestamp: now.toISOString(),

@@ -8,7 +8,7 @@
  * Accept-Language: the message carries the English and the Arabic text together, and `timestamp` is API Gateway's
  * `$context.requestTime` (`02/Dec/2026:07:45:12 +0000`) rather than ISO 8601.
  */
-import { ERROR_CODES, type ErrorCode } from '../../catalog/error-codes.ts';
+import { KERNEL_ERROR_CODES, type KernelErrorCode } from '../errors/kernel-error-codes.ts';
 import { SECURITY_HEADERS } from './middlewares/response-headers.ts';
 
 /** API Gateway's names for the responses it generates (`ResponseType` in the CDK). */
@@ -26,7 +26,7 @@ export type GatewayResponseType =
 
 export interface GatewayResponseDefinition {
   readonly type: GatewayResponseType;
-  readonly code: ErrorCode;
+  readonly code: KernelErrorCode;
   /** The DEFAULT_* responses cover many statuses, so they keep the one API Gateway chose. */
   readonly keepsGatewayStatus?: boolean;
   readonly extraHeaders?: Readonly<Record<string, string>>;
@@ -63,12 +63,12 @@ export function gatewayResponseFor(type: GatewayResponseType): GatewayResponseDe
 }
 
 export function gatewayResponseStatus(definition: GatewayResponseDefinition): number {
-  return ERROR_CODES[definition.code].httpStatus;
+  return KERNEL_ERROR_CODES[definition.code].httpStatus;
 }
 
 /** The body template in the documented error format, with API Gateway's placeholders for the request's facts. */
 export function gatewayResponseTemplate(definition: GatewayResponseDefinition): string {
-  const { en, ar } = ERROR_CODES[definition.code].message;
+  const { en, ar } = KERNEL_ERROR_CODES[definition.code].message;
   return JSON.stringify({
     error: {
       code: definition.code,

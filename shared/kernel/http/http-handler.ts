@@ -7,12 +7,12 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import type { RouteDefinition } from '../../catalog/routes.ts';
-import { RabhanError } from '../errors/rabhan-error.ts';
 import { errorResponderMiddleware } from './middlewares/error-responder.ts';
 import { headerValue, requestContextMiddleware, type RabhanHttpLambdaContext } from './middlewares/request-context.ts';
 import { responseHeadersMiddleware } from './middlewares/response-headers.ts';
 import type { HttpRequestContext, Principal } from './request-context.ts';
 import { parseRequestParts } from './validation.ts';
+import { kernelError } from '../errors/kernel-error-codes.ts';
 
 /** Largest JSON body any route accepts. Requests are small commands; anything bigger is a mistake or an attack. */
 export const REQUEST_BODY_BYTES_MAX = 64 * 1024;
@@ -44,37 +44,37 @@ export interface HttpResult {
 
 function authorize(route: RouteDefinition, context: HttpRequestContext): void {
   if (route.access.kind === 'public') return;
-  if (context.principal === undefined) throw new RabhanError('AUTHENTICATION_REQUIRED');
+  if (context.principal === undefined) throw kernelError('AUTHENTICATION_REQUIRED');
   const permitted = route.access.roles.some((role) => context.principal?.roles.includes(role));
-  if (!permitted) throw new RabhanError('ROLE_NOT_PERMITTED');
+  if (!permitted) throw kernelError('ROLE_NOT_PERMITTED');
 }
 
 function decodeBody(event: APIGatewayProxyEvent): string | undefined {
   if (event.body === null || event.body === undefined || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(raw, 'utf8') > REQUEST_BODY_BYTES_MAX) throw new RabhanError('PAYLOAD_TOO_LARGE');
+  if (Buffer.byteLength(raw, 'utf8') > REQUEST_BODY_BYTES_MAX) throw kernelError('PAYLOAD_TOO_LARGE');
   return raw;
 }
 
 function parseJsonBody(raw: string | undefined, event: APIGatewayProxyEvent): unknown {
   if (raw === undefined) return undefined;
   const contentType = headerValue(event, 'content-type') ?? '';
-  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) throw new RabhanError('UNSUPPORTED_MEDIA_TYPE');
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) throw kernelError('UNSUPPORTED_MEDIA_TYPE');
   try {
     return JSON.parse(raw) as unknown;
   } catch {
-    throw new RabhanError('MALFORMED_JSON');
+    throw kernelError('MALFORMED_JSON');
   }
 }
 
 function readIdempotencyKey(route: RouteDefinition, event: APIGatewayProxyEvent): string | undefined {
   const key = headerValue(event, 'idempotency-key');
   if (key === undefined || key === '') {
-    if (route.request.requiresIdempotencyKey === true) throw new RabhanError('IDEMPOTENCY_KEY_REQUIRED');
+    if (route.request.requiresIdempotencyKey === true) throw kernelError('IDEMPOTENCY_KEY_REQUIRED');
     return undefined;
   }
   if (key.length > IDEMPOTENCY_KEY_LENGTH_MAX) {
-    throw new RabhanError('VALIDATION_FAILED', {
+    throw kernelError('VALIDATION_FAILED', {
       details: [{ field: 'header.Idempotency-Key', issue: `must be at most ${IDEMPOTENCY_KEY_LENGTH_MAX} characters` }],
     });
   }
@@ -91,7 +91,7 @@ export function parseHttpRequest<TRoute extends RouteDefinition>(
   const rawText = decodeBody(event);
   const rawBody = parseJsonBody(rawText, event);
   if (bodySchema === undefined && rawBody !== undefined) {
-    throw new RabhanError('VALIDATION_FAILED', { details: [{ field: 'body', issue: 'this route takes no body' }] });
+    throw kernelError('VALIDATION_FAILED', { details: [{ field: 'body', issue: 'this route takes no body' }] });
   }
   const parsed = parseRequestParts(
     {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../audit/domain/audit-chain.ts';
 import { replayOrReject, type IdempotencyScope, type IdempotencyStore, type IdempotentOutcome, type StoredResponse } from '../idempotency/idempotency.ts';
-import type { ErrorCode } from '../../catalog/error-codes.ts';
+import type { KernelErrorCode } from '../errors/kernel-error-codes.ts';
 import { buildErrorResponseBody } from './error-response.ts';
 import { RabhanError } from '../errors/rabhan-error.ts';
 import type { HttpRequest, HttpResult } from './http-handler.ts';
@@ -17,7 +17,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8
  * Errors about the key itself, or about this attempt's timing (a concurrent update, a rate limit), answer this
  * attempt, not the operation: they are never recorded, so a retry with the same key performs the operation.
  */
-const UNRECORDED_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REQUIRED', 'CONCURRENT_UPDATE', 'RATE_LIMITED']);
+const UNRECORDED_CODES: ReadonlySet<string> = new Set<KernelErrorCode>(['IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REQUIRED', 'CONCURRENT_UPDATE', 'RATE_LIMITED']);
 
 export function idempotencyScopeOf(route: RouteDefinition, request: HttpRequest<RouteDefinition>): IdempotencyScope {
   if (request.idempotencyKey === undefined || request.context.principal === undefined) {

@@ -5,7 +5,8 @@
 import * as z from 'zod';
 import { GATEWAY_REQUEST_TIME_PATTERN } from './gateway-responses.ts';
 import type { RouteDefinition } from '../../catalog/routes.ts';
-import { ERROR_CODES, type ErrorCode } from '../../catalog/error-codes.ts';
+import type { ErrorCodeRegistry } from '../errors/error-code.ts';
+import type { KernelErrorCode } from '../errors/kernel-error-codes.ts';
 import { IDEMPOTENCY_KEY_LENGTH_MAX } from './http-handler.ts';
 import { CORRELATION_ID_LENGTH_MAX, CORRELATION_ID_PATTERN } from './middlewares/request-context.ts';
 
@@ -24,8 +25,8 @@ const errorResponseSchema = z
   .meta({ id: 'ErrorResponse' });
 
 /** Codes any route may answer with, whatever it does; the last three come from API Gateway itself (gateway responses). */
-const UNIVERSAL_ERROR_CODES: readonly ErrorCode[] = ['VALIDATION_FAILED', 'MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'INTERNAL_ERROR', 'RATE_LIMITED', 'REQUEST_BLOCKED', 'REQUEST_REJECTED'];
-const AUTHENTICATED_ERROR_CODES: readonly ErrorCode[] = ['AUTHENTICATION_REQUIRED', 'ROLE_NOT_PERMITTED'];
+const UNIVERSAL_ERROR_CODES: readonly KernelErrorCode[] = ['VALIDATION_FAILED', 'MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'INTERNAL_ERROR', 'RATE_LIMITED', 'REQUEST_BLOCKED', 'REQUEST_REJECTED'];
+const AUTHENTICATED_ERROR_CODES: readonly KernelErrorCode[] = ['AUTHENTICATION_REQUIRED', 'ROLE_NOT_PERMITTED'];
 
 type JsonSchema = Record<string, unknown>;
 type SchemaDirection = 'input' | 'output';
@@ -144,11 +145,13 @@ function parametersFor(route: RouteDefinition, components: ComponentSchemas): Js
   return parameters;
 }
 
-function errorResponsesFor(route: RouteDefinition): Record<string, JsonSchema> {
+function errorResponsesFor(route: RouteDefinition, errorCodes: ErrorCodeRegistry): Record<string, JsonSchema> {
   const codes = [...route.errorCodes, ...UNIVERSAL_ERROR_CODES, ...(route.access.kind === 'roles' ? AUTHENTICATED_ERROR_CODES : [])];
-  const byStatus = new Map<number, ErrorCode[]>();
+  const byStatus = new Map<number, string[]>();
   for (const code of new Set(codes)) {
-    const status = ERROR_CODES[code].httpStatus;
+    const definition = errorCodes[code];
+    if (definition === undefined) throw new Error(`Route ${route.id} documents the undeclared error code ${code}`);
+    const status = definition.httpStatus;
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
   return Object.fromEntries(
@@ -162,7 +165,7 @@ function errorResponsesFor(route: RouteDefinition): Record<string, JsonSchema> {
   );
 }
 
-function operationFor(route: RouteDefinition, components: ComponentSchemas): JsonSchema {
+function operationFor(route: RouteDefinition, components: ComponentSchemas, errorCodes: ErrorCodeRegistry): JsonSchema {
   const responses: Record<string, JsonSchema> = {};
   for (const [status, response] of Object.entries(route.responses)) {
     responses[status] = {
@@ -178,17 +181,18 @@ function operationFor(route: RouteDefinition, components: ComponentSchemas): Jso
     ...(route.request.body === undefined
       ? {}
       : { requestBody: { required: true, content: { 'application/json': { schema: components.jsonSchemaOf(route.request.body, 'input') } } } }),
-    responses: { ...responses, ...errorResponsesFor(route) },
+    responses: { ...responses, ...errorResponsesFor(route, errorCodes) },
   };
 }
 
-export function buildOpenApiDocument(routeList: readonly RouteDefinition[], version: string): JsonSchema {
+/** Builds the document for these routes; `errorCodes` must declare every code a route documents. */
+export function buildOpenApiDocument(routeList: readonly RouteDefinition[], errorCodes: ErrorCodeRegistry, version: string): JsonSchema {
   const components = new ComponentSchemas();
   components.jsonSchemaOf(errorResponseSchema, 'output');
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routeList) {
     if (route.undocumented === true) continue;
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationFor(route, components) };
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationFor(route, components, errorCodes) };
   }
   return {
     openapi: '3.1.0',

@@ -1,8 +1,9 @@
 import type * as z from 'zod';
 import ar from 'zod/v4/locales/ar.js';
 import en from 'zod/v4/locales/en.js';
-import { RabhanError, type ErrorDetail } from '../errors/rabhan-error.ts';
+import type { ErrorDetail } from '../errors/rabhan-error.ts';
 import type { Language } from './language.ts';
+import { kernelError } from '../errors/kernel-error-codes.ts';
 
 /**
  * The two locales are imported one by one: reaching them through `z.locales` makes esbuild keep every one of zod's
@@ -46,6 +47,6 @@ export function parseRequestParts<const TParts extends Record<string, RequestPar
     if (result.success) parsed[name] = result.data;
     else details.push(...zodIssuesToDetails(part.prefix, result.error.issues));
   }
-  if (details.length > 0) throw new RabhanError('VALIDATION_FAILED', { details });
+  if (details.length > 0) throw kernelError('VALIDATION_FAILED', { details });
   return parsed as { [K in keyof TParts]: unknown };
 }

@@ -7,7 +7,8 @@
  * The record commits in the same transaction as the operation it answers for, and is read in the same round trip
  * as the operation's other inputs, so idempotency costs no extra DynamoDB round trip on the success path.
  */
-import { RabhanError } from '../errors/rabhan-error.ts';
+import type { RabhanError } from '../errors/rabhan-error.ts';
+import { kernelError } from '../errors/kernel-error-codes.ts';
 
 /** Keys are kept at least 24 hours (Stripe's guarantee); expiry is also checked in code since TTL is lazy. */
 export const IDEMPOTENCY_RETENTION_SECONDS = 24 * 60 * 60;
@@ -36,13 +37,13 @@ export type IdempotentOutcome<T> = { readonly kind: 'performed'; readonly value:
 /** Returns the response to replay, throws when the key was used for another request, or undefined to proceed. */
 export function replayOrReject(record: IdempotencyRecord | undefined, scope: IdempotencyScope, now: Date): StoredResponse | undefined {
   if (record === undefined || record.expiresAt <= now) return undefined;
-  if (record.fingerprint !== scope.fingerprint) throw new RabhanError('IDEMPOTENCY_KEY_REUSED');
+  if (record.fingerprint !== scope.fingerprint) throw kernelError('IDEMPOTENCY_KEY_REUSED');
   return record.response;
 }
 
 /** Thrown by a store when the operation's transaction lost the race to a concurrent request with the same key. */
 export function idempotencyKeyInUse(cause: unknown): RabhanError {
-  return new RabhanError('IDEMPOTENCY_KEY_IN_USE', { cause, headers: { 'Retry-After': '1' } });
+  return kernelError('IDEMPOTENCY_KEY_IN_USE', { cause, headers: { 'Retry-After': '1' } });
 }
 
 export interface IdempotencyStore {

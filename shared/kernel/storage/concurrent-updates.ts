@@ -1,4 +1,5 @@
 import { RabhanError } from '../errors/rabhan-error.ts';
+import { kernelError } from '../errors/kernel-error-codes.ts';
 
 /** How long a partner should wait before redelivering a callback we could not apply for lost races. */
 export const REDELIVERY_RETRY_AFTER_SECONDS = 5;
@@ -30,7 +31,7 @@ export async function applyingPartnerCallback<T>(operation: () => Promise<T>, at
     return await retryingConcurrentUpdates(operation, attemptsMax);
   } catch (error) {
     if (error instanceof RabhanError && error.code === 'CONCURRENT_UPDATE') {
-      throw new RabhanError('RETRY_DELIVERY_LATER', { cause: error, headers: { 'Retry-After': String(REDELIVERY_RETRY_AFTER_SECONDS) } });
+      throw kernelError('RETRY_DELIVERY_LATER', { cause: error, headers: { 'Retry-After': String(REDELIVERY_RETRY_AFTER_SECONDS) } });
     }
     throw error;
   }

@@ -5,7 +5,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { RabhanError } from '../errors/rabhan-error.ts';
+import { kernelError } from '../errors/kernel-error-codes.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -60,7 +60,7 @@ export async function writeTransaction(
     // Another transaction held one of the items. Nothing was written and a retry re-reads fresh state, so the
     // caller gets a retryable 409 rather than a 500 (DynamoDB Local never raises this: the unit tests mock it).
     if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
-      throw new RabhanError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': String(CONFLICT_RETRY_AFTER_SECONDS) } });
+      throw kernelError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': String(CONFLICT_RETRY_AFTER_SECONDS) } });
     }
     // Throttling and other cancellations are not about our data: surface them unchanged (500, SQS retries).
     throw error;

@@ -1,7 +1,6 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EventDetailEnvelope } from '../../catalog/events.ts';
 import type { AuditEntryContent } from '../../audit/domain/audit-chain.ts';
-import { RabhanError } from '../../kernel/errors/rabhan-error.ts';
 import type { IdempotencyScope, StoredResponse } from '../../kernel/idempotency/idempotency.ts';
 import { idempotencyKeyInUse } from '../../kernel/idempotency/idempotency.ts';
 import type { AssessmentSummary } from '../domain/offer-policy.ts';
@@ -44,6 +43,9 @@ import {
   toPayment,
   toPlan,
 } from './plan-items.ts';
+import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
+import { lendingError } from '../api/error-codes.ts';
+import { paymentsError } from '../../payments/index.ts';
 
 /**
  * Turns a client's cursor back into the start key it came from. The key is rebuilt from the plan id it names, for
@@ -62,7 +64,7 @@ function planListStartKey(customerId: string, cursor: string): Record<string, un
   const planId = typeof sortKey === 'string' && sortKey.startsWith(planSortKeyPrefix) ? sortKey.slice(planSortKeyPrefix.length) : '';
   const startKey = { ...keys.plan(planId), ...keys.ownedBy(customerId, 'PLAN', planId) };
   const matches = ULID_PATTERN.test(planId) && canonicalJson(decoded) === canonicalJson(startKey);
-  if (!matches) throw new RabhanError('VALIDATION_FAILED', { details: [{ field: 'query.cursor', issue: 'not a cursor from this list' }] });
+  if (!matches) throw kernelError('VALIDATION_FAILED', { details: [{ field: 'query.cursor', issue: 'not a cursor from this list' }] });
   return startKey;
 }
 
@@ -173,15 +175,15 @@ export class DynamoDbPlanStore implements PlanStore {
     } catch (error) {
       if (!(error instanceof TransactionConditionFailed)) throw error;
       if (error.failed('idempotencyKeyUnused')) throw idempotencyKeyInUse(error);
-      if (error.failed('offerMustBeUnused')) throw new RabhanError('OFFER_ALREADY_USED', { cause: error });
+      if (error.failed('offerMustBeUnused')) throw lendingError('OFFER_ALREADY_USED', { cause: error });
       if (error.failed('customerMayBorrow')) {
         const customer = error.itemsAtFailure.get('customerMayBorrow') ?? {};
         const latestAssessmentId = (customer.latestAssessment as AssessmentSummary | undefined)?.assessmentId;
         if (creation.assessmentIdRead !== undefined && latestAssessmentId !== creation.assessmentIdRead) {
-          throw new RabhanError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': '1' } });
+          throw kernelError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': '1' } });
         }
         const rule = blocksNewPlans(arrearsCountsOf(customer), creation.arrearsBucketBlockingNewPlans) ? 'PLAN_IN_ARREARS' : 'EXPOSURE_LIMIT_EXCEEDED';
-        throw new RabhanError(rule, { cause: error, details: [{ field: rule, issue: 'rule violated' }] });
+        throw lendingError(rule, { cause: error, details: [{ field: rule, issue: 'rule violated' }] });
       }
       throw error;
     }
@@ -264,7 +266,7 @@ export class DynamoDbPlanStore implements PlanStore {
     } catch (error) {
       if (!(error instanceof TransactionConditionFailed)) throw error;
       if (error.failed('idempotencyKeyUnused')) throw idempotencyKeyInUse(error);
-      if (error.failed('planUnchangedSinceRead')) throw new RabhanError('CONCURRENT_UPDATE', { cause: error });
+      if (error.failed('planUnchangedSinceRead')) throw kernelError('CONCURRENT_UPDATE', { cause: error });
       throw error;
     }
   }
@@ -343,8 +345,8 @@ export class DynamoDbPlanStore implements PlanStore {
     } catch (error) {
       if (!(error instanceof TransactionConditionFailed)) throw error;
       if (error.failed('idempotencyKeyUnused')) throw idempotencyKeyInUse(error);
-      if (error.failed('amountWithinPayableBalance')) throw new RabhanError('PAYMENT_EXCEEDS_BALANCE', { cause: error });
-      if (error.failed('auditEntryMustBeNew')) throw new RabhanError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': '1' } });
+      if (error.failed('amountWithinPayableBalance')) throw paymentsError('PAYMENT_EXCEEDS_BALANCE', { cause: error });
+      if (error.failed('auditEntryMustBeNew')) throw kernelError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': '1' } });
       throw error;
     }
   }
@@ -418,7 +420,7 @@ export class DynamoDbPlanStore implements PlanStore {
       // expiry job, or another outcome under another event id, committed first) is a lost race: the caller re-reads
       // and decides again, which may take the late-confirmation path. Acknowledging it would drop paid money.
       if (error.failed('gatewayEventMustBeNew')) return 'duplicate';
-      throw new RabhanError('CONCURRENT_UPDATE', { cause: error });
+      throw kernelError('CONCURRENT_UPDATE', { cause: error });
     }
   }
 
@@ -467,7 +469,7 @@ export class DynamoDbPlanStore implements PlanStore {
         ...input.events.map((event, index) => outboxPut(this.tableName, `eventMustBeNew${index}`, event.type, event.envelope)),
       ]);
     } catch (error) {
-      if (error instanceof TransactionConditionFailed && error.failed('planUnchangedSinceRead')) throw new RabhanError('CONCURRENT_UPDATE', { cause: error });
+      if (error instanceof TransactionConditionFailed && error.failed('planUnchangedSinceRead')) throw kernelError('CONCURRENT_UPDATE', { cause: error });
       throw error;
     }
   }

@@ -10,8 +10,7 @@ import { ageViolations, residencyViolations } from '../../customers/domain/eligi
 import { paymentConfirmedJournal, planOpenedJournal, reverseJournal } from '../../ledger/domain/journal.ts';
 import { applyPayment } from '../domain/payment-application.ts';
 import { NOT_DELINQUENT, planDelinquency, worseBucket } from '../domain/delinquency.ts';
-import { borrowingLimitHalalas, OFFER_VIOLATIONS, offerViolations, type OfferViolation } from '../domain/offer-policy.ts';
-import type { ErrorCode } from '../../catalog/error-codes.ts';
+import { borrowingLimitHalalas, offerViolations, type OfferViolation } from '../domain/offer-policy.ts';
 import { buildInstallmentSchedule, riyadhCalendarDate } from '../domain/schedule.ts';
 import type { LendingPolicy } from '../../kernel/policy.ts';
 import { RabhanError } from '../../kernel/errors/rabhan-error.ts';
@@ -28,6 +27,10 @@ import { bucketTransitionEvents, toJournalRecord } from './plan-changes.ts';
 import type { Journal, Offer, Payment, PaymentMethod, Plan, PlanEvent, PlanStore } from './plan-store.ts';
 
 import type { PlanPolicy } from '../../kernel/policy.ts';
+import { customersError } from '../../customers/index.ts';
+import { lendingError } from '../api/error-codes.ts';
+import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
+import { paymentsError } from '../../payments/index.ts';
 
 /** Plan policy lives with the rest of the policy in the domain; re-exported for existing callers. */
 export { DEFAULT_PLAN_POLICY, type PlanPolicy } from '../../kernel/policy.ts';
@@ -44,11 +47,14 @@ export interface PlanDeps {
 
 const envelope = (deps: Pick<PlanDeps, 'ids'>, correlationId: string, occurredAt: Date) => ({ eventId: deps.ids.newId(), occurredAt, correlationId });
 
-/** Every offer rule is also an API error code, so a refusal names its first broken rule as its code. */
-const OFFER_RULES_AS_ERROR_CODES: Readonly<Record<OfferViolation, ErrorCode>> = Object.fromEntries(OFFER_VIOLATIONS.map((rule) => [rule, rule])) as Record<OfferViolation, OfferViolation>;
-
+/**
+ * Every offer rule is also an API error code, so a refusal names its first broken rule as its code. The eligibility
+ * rules are the customers context's codes; the rest are lending's own.
+ */
 function refuse(violations: readonly OfferViolation[]): never {
-  throw new RabhanError(OFFER_RULES_AS_ERROR_CODES[violations[0]!], { details: violations.map((rule) => ({ field: rule, issue: 'rule violated' })) });
+  const rule = violations[0]!;
+  const raise = rule === 'RESIDENCY_NOT_ELIGIBLE' || rule === 'AGE_BELOW_MINIMUM' ? customersError : lendingError;
+  throw raise(rule as never, { details: violations.map((rule) => ({ field: rule, issue: 'rule violated' })) });
 }
 
 
@@ -60,7 +66,7 @@ export async function createOffer(
 ): Promise<Offer> {
   const customerId = command.principal.principalId;
   const applicant = await deps.planStore.findApplicant(customerId);
-  if (applicant === undefined) throw new RabhanError('CUSTOMER_NOT_FOUND');
+  if (applicant === undefined) throw customersError('CUSTOMER_NOT_FOUND');
   const now = deps.clock.now();
   // Age only grows: a customer verified against this minimum (or a higher one) at registration still passes, so
   // the date of birth is decrypted only if the regulator has since raised the minimum.
@@ -113,9 +119,9 @@ export async function createPlan(
   const { offer, customer, idempotency } = await deps.planStore.loadForPlanCreation(customerId, command.offerId, command.idempotency);
   const replay = replayOrReject(idempotency, command.idempotency, now);
   if (replay !== undefined) return { kind: 'replayed', response: replay };
-  if (offer === undefined || customer === undefined) throw new RabhanError('OFFER_NOT_FOUND');
-  if (offer.used) throw new RabhanError('OFFER_ALREADY_USED');
-  if (offer.expiresAt <= now) throw new RabhanError('OFFER_EXPIRED');
+  if (offer === undefined || customer === undefined) throw lendingError('OFFER_NOT_FOUND');
+  if (offer.used) throw lendingError('OFFER_ALREADY_USED');
+  if (offer.expiresAt <= now) throw lendingError('OFFER_EXPIRED');
   // Age and residency were checked when the offer was made and cannot get worse within its lifetime; the assessment,
   // the exposure and arrears can, so they are checked again (exposure and arrears once more, atomically, on commit).
   const violations = offerViolations(
@@ -177,7 +183,7 @@ export async function createPlan(
 /** Ownership is checked here: another customer's plan is indistinguishable from a missing one. */
 export async function findOwnPlan(principal: Principal, planId: string, planStore: PlanStore): Promise<Plan> {
   const plan = await planStore.findPlan(planId);
-  if (plan === undefined || plan.customerId !== principal.principalId) throw new RabhanError('PLAN_NOT_FOUND');
+  if (plan === undefined || plan.customerId !== principal.principalId) throw lendingError('PLAN_NOT_FOUND');
   return plan;
 }
 
@@ -196,7 +202,7 @@ export async function planStatement(
   const plan = await findOwnPlan(query.principal, query.planId, planStore);
   const afterJournalId = query.cursor === undefined ? undefined : Buffer.from(query.cursor, 'base64url').toString('utf8');
   if (afterJournalId !== undefined && !ULID_PATTERN.test(afterJournalId)) {
-    throw new RabhanError('VALIDATION_FAILED', { details: [{ field: 'query.cursor', issue: 'not a cursor from this statement' }] });
+    throw kernelError('VALIDATION_FAILED', { details: [{ field: 'query.cursor', issue: 'not a cursor from this statement' }] });
   }
   const journals = await planStore.listJournals(plan.planId, query.limit, afterJournalId);
   const last = journals.at(-1);
@@ -212,10 +218,10 @@ export async function cancelPlan(
   // A retry of a cancellation that already happened gets the original answer, not CANCELLATION_NOT_ALLOWED.
   const replay = replayOrReject(idempotency, command.idempotency, now);
   if (replay !== undefined) return { kind: 'replayed', response: replay };
-  if (plan === undefined || plan.customerId !== command.principal.principalId) throw new RabhanError('PLAN_NOT_FOUND');
+  if (plan === undefined || plan.customerId !== command.principal.principalId) throw lendingError('PLAN_NOT_FOUND');
   const withinCoolingOff = now.getTime() - plan.createdAt.getTime() <= deps.plans.coolingOffSeconds * 1000;
   const untouched = plan.outstandingHalalas === plan.financedHalalas && plan.payableHalalas === plan.outstandingHalalas;
-  if (plan.status !== 'ACTIVE' || !withinCoolingOff || !untouched) throw new RabhanError('CANCELLATION_NOT_ALLOWED');
+  if (plan.status !== 'ACTIVE' || !withinCoolingOff || !untouched) throw lendingError('CANCELLATION_NOT_ALLOWED');
   // A cancelled plan owes nothing, so it is no longer behind: it leaves the arrears counters and publishes the cure.
   const cancelled: Plan = { ...plan, status: 'CANCELLED', outstandingHalalas: 0, payableHalalas: 0, delinquencyBucket: 'CURRENT' };
   const [opening] = await deps.planStore.listJournals(plan.planId, 1);
@@ -260,10 +266,10 @@ export async function createPaymentIntent(
   const { plan, idempotency } = await deps.planStore.loadPlanForUpdate(command.planId, command.idempotency);
   const replay = replayOrReject(idempotency, command.idempotency, now);
   if (replay !== undefined) return { kind: 'replayed', response: replay };
-  if (plan === undefined || plan.customerId !== command.principal.principalId) throw new RabhanError('PLAN_NOT_FOUND');
-  if (plan.status !== 'ACTIVE') throw new RabhanError('PLAN_NOT_ACTIVE');
+  if (plan === undefined || plan.customerId !== command.principal.principalId) throw lendingError('PLAN_NOT_FOUND');
+  if (plan.status !== 'ACTIVE') throw lendingError('PLAN_NOT_ACTIVE');
   const amountHalalas = command.amountHalalas ?? plan.payableHalalas;
-  if (amountHalalas <= 0 || amountHalalas > plan.payableHalalas) throw new RabhanError('PAYMENT_EXCEEDS_BALANCE');
+  if (amountHalalas <= 0 || amountHalalas > plan.payableHalalas) throw paymentsError('PAYMENT_EXCEEDS_BALANCE');
   const paymentId = deps.ids.newId();
   const payment: Payment = {
     paymentId,
@@ -325,7 +331,7 @@ export async function settlePayment(command: GatewayNotification & { readonly co
     holdUnappliedCash({ gatewayEventId: command.gatewayEventId, checkoutReference: checkoutReferenceOf(command.paymentId), planId: command.planId, amountHalalas: command.amountHalalas }, reason, deps);
   if (payment === undefined || plan === undefined) {
     if (confirmed) return hold('UNKNOWN_PAYMENT');
-    throw new RabhanError('PAYMENT_NOT_FOUND');
+    throw paymentsError('PAYMENT_NOT_FOUND');
   }
   // A confirmation the gateway delivered after our expiry job failed the intent: the customer paid, so the money
   // is applied if the plan can still take it (the expiry released the reservation), like a fresh intent confirmed.
@@ -338,7 +344,7 @@ export async function settlePayment(command: GatewayNotification & { readonly co
   }
   if (payment.amountHalalas !== command.amountHalalas) {
     if (confirmed) return hold('AMOUNT_MISMATCH');
-    throw new RabhanError('VALIDATION_FAILED', { details: [{ field: 'body.amountHalalas', issue: 'does not match the payment intent' }] });
+    throw kernelError('VALIDATION_FAILED', { details: [{ field: 'body.amountHalalas', issue: 'does not match the payment intent' }] });
   }
   if (lateConfirmation && (plan.status !== 'ACTIVE' || plan.payableHalalas < payment.amountHalalas)) return hold('CONTRADICTS_SETTLEMENT');
   const previousStatus = lateConfirmation ? 'FAILED' : 'PENDING';

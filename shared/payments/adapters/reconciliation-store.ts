@@ -6,7 +6,6 @@
 import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { chainAuditEntry, type AuditEntryContent } from '../../audit/domain/audit-chain.ts';
 import type { ReconciliationItem } from '../domain/reconciliation.ts';
-import { RabhanError } from '../../kernel/errors/rabhan-error.ts';
 import type { Plan } from '../../lending/app/plan-store.ts';
 import type { ReconciliationStore, ResolutionApplication, StoredReconciliationItem, UnappliedCashReceipt } from '../app/reconciliation-store.ts';
 import { auditEntryPut, auditHeadOf, firstAuditEntry } from '../../audit/adapters/audit-items.ts';
@@ -14,6 +13,7 @@ import { CONDITIONS } from '../../kernel/storage/conditions.ts';
 import { ENTITY_TYPES, INDEXES, keys } from '../../catalog/keys.ts';
 import { customerLendingUpdate, journalWrites, outboxPut, planJournalScope, planUpdate, toPlan } from '../../lending/adapters/plan-items.ts';
 import { TransactionConditionFailed, writeTransaction, type NamedTransactItem } from '../../kernel/storage/unit-of-work.ts';
+import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
 
 function itemAttributes(item: ReconciliationItem): Record<string, unknown> {
   return {
@@ -154,7 +154,7 @@ export class DynamoDbReconciliationStore implements ReconciliationStore {
     try {
       await writeTransaction(this.documentClient, this.itemUpdate(before, after, audit));
     } catch (error) {
-      if (error instanceof TransactionConditionFailed) throw new RabhanError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': '1' } });
+      if (error instanceof TransactionConditionFailed) throw kernelError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': '1' } });
       throw error;
     }
   }
@@ -174,7 +174,7 @@ export class DynamoDbReconciliationStore implements ReconciliationStore {
       ]);
     } catch (error) {
       // The item or the plan changed since they were read (another confirmation, a payment): read and decide again.
-      if (error instanceof TransactionConditionFailed) throw new RabhanError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': '1' } });
+      if (error instanceof TransactionConditionFailed) throw kernelError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': '1' } });
       throw error;
     }
   }

@@ -8,13 +8,15 @@ import { unappliedCashAppliedJournal, unappliedCashReceivedJournal } from '../..
 import { confirmResolution, proposeResolution, rejectResolution, type ReconciliationItem, type ReconciliationReason } from '../domain/reconciliation.ts';
 import { applyPayment } from '../../lending/domain/payment-application.ts';
 import { riyadhCalendarDate } from '../../lending/domain/schedule.ts';
-import { RabhanError } from '../../kernel/errors/rabhan-error.ts';
 import type { Principal } from '../../kernel/http/request-context.ts';
 import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
 import { ULID_PATTERN, type Clock, type IdGenerator } from '../../kernel/clock-and-ids.ts';
 import type { Plan, PlanEvent } from '../../lending/app/plan-store.ts';
 import { bucketTransitionEvents, toJournalRecord } from '../../lending/app/plan-changes.ts';
 import type { ReconciliationStore } from './reconciliation-store.ts';
+import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
+import { lendingError } from '../../lending/index.ts';
+import { paymentsError } from '../api/error-codes.ts';
 
 export interface ReconciliationDeps {
   readonly reconciliation: ReconciliationStore;
@@ -66,7 +68,7 @@ export interface ReconciliationPage {
 export async function listReconciliationItems(query: { readonly limit: number; readonly cursor: string | undefined }, store: ReconciliationStore): Promise<ReconciliationPage> {
   const afterItemId = query.cursor === undefined ? undefined : Buffer.from(query.cursor, 'base64url').toString('utf8');
   if (afterItemId !== undefined && !ULID_PATTERN.test(afterItemId)) {
-    throw new RabhanError('VALIDATION_FAILED', { details: [{ field: 'query.cursor', issue: 'not a cursor from this list' }] });
+    throw kernelError('VALIDATION_FAILED', { details: [{ field: 'query.cursor', issue: 'not a cursor from this list' }] });
   }
   const items = await store.listItems(query.limit, afterItemId);
   const last = items.at(-1);
@@ -75,8 +77,8 @@ export async function listReconciliationItems(query: { readonly limit: number; r
 
 /** The plan must be able to take the whole amount now: money is applied whole, never split or left over. */
 function assertPlanCanTake(plan: Plan | undefined, amountHalalas: number): asserts plan is Plan {
-  if (plan === undefined) throw new RabhanError('PLAN_NOT_FOUND');
-  if (plan.status !== 'ACTIVE' || plan.payableHalalas < amountHalalas) throw new RabhanError('RECONCILIATION_AMOUNT_EXCEEDS_BALANCE');
+  if (plan === undefined) throw lendingError('PLAN_NOT_FOUND');
+  if (plan.status !== 'ACTIVE' || plan.payableHalalas < amountHalalas) throw paymentsError('RECONCILIATION_AMOUNT_EXCEEDS_BALANCE');
 }
 
 /** The first pair of eyes: an ops user names the plan the money belongs to. Nothing moves yet. */
@@ -85,11 +87,11 @@ export async function proposeReconciliationResolution(
   deps: ReconciliationDeps,
 ): Promise<ReconciliationItem> {
   const { stored, plan } = await deps.reconciliation.loadForResolution(command.itemId, command.planId);
-  if (stored === undefined) throw new RabhanError('RECONCILIATION_ITEM_NOT_FOUND');
+  if (stored === undefined) throw paymentsError('RECONCILIATION_ITEM_NOT_FOUND');
   const { item } = stored;
   const now = deps.clock.now();
   const outcome = proposeResolution(item, { planId: command.planId, proposedBy: command.principal.principalId, proposedAt: now });
-  if (outcome.kind === 'refused') throw new RabhanError(outcome.code);
+  if (outcome.kind === 'refused') throw paymentsError(outcome.code);
   if (outcome.kind === 'unchanged') return outcome.item;
   assertPlanCanTake(plan, item.amountHalalas);
   await deps.reconciliation.recordDecision(stored, outcome.item, {
@@ -104,10 +106,10 @@ export async function proposeReconciliationResolution(
 /** Sends a wrong or stale proposal back, so the item can be proposed again. Nothing moves. */
 export async function rejectReconciliationResolution(command: { readonly principal: Principal; readonly itemId: string }, deps: ReconciliationDeps): Promise<ReconciliationItem> {
   const stored = await deps.reconciliation.findItem(command.itemId);
-  if (stored === undefined) throw new RabhanError('RECONCILIATION_ITEM_NOT_FOUND');
+  if (stored === undefined) throw paymentsError('RECONCILIATION_ITEM_NOT_FOUND');
   const { item } = stored;
   const outcome = rejectResolution(item);
-  if (outcome.kind === 'refused') throw new RabhanError(outcome.code);
+  if (outcome.kind === 'refused') throw paymentsError(outcome.code);
   const now = deps.clock.now();
   await deps.reconciliation.recordDecision(stored, outcome.item, {
     action: 'RECONCILIATION_RESOLUTION_REJECTED',
@@ -124,11 +126,11 @@ export async function confirmReconciliationResolution(
   deps: ReconciliationDeps,
 ): Promise<ReconciliationItem> {
   const { stored, plan } = await deps.reconciliation.loadForResolution(command.itemId, command.planId);
-  if (stored === undefined) throw new RabhanError('RECONCILIATION_ITEM_NOT_FOUND');
+  if (stored === undefined) throw paymentsError('RECONCILIATION_ITEM_NOT_FOUND');
   const { item } = stored;
   const now = deps.clock.now();
   const outcome = confirmResolution(item, { planId: command.planId, confirmedBy: command.principal.principalId, confirmedAt: now });
-  if (outcome.kind === 'refused') throw new RabhanError(outcome.code);
+  if (outcome.kind === 'refused') throw paymentsError(outcome.code);
   if (outcome.kind === 'unchanged') return outcome.item;
   assertPlanCanTake(plan, item.amountHalalas);
 

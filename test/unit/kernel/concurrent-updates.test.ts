@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RabhanError } from '../../../shared/kernel/errors/rabhan-error.ts';
 import { applyingPartnerCallback, CONCURRENT_UPDATE_ATTEMPTS_MAX, retryingConcurrentUpdates } from '../../../shared/kernel/storage/concurrent-updates.ts';
+import { kernelError } from '../../../shared/kernel/errors/kernel-error-codes.ts';
+import { paymentsError } from '../../../shared/payments/api/error-codes.ts';
 
 /** An operation that fails with the given errors in turn, then answers 'done'. */
 function failingWith(...errors: Error[]) {
@@ -16,14 +17,14 @@ function failingWith(...errors: Error[]) {
 
 describe('retrying concurrent updates', () => {
   it('runs the operation again when it lost a race, and returns its answer', async () => {
-    const { operation, calls } = failingWith(new RabhanError('CONCURRENT_UPDATE'), new RabhanError('CONCURRENT_UPDATE'));
+    const { operation, calls } = failingWith(kernelError('CONCURRENT_UPDATE'), kernelError('CONCURRENT_UPDATE'));
 
     await expect(retryingConcurrentUpdates(operation)).resolves.toBe('done');
     expect(calls()).toBe(3);
   });
 
   it('gives up after the attempt limit with the conflict itself', async () => {
-    const conflicts = Array.from({ length: CONCURRENT_UPDATE_ATTEMPTS_MAX }, () => new RabhanError('CONCURRENT_UPDATE'));
+    const conflicts = Array.from({ length: CONCURRENT_UPDATE_ATTEMPTS_MAX }, () => kernelError('CONCURRENT_UPDATE'));
     const { operation, calls } = failingWith(...conflicts);
 
     await expect(retryingConcurrentUpdates(operation)).rejects.toMatchObject({ code: 'CONCURRENT_UPDATE' });
@@ -31,7 +32,7 @@ describe('retrying concurrent updates', () => {
   });
 
   it('never retries any other error', async () => {
-    const { operation, calls } = failingWith(new RabhanError('PAYMENT_NOT_FOUND'));
+    const { operation, calls } = failingWith(paymentsError('PAYMENT_NOT_FOUND'));
 
     await expect(retryingConcurrentUpdates(operation)).rejects.toMatchObject({ code: 'PAYMENT_NOT_FOUND' });
     expect(calls()).toBe(1);
@@ -40,7 +41,7 @@ describe('retrying concurrent updates', () => {
 
 describe('applying a partner callback', () => {
   it('answers 503 with Retry-After once every attempt lost a race, so the partner delivers again instead of giving up on a 409', async () => {
-    const { operation, calls } = failingWith(...Array.from({ length: CONCURRENT_UPDATE_ATTEMPTS_MAX }, () => new RabhanError('CONCURRENT_UPDATE')));
+    const { operation, calls } = failingWith(...Array.from({ length: CONCURRENT_UPDATE_ATTEMPTS_MAX }, () => kernelError('CONCURRENT_UPDATE')));
 
     const refusal = await applyingPartnerCallback(operation).catch((error: unknown) => error);
 
@@ -49,7 +50,7 @@ describe('applying a partner callback', () => {
   });
 
   it('passes any other refusal through unchanged', async () => {
-    const { operation } = failingWith(new RabhanError('WEBHOOK_SIGNATURE_INVALID'));
+    const { operation } = failingWith(paymentsError('WEBHOOK_SIGNATURE_INVALID'));
 
     await expect(applyingPartnerCallback(operation)).rejects.toMatchObject({ code: 'WEBHOOK_SIGNATURE_INVALID' });
   });

@@ -3,9 +3,9 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { randomUUID } from 'node:crypto';
 import { logger } from '../../observability/logger.ts';
 import { ROLES, type Role } from '../roles.ts';
-import { RabhanError } from '../../errors/rabhan-error.ts';
 import { negotiateLanguage } from '../language.ts';
 import type { HttpRequestContext, Principal } from '../request-context.ts';
+import { kernelError } from '../../errors/kernel-error-codes.ts';
 
 export type RabhanHttpLambdaContext = Context & { rabhan: HttpRequestContext };
 export type HttpMiddleware = middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, RabhanHttpLambdaContext>;
@@ -58,7 +58,7 @@ export function requestContextMiddleware(now: () => Date = () => new Date()): Ht
       logger.resetKeys();
       logger.appendKeys({ requestId, correlationId, route: request.event.resource });
       if (!correlationIdValid) {
-        throw new RabhanError('VALIDATION_FAILED', {
+        throw kernelError('VALIDATION_FAILED', {
           details: [{ field: 'header.X-Correlation-Id', issue: `must be 1 to ${CORRELATION_ID_LENGTH_MAX} letters, digits or . _ : -` }],
         });
       }

@@ -15,7 +15,7 @@ describe('gateway responses', () => {
 
   it('carry the message in English and Arabic together, since a gateway template cannot read Accept-Language', () => {
     for (const definition of GATEWAY_RESPONSES) {
-      const { en, ar } = ERROR_CODES[definition.code].message;
+      const { en, ar } = ERROR_CODES[definition.code]!.message;
 
       expect(gatewayResponseTemplate(definition)).toContain(`${en} / ${ar}`);
     }

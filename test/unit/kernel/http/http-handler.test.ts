@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import * as z from 'zod';
-import { RabhanError } from '../../../../shared/kernel/errors/rabhan-error.ts';
 import { httpHandler, REQUEST_BODY_BYTES_MAX } from '../../../../shared/kernel/http/http-handler.ts';
 import type { RouteDefinition } from '../../../../shared/catalog/routes.ts';
 import { httpEvent, jsonBody, testContext } from '../../../support/http-events.ts';
+import { kernelError } from '../../../../shared/kernel/errors/kernel-error-codes.ts';
 
 const registerRoute = {
   id: 'RegisterThing',
@@ -127,7 +127,7 @@ describe('the shared HTTP handler stack', () => {
 
   it('exposes deliberate client errors with their code and details', async () => {
     const refusing = httpHandler(registerRoute, async () => {
-      throw new RabhanError('ROUTE_NOT_FOUND', { details: [{ field: 'thingId', issue: 'gone' }] });
+      throw kernelError('ROUTE_NOT_FOUND', { details: [{ field: 'thingId', issue: 'gone' }] });
     });
     const result = await refusing(httpEvent(validRequest), testContext());
     expect(result.statusCode).toBe(404);

@@ -4,6 +4,8 @@ import type { HttpRequest } from '../../../../shared/kernel/http/http-handler.ts
 import { respondIdempotently } from '../../../../shared/kernel/http/idempotent-response.ts';
 import { routes, type RouteDefinition } from '../../../../shared/catalog/routes.ts';
 import type { IdempotencyRecord, IdempotencyScope, IdempotencyStore, StoredResponse } from '../../../../shared/kernel/idempotency/idempotency.ts';
+import { lendingError } from '../../../../shared/lending/api/error-codes.ts';
+import { kernelError } from '../../../../shared/kernel/errors/kernel-error-codes.ts';
 
 const NOW = new Date('2026-12-02T09:00:00Z');
 
@@ -41,7 +43,7 @@ describe('idempotent responses', () => {
   it('record a refusal of the operation, so a retry with the same key replays it', async () => {
     const store = new RecordingIdempotencyStore();
 
-    const first = await respondIdempotently(routes.createPlan, request, store, () => NOW, refuseWith(new RabhanError('OFFER_EXPIRED')), toResponse);
+    const first = await respondIdempotently(routes.createPlan, request, store, () => NOW, refuseWith(lendingError('OFFER_EXPIRED')), toResponse);
 
     expect(first.statusCode).toBe(422);
     expect(store.records.size).toBe(1);
@@ -50,7 +52,7 @@ describe('idempotent responses', () => {
   it('do not record a concurrent-update conflict, so a retry with the same key performs the operation', async () => {
     const store = new RecordingIdempotencyStore();
 
-    const refused = respondIdempotently(routes.createPlan, request, store, () => NOW, refuseWith(new RabhanError('CONCURRENT_UPDATE')), toResponse);
+    const refused = respondIdempotently(routes.createPlan, request, store, () => NOW, refuseWith(kernelError('CONCURRENT_UPDATE')), toResponse);
 
     await expect(refused).rejects.toMatchObject({ code: 'CONCURRENT_UPDATE' });
     expect(store.records.size).toBe(0);
@@ -61,7 +63,7 @@ describe('idempotent responses', () => {
   it('do not record a rate limit or a server failure', async () => {
     const store = new RecordingIdempotencyStore();
 
-    await expect(respondIdempotently(routes.createPlan, request, store, () => NOW, refuseWith(new RabhanError('RATE_LIMITED')), toResponse)).rejects.toBeInstanceOf(RabhanError);
+    await expect(respondIdempotently(routes.createPlan, request, store, () => NOW, refuseWith(kernelError('RATE_LIMITED')), toResponse)).rejects.toBeInstanceOf(RabhanError);
     await expect(respondIdempotently(routes.createPlan, request, store, () => NOW, () => Promise.reject(new Error('DynamoDB unavailable')), toResponse)).rejects.toThrow();
 
     expect(store.records.size).toBe(0);

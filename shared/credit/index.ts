@@ -1,0 +1,2 @@
+/** The only surface another context may import from credit. */
+export { creditError } from './api/error-codes.ts';

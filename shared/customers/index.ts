@@ -1,0 +1,2 @@
+/** The only surface another context may import from customers. */
+export { customersError } from './api/error-codes.ts';

@@ -1,0 +1,2 @@
+/** The only surface another context may import from identity. */
+export { identityError } from './api/error-codes.ts';

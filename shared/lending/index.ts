@@ -1,0 +1,2 @@
+/** The only surface another context may import from lending. */
+export { lendingError } from './api/error-codes.ts';

@@ -1,0 +1,46 @@
+/** The errors the payments context answers with. Codes are stable API and phrased as the broken rule; messages may be reworded freely. */
+import { errorRaiser, type ErrorCodeRegistry } from '../../kernel/errors/error-code.ts';
+
+export const PAYMENTS_ERROR_CODES = {
+  PAYMENT_EXCEEDS_BALANCE: {
+    httpStatus: 422,
+    message: { en: 'The payment is more than the balance still payable.', ar: 'المبلغ أكبر من الرصيد المستحق.' },
+  },
+  WEBHOOK_SIGNATURE_INVALID: {
+    httpStatus: 401,
+    message: { en: 'The webhook signature or timestamp is not valid.', ar: 'توقيع الإشعار أو طابعه الزمني غير صالح.' },
+  },
+  PAYMENT_NOT_FOUND: {
+    httpStatus: 404,
+    message: { en: 'No such payment exists.', ar: 'هذه الدفعة غير موجودة.' },
+  },
+  RECONCILIATION_ITEM_NOT_FOUND: {
+    httpStatus: 404,
+    message: { en: 'No such reconciliation item.', ar: 'لا يوجد بند تسوية بهذا المعرّف.' },
+  },
+  RECONCILIATION_ITEM_NOT_OPEN: {
+    httpStatus: 409,
+    message: { en: 'This reconciliation item already has a proposal or is resolved.', ar: 'لبند التسوية هذا مقترح قائم أو تمت تسويته.' },
+  },
+  RECONCILIATION_ITEM_NOT_PROPOSED: {
+    httpStatus: 409,
+    message: { en: 'This reconciliation item has no proposal to confirm.', ar: 'لا يوجد مقترح لتأكيده في بند التسوية هذا.' },
+  },
+  RECONCILIATION_PROPOSAL_MISMATCH: {
+    httpStatus: 409,
+    message: { en: 'The plan named does not match the one proposed for this item.', ar: 'الخطة المذكورة لا تطابق الخطة المقترحة لهذا البند.' },
+  },
+  FOUR_EYES_REQUIRED: {
+    httpStatus: 403,
+    message: { en: 'A different staff user must confirm this decision.', ar: 'يجب أن يؤكد هذا القرار موظف آخر.' },
+  },
+  RECONCILIATION_AMOUNT_EXCEEDS_BALANCE: {
+    httpStatus: 422,
+    message: { en: 'The plan cannot take this amount: it is not active or owes less.', ar: 'لا يمكن تطبيق هذا المبلغ على الخطة: فهي غير نشطة أو المتبقي عليها أقل.' },
+  },
+} as const satisfies ErrorCodeRegistry;
+
+export type PaymentsErrorCode = keyof typeof PAYMENTS_ERROR_CODES;
+
+/** Raises one of this context's errors: `throw paymentsError('CODE')`. */
+export const paymentsError = errorRaiser(PAYMENTS_ERROR_CODES);

@@ -1,0 +1,2 @@
+/** The only surface another context may import from payments. */
+export { paymentsError } from './api/error-codes.ts';
