@@ -1,15 +1,26 @@
 /**
  * The cold-start half of `npm run bench`. Every function is bundled exactly as the CDK construct bundles it
  * (FUNCTION_BUNDLE_OPTIONS), and so is a bare handler that only creates a DynamoDB document client. Each bundle is
- * then started in fresh Node processes: cold start is module init plus the first invocation (so work deferred to a
- * lazy import still counts), with every AWS call failing fast against a closed local port. Figures are medians over
- * the runs, printed as ratios to the bare handler measured in the same run.
+ * then started in fresh Node processes, one process at a time: cold start is module init plus the first invocation
+ * (so work deferred to a lazy import still counts). Figures are medians over the runs, printed as ratios to the bare
+ * handler measured in the same run.
+ *
+ * Every outbound call, AWS or not (the AWS endpoint and the Nafath, SIMAH and payment-gateway base URLs), goes to a
+ * stub HTTP server in this process that answers at once with HTTP 400 and an awsJson ResourceNotFoundException. That
+ * is the issue's "AWS calls failing fast": DynamoDB, KMS, SQS, EventBridge and Secrets Manager clients all classify
+ * it as a non-retryable service error, and our HTTP client as a rejected request, so each call costs one local round
+ * trip whatever `maxAttempts` a client sets. (A refused connection would not do: the SDK retries it with back-off,
+ * so functions whose clients set `maxAttempts` would be charged for retry sleeps the bare handler never pays.) The
+ * runs are spawned asynchronously so that this process's event loop is free to answer while a run waits on it.
  */
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { FUNCTION_BUNDLE_OPTIONS } from '../lib/constructs/rabhan-function.ts';
 import { PROJECT_ROOT } from '../lib/local/handler-modules.ts';
 import { OUTBOX_PUBLISHER_HANDLER_ENTRY } from '../shared/kernel/messaging/outbox.ts';
@@ -34,13 +45,43 @@ interface Measured {
   readonly rssMegabytes: number;
 }
 
-/** Nothing listens on port 9: every AWS call is refused at once, as "failing fast" asks. */
-const RUN_ENVIRONMENT: Readonly<Record<string, string>> = {
+const execFileAsync = promisify(execFile);
+
+/**
+ * What the stub server answers to every request: a client error in the awsJson protocols' shape, whose code no SDK
+ * client retries (it is neither throttling, transient, clock skew nor a 5xx). Non-AWS callers see a plain 400.
+ */
+const FAIL_FAST_STATUS = 400;
+const FAIL_FAST_HEADERS = { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-errortype': 'ResourceNotFoundException', 'x-amzn-requestid': 'bench' } as const;
+const FAIL_FAST_BODY = JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException', message: 'bench' });
+
+/** Starts the stub on an ephemeral loopback port. The body is drained before answering so no client sees a reset. */
+async function startFailFastServer(): Promise<{ readonly server: Server; readonly url: string }> {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.writeHead(FAIL_FAST_STATUS, FAIL_FAST_HEADERS).end(FAIL_FAST_BODY));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+async function stopServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+/**
+ * The same environment for the bare handler and every function; every outbound URL is the fail-fast stub. There is
+ * no AWS_MAX_ATTEMPTS: nothing the stub answers is retried, so each client keeps the attempts it deploys with.
+ */
+const runEnvironment = (stubUrl: string): Readonly<Record<string, string>> => ({
   AWS_REGION: 'me-central-1',
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
-  AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
-  AWS_MAX_ATTEMPTS: '1',
+  AWS_ENDPOINT_URL: stubUrl,
   TABLE_NAME: 'bench-table',
   EVENT_BUS_NAME: 'bench-bus',
   APP_VERSION: 'bench',
@@ -48,13 +89,14 @@ const RUN_ENVIRONMENT: Readonly<Record<string, string>> = {
   BLIND_INDEX_KEY_ID: 'bench',
   TOKEN_SIGNING_KEY_ID: 'bench',
   TOKEN_ISSUER: 'https://api.rabhan.sa',
-  NAFATH_BASE_URL: 'http://127.0.0.1:9',
-  SIMAH_BASE_URL: 'http://127.0.0.1:9',
-  PAYMENT_GATEWAY_BASE_URL: 'http://127.0.0.1:9',
+  NAFATH_BASE_URL: stubUrl,
+  SIMAH_BASE_URL: stubUrl,
+  PAYMENT_GATEWAY_BASE_URL: stubUrl,
   NAFATH_CALLBACK_SECRET: 'bench-secret-of-sufficient-length-000000',
   PAYMENT_GATEWAY_WEBHOOK_SECRET: 'bench-secret-of-sufficient-length-000000',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
-};
+  PATH: process.env.PATH ?? '',
+});
 
 const BARE_HANDLER_SOURCE = `
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -75,7 +117,7 @@ const event = JSON.parse(readFileSync(eventFile, 'utf8'));
 const context = { functionName: 'bench', awsRequestId: 'bench', getRemainingTimeInMillis: () => 10000, callbackWaitsForEmptyEventLoop: false };
 const started = performance.now();
 const { handler } = await import(pathToFileURL(bundle).href);
-try { await handler(event, context); } catch { /* an AWS call refused is expected */ }
+try { await handler(event, context); } catch { /* an AWS call failing is expected */ }
 const coldStartMilliseconds = performance.now() - started;
 process.stdout.write(JSON.stringify({ coldStartMilliseconds, rssBytes: process.memoryUsage().rss }));
 process.exit(0);
@@ -129,35 +171,53 @@ const median = (values: readonly number[]): number => {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-function measure(entry: string, bundleFile: string, eventFile: string, runnerFile: string, bundleKilobytes: number): Measured {
+interface Run {
+  readonly entry: string;
+  readonly bundleFile: string;
+  readonly eventFile: string;
+  readonly runnerFile: string;
+  readonly environment: Readonly<Record<string, string>>;
+}
+
+/** Runs are awaited one after another, never overlapped, so no run competes with another for CPU. */
+async function measure(run: Run, bundleKilobytes: number): Promise<Measured> {
   const coldStarts: number[] = [];
   const rss: number[] = [];
-  for (let run = 0; run < RUNS_PER_FUNCTION; run += 1) {
-    const result = spawnSync(process.execPath, [runnerFile, bundleFile, eventFile], { env: { ...RUN_ENVIRONMENT, PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: RUN_TIMEOUT_MILLISECONDS });
-    if (result.status !== 0) throw new Error(`${entry} did not start: ${result.stderr || result.error?.message || `exit ${result.status}`}`);
-    const figures = JSON.parse(result.stdout) as { coldStartMilliseconds: number; rssBytes: number };
+  for (let attempt = 0; attempt < RUNS_PER_FUNCTION; attempt += 1) {
+    let stdout: string;
+    try {
+      ({ stdout } = await execFileAsync(process.execPath, [run.runnerFile, run.bundleFile, run.eventFile], { env: run.environment, encoding: 'utf8', timeout: RUN_TIMEOUT_MILLISECONDS }));
+    } catch (error) {
+      const failure = error as { stderr?: string; message?: string };
+      throw new Error(`${run.entry} did not start: ${failure.stderr || failure.message}`, { cause: error });
+    }
+    const figures = JSON.parse(stdout) as { coldStartMilliseconds: number; rssBytes: number };
     coldStarts.push(figures.coldStartMilliseconds);
     rss.push(figures.rssBytes / (1024 * 1024));
   }
-  return { entry, bundleKilobytes, coldStartMilliseconds: median(coldStarts), rssMegabytes: median(rss) };
+  return { entry: run.entry, bundleKilobytes, coldStartMilliseconds: median(coldStarts), rssMegabytes: median(rss) };
 }
 
 async function main(): Promise<void> {
   const workDirectory = mkdtempSync(path.join(tmpdir(), 'rabhan-cold-start-'));
+  const stub = await startFailFastServer();
   try {
+    const environment = runEnvironment(stub.url);
     const runnerFile = path.join(workDirectory, 'runner.mjs');
     writeFileSync(runnerFile, RUNNER_SOURCE);
     const bareBundle = path.join(workDirectory, 'bare.mjs');
     const bareEvent = path.join(workDirectory, 'bare.json');
     writeFileSync(bareEvent, '{}');
-    const bare = measure(BARE_ENTRY, bareBundle, bareEvent, runnerFile, await bundle({ source: BARE_HANDLER_SOURCE }, bareBundle));
+    const bareKilobytes = await bundle({ source: BARE_HANDLER_SOURCE }, bareBundle);
+    const bare = await measure({ entry: BARE_ENTRY, bundleFile: bareBundle, eventFile: bareEvent, runnerFile, environment }, bareKilobytes);
 
     const measured: Measured[] = [];
     for (const [index, [entry, event]] of [...functionEvents()].entries()) {
       const bundleFile = path.join(workDirectory, `f${index}.mjs`);
       const eventFile = path.join(workDirectory, `f${index}.json`);
       writeFileSync(eventFile, JSON.stringify(event));
-      measured.push(measure(entry, bundleFile, eventFile, runnerFile, await bundle({ entry }, bundleFile)));
+      const bundleKilobytes = await bundle({ entry }, bundleFile);
+      measured.push(await measure({ entry, bundleFile, eventFile, runnerFile, environment }, bundleKilobytes));
     }
 
     const ratioOf = (figures: Measured): number => figures.coldStartMilliseconds / bare.coldStartMilliseconds;
@@ -181,6 +241,7 @@ async function main(): Promise<void> {
         `largest RSS ${worstRssMegabytes.toFixed(1)} MB. Targets (median ≤ ${TARGETS.medianRatioMax}, worst ≤ ${TARGETS.worstRatioMax}, RSS ≤ ${TARGETS.rssMegabytesMax} MB): ${met ? 'met' : 'NOT met'}`,
     );
   } finally {
+    await stopServer(stub.server);
     rmSync(workDirectory, { recursive: true, force: true });
   }
 }
