@@ -1,11 +1,11 @@
 import { clock, customerStore, ids, simahClient } from '../../shared/identity/compose.ts';
 import { personalDataCipher } from '../../shared/kernel/crypto/compose.ts';
 import { loadLendingPolicy } from '../../shared/kernel/config/policy-config.ts';
-import { EVENT_TYPES } from '../../shared/catalog/events.ts';
 import { sqsEventConsumer } from '../../shared/kernel/messaging/sqs-event-consumer.ts';
 import { logger } from '../../shared/kernel/observability/logger.ts';
 import { integrations } from '../../shared/catalog/integrations.ts';
 import { DEFAULT_SIMAH_RETRY_POLICY, runCreditAssessment } from '../../shared/credit/app/credit-assessment.ts';
+import { CREDIT_EVENTS } from '../../shared/credit/api/events.ts';
 
 const deps = {
   customerStore: customerStore(),
@@ -19,7 +19,7 @@ const deps = {
 };
 const { maxReceiveCount } = integrations.simahCreditAssessment.queue;
 
-export const handler = sqsEventConsumer(EVENT_TYPES.creditAssessmentRequested, async (event) => {
+export const handler = sqsEventConsumer(CREDIT_EVENTS.creditAssessmentRequested, async (event) => {
   const outcome = await runCreditAssessment(
     {
       assessmentId: event.data.assessmentId,

@@ -1,2 +1,3 @@
 /** The only surface another context may import from customers. */
 export { customersError } from './api/error-codes.ts';
+export { CUSTOMERS_EVENTS } from './api/events.ts';

@@ -2,7 +2,6 @@
  * Credit assessment with SIMAH. The request only records consent and an outbox event; the SIMAH worker does the
  * slow call. Settlement is conditional on the assessment not being COMPLETED, so a duplicate delivery has one effect.
  */
-import { EVENT_TYPES } from '../../catalog/events.ts';
 import { assessRisk, type RiskMethod } from '../domain/risk-assessment.ts';
 import type { LendingPolicy } from '../../kernel/policy.ts';
 import type { Principal as RequestPrincipal } from '../../kernel/http/request-context.ts';
@@ -14,6 +13,7 @@ import { GovernmentServiceError, type PersonalDataCipher, type SimahClient } fro
 import { creditError } from '../api/error-codes.ts';
 import { customersError } from '../../customers/index.ts';
 import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
+import { CREDIT_EVENTS } from '../api/events.ts';
 
 export async function requestCreditAssessment(
   command: { readonly principal: RequestPrincipal; readonly consent: boolean; readonly correlationId: string },
@@ -34,7 +34,7 @@ export async function requestCreditAssessment(
     assessment,
     customer,
     { action: 'CREDIT_CHECK_CONSENT_GIVEN', actor: command.principal.principalId, occurredAt: now.toISOString(), facts: { assessmentId: assessment.assessmentId, bureau: 'SIMAH' } },
-    buildEventEnvelope(EVENT_TYPES.creditAssessmentRequested, { assessmentId: assessment.assessmentId, customerId: customer.customerId, consentGivenAt: now.toISOString() }, {
+    buildEventEnvelope(CREDIT_EVENTS.creditAssessmentRequested, { assessmentId: assessment.assessmentId, customerId: customer.customerId, consentGivenAt: now.toISOString() }, {
       eventId: deps.ids.newId(),
       occurredAt: now,
       correlationId: command.correlationId,
@@ -112,7 +112,7 @@ export async function runCreditAssessment(
     const failedAt = deps.clock.now();
     await deps.customerStore.settleAssessment(
       { ...assessment, status: 'FAILED', failureReason: reasonCode, completedAt: failedAt },
-      buildEventEnvelope(EVENT_TYPES.creditAssessmentFailed, { assessmentId: assessment.assessmentId, customerId: assessment.customerId, reasonCode, failedAt: failedAt.toISOString() }, {
+      buildEventEnvelope(CREDIT_EVENTS.creditAssessmentFailed, { assessmentId: assessment.assessmentId, customerId: assessment.customerId, reasonCode, failedAt: failedAt.toISOString() }, {
         eventId: deps.ids.newId(),
         occurredAt: failedAt,
         correlationId: command.correlationId,
@@ -138,7 +138,7 @@ export async function runCreditAssessment(
           failureReason: undefined,
         },
         buildEventEnvelope(
-          EVENT_TYPES.creditAssessmentCompleted,
+          CREDIT_EVENTS.creditAssessmentCompleted,
           { assessmentId: assessment.assessmentId, customerId: assessment.customerId, riskCategory: risk.category, maximumFinancingHalalas: risk.maximumFinancingHalalas, completedAt: completedAt.toISOString() },
           { eventId: deps.ids.newId(), occurredAt: completedAt, correlationId: command.correlationId },
         ),

@@ -1,5 +1,5 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { EVENT_TYPES, type EventDetailEnvelope } from '../../catalog/events.ts';
+import type { EventDetailEnvelope, EventTypeDefinition } from '../../kernel/messaging/event-type.ts';
 import type { AuditEntryContent } from '../../audit/domain/audit-chain.ts';
 import type { RiskCategory } from '../../credit/domain/risk-assessment.ts';
 import type { NationalIdKind } from '../../kernel/national-id.ts';
@@ -17,6 +17,8 @@ import { appendAuditToExistingAggregate, auditHeadOf, firstAuditEntry } from '..
 import { CONDITIONS } from '../../kernel/storage/conditions.ts';
 import { ENTITY_TYPES, keys } from '../../catalog/keys.ts';
 import { TransactionConditionFailed, writeTransaction, type NamedTransactItem } from '../../kernel/storage/unit-of-work.ts';
+import { CUSTOMERS_EVENTS } from '../api/events.ts';
+import { CREDIT_EVENTS } from '../../credit/index.ts';
 
 const optionalDate = (value: unknown): Date | undefined => (value === undefined ? undefined : new Date(String(value)));
 
@@ -60,7 +62,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
     private readonly tableName: string,
   ) {}
 
-  private outboxPut(name: string, eventType: (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES], event: EventDetailEnvelope): NamedTransactItem {
+  private outboxPut(name: string, eventType: EventTypeDefinition, event: EventDetailEnvelope): NamedTransactItem {
     return { name, item: { Put: { TableName: this.tableName, Item: buildOutboxItem(eventType, event), ConditionExpression: CONDITIONS.itemMustNotExist } } };
   }
 
@@ -109,7 +111,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
           },
         },
         { name: 'auditEntryMustBeNew', item: first.put },
-        this.outboxPut('eventMustBeNew', EVENT_TYPES.customerRegistered, event),
+        this.outboxPut('eventMustBeNew', CUSTOMERS_EVENTS.customerRegistered, event),
       ]);
       return true;
     } catch (error) {
@@ -182,7 +184,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
           },
         },
       },
-      this.outboxPut('eventMustBeNew', EVENT_TYPES.creditAssessmentRequested, event),
+      this.outboxPut('eventMustBeNew', CREDIT_EVENTS.creditAssessmentRequested, event),
     ]);
   }
 
@@ -265,7 +267,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
           },
         },
         ...(updateLatest ? [this.latestAssessmentUpdate(assessment)] : []),
-        this.outboxPut('eventMustBeNew', completed ? EVENT_TYPES.creditAssessmentCompleted : EVENT_TYPES.creditAssessmentFailed, event),
+        this.outboxPut('eventMustBeNew', completed ? CREDIT_EVENTS.creditAssessmentCompleted : CREDIT_EVENTS.creditAssessmentFailed, event),
       ]);
       return true;
     } catch (error) {

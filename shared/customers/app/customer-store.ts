@@ -1,5 +1,5 @@
 /** The persistence port for customers and their credit assessments. Personal fields arrive already encrypted. */
-import type { EventDetailEnvelope } from '../../catalog/events.ts';
+import type { EventDetailEnvelope } from '../../kernel/messaging/event-type.ts';
 import type { AuditEntryContent } from '../../audit/domain/audit-chain.ts';
 import type { RiskCategory } from '../../credit/domain/risk-assessment.ts';
 import type { NationalIdKind } from '../../kernel/national-id.ts';

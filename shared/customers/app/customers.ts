@@ -2,7 +2,6 @@
  * Customer registration and profile use-cases. The national ID always comes from the NAFATH-verified principal,
  * never from the request; personal fields are encrypted before they reach the store; every change is audited.
  */
-import { EVENT_TYPES } from '../../catalog/events.ts';
 import { eligibilityViolations } from '../domain/eligibility.ts';
 import { maskDateOfBirth, maskEmail, maskName, maskNationalId, maskPhone } from '../domain/masking.ts';
 import type { LendingPolicy } from '../../kernel/policy.ts';
@@ -14,6 +13,7 @@ import type { PersonalDataCipher } from '../../kernel/crypto/ports.ts';
 import type { CustomerRecord, CustomerStore, PreferredLanguage } from './customer-store.ts';
 import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
 import { customersError } from '../api/error-codes.ts';
+import { CUSTOMERS_EVENTS } from '../api/events.ts';
 
 export interface CustomerDeps {
   readonly customerStore: CustomerStore;
@@ -80,7 +80,7 @@ export async function registerCustomer(
     record,
     principal.nationalIdBlindIndex,
     { action: 'CUSTOMER_REGISTERED', actor: principal.principalId, occurredAt: now.toISOString(), facts: { customerId } },
-    buildEventEnvelope(EVENT_TYPES.customerRegistered, { customerId, city: details.city, preferredLanguage: details.preferredLanguage, registeredAt: now.toISOString() }, {
+    buildEventEnvelope(CUSTOMERS_EVENTS.customerRegistered, { customerId, city: details.city, preferredLanguage: details.preferredLanguage, registeredAt: now.toISOString() }, {
       eventId: deps.ids.newId(),
       occurredAt: now,
       correlationId: command.correlationId,

@@ -1,5 +1,4 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { EVENT_TYPES } from '../../catalog/events.ts';
 import type { AuditEntryContent } from '../../audit/domain/audit-chain.ts';
 import type { NationalIdKind } from '../../kernel/national-id.ts';
 import type { Role } from '../../kernel/http/roles.ts';
@@ -17,6 +16,7 @@ import { appendAuditToExistingAggregate, auditHeadOf, firstAuditEntry } from '..
 import { CONDITIONS, isConditionalCheckFailed } from '../../kernel/storage/conditions.ts';
 import { ENTITY_TYPES, keys } from '../../catalog/keys.ts';
 import { TransactionConditionFailed, writeTransaction, type NamedTransactItem } from '../../kernel/storage/unit-of-work.ts';
+import { IDENTITY_EVENTS } from '../api/events.ts';
 
 /** Sessions and callback guards outlive the session by a day so late callbacks are still recognised as replays. */
 const SESSION_RECORD_RETENTION_SECONDS = 24 * 60 * 60;
@@ -210,7 +210,7 @@ export class DynamoDbIdentityStore implements IdentityStore {
       writes.push(...this.principalVerificationWrites(input.session, input.existingPrincipal, input.audit, occurredAt));
       writes.push({
         name: 'eventMustBeNew',
-        item: { Put: { TableName: this.tableName, Item: buildOutboxItem(EVENT_TYPES.customerIdentityVerified, input.event), ConditionExpression: CONDITIONS.itemMustNotExist } },
+        item: { Put: { TableName: this.tableName, Item: buildOutboxItem(IDENTITY_EVENTS.customerIdentityVerified, input.event), ConditionExpression: CONDITIONS.itemMustNotExist } },
       });
     }
     try {

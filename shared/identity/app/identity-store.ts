@@ -1,7 +1,7 @@
 /** The persistence port for sign-in: NAFATH sessions, principals, refresh-token families and rate-limit windows. */
 import type { Role } from '../../kernel/http/roles.ts';
 import type { NationalIdKind } from '../../kernel/national-id.ts';
-import type { EventDetailEnvelope } from '../../catalog/events.ts';
+import type { EventDetailEnvelope } from '../../kernel/messaging/event-type.ts';
 import type { AuditEntryContent } from '../../audit/domain/audit-chain.ts';
 
 export type NafathStatus = 'WAITING' | 'COMPLETED' | 'REJECTED' | 'EXPIRED';

@@ -3,7 +3,6 @@
  * and let the client poll for the result, handing out tokens exactly once.
  */
 import { ACCESS_TOKEN_TTL_SECONDS } from '../domain/access-token.ts';
-import { EVENT_TYPES } from '../../catalog/events.ts';
 import { digestOf, matchesDigest, newOpaqueToken } from '../domain/opaque-tokens.ts';
 import { parseNationalId } from '../../kernel/national-id.ts';
 import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
@@ -13,6 +12,7 @@ import type { IdentityStore, NafathSession, NafathStatus } from './identity-stor
 import { openRefreshFamily, signAccessToken, type IssuedTokens, type TokenDeps } from './token-issuer.ts';
 import { identityError } from '../api/error-codes.ts';
 import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
+import { IDENTITY_EVENTS } from '../api/events.ts';
 
 /** How long the person has to approve in the Nafath app before the session counts as expired. */
 export const NAFATH_SESSION_TTL_SECONDS = 3 * 60;
@@ -136,7 +136,7 @@ export async function recordNafathOutcome(
       existingPrincipal,
       audit: completed ? { action: 'IDENTITY_VERIFIED', actor: 'NAFATH', occurredAt: occurredAt.toISOString(), facts: { sessionId: session.sessionId } } : undefined,
       event: completed
-        ? buildEventEnvelope(EVENT_TYPES.customerIdentityVerified, { principalId: session.principalId, method: 'NAFATH', verifiedAt: occurredAt.toISOString() }, {
+        ? buildEventEnvelope(IDENTITY_EVENTS.customerIdentityVerified, { principalId: session.principalId, method: 'NAFATH', verifiedAt: occurredAt.toISOString() }, {
             eventId: deps.ids.newId(),
             occurredAt,
             correlationId: command.correlationId,

@@ -1,4 +1,4 @@
-import type { EventDetailEnvelope, EventTypeDefinition } from '../../catalog/events.ts';
+import type { EventDetailEnvelope, EventTypeDefinition } from './event-type.ts';
 import type * as z from 'zod';
 
 export interface EnvelopeFacts {

@@ -3,7 +3,7 @@
  * the table stream carries the item to an EventBridge Pipe (in AWS) or the local stream pump (locally), which
  * publishes it to the platform bus. Both read the filter and the item-to-event mapping defined here.
  */
-import type { EventDetailEnvelope, EventTypeDefinition } from '../../catalog/events.ts';
+import type { EventDetailEnvelope, EventTypeDefinition } from './event-type.ts';
 import { ENTITY_TYPES, KEY_ATTRIBUTES, keys } from '../../catalog/keys.ts';
 
 /**

@@ -6,7 +6,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
-import { eventDetailEnvelopeSchema, type EventTypeDefinition } from '../../catalog/events.ts';
+import { eventDetailEnvelopeSchema, type EventTypeDefinition } from './event-type.ts';
 import { logger } from '../observability/logger.ts';
 import { DeadLetterNow, sendToDeadLetterQueue } from './dead-letter.ts';
 

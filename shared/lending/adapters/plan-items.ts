@@ -4,7 +4,7 @@
  * both commit them, so a change that spans both (unapplied cash applied to a plan) is still one transaction.
  */
 import { randomInt } from 'node:crypto';
-import { EVENT_TYPES, type EventDetailEnvelope, type EventTypeName } from '../../catalog/events.ts';
+import type { EventDetailEnvelope, EventTypeDefinition } from '../../kernel/messaging/event-type.ts';
 import { chainAuditEntry, type AuditEntryContent } from '../../audit/domain/audit-chain.ts';
 import { ARREARS_BUCKETS, arrearsBucketsFrom, type ArrearsBucket, type ArrearsCounts, type DelinquencyBucket } from '../domain/delinquency.ts';
 import type { Journal, LedgerAccount, Offer, Payment, Plan } from '../app/plan-store.ts';
@@ -129,8 +129,8 @@ export function planAttributes(plan: Plan): Record<string, unknown> {
   };
 }
 
-export function outboxPut(tableName: string, name: string, type: EventTypeName, envelope: EventDetailEnvelope): NamedTransactItem {
-  return { name, item: { Put: { TableName: tableName, Item: buildOutboxItem(EVENT_TYPES[type], envelope), ConditionExpression: CONDITIONS.itemMustNotExist } } };
+export function outboxPut(tableName: string, name: string, type: EventTypeDefinition, envelope: EventDetailEnvelope): NamedTransactItem {
+  return { name, item: { Put: { TableName: tableName, Item: buildOutboxItem(type, envelope), ConditionExpression: CONDITIONS.itemMustNotExist } } };
 }
 
 /** A journal as posted to one ledger scope: a plan's statement, or a reconciliation item's suspense postings. */

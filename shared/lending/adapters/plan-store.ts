@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { EventDetailEnvelope } from '../../catalog/events.ts';
+import type { EventDetailEnvelope } from '../../kernel/messaging/event-type.ts';
 import type { AuditEntryContent } from '../../audit/domain/audit-chain.ts';
 import type { IdempotencyScope, StoredResponse } from '../../kernel/idempotency/idempotency.ts';
 import { idempotencyKeyInUse } from '../../kernel/idempotency/idempotency.ts';
@@ -45,7 +45,7 @@ import {
 } from './plan-items.ts';
 import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
 import { lendingError } from '../api/error-codes.ts';
-import { paymentsError } from '../../payments/index.ts';
+import { paymentsError, PAYMENTS_EVENTS } from '../../payments/index.ts';
 
 /**
  * Turns a client's cursor back into the start key it came from. The key is rebuilt from the plan id it names, for
@@ -339,7 +339,7 @@ export class DynamoDbPlanStore implements PlanStore {
             },
           },
         },
-        outboxPut(this.tableName, 'eventMustBeNew', 'paymentIntentCreated', input.event),
+        outboxPut(this.tableName, 'eventMustBeNew', PAYMENTS_EVENTS.paymentIntentCreated, input.event),
         { name: 'idempotencyKeyUnused', item: idempotencyRecordPut(this.tableName, input.idempotency.scope, input.idempotency.response, payment.createdAt) },
       ]);
     } catch (error) {

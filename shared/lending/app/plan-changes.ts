@@ -1,10 +1,10 @@
 /** Pieces of a plan change shared by the plan use-cases and by unapplied cash applied to a plan. */
-import { EVENT_TYPES } from '../../catalog/events.ts';
 import type { Journal as BalancedJournal } from '../../ledger/domain/journal.ts';
 import { bucketTransitionEvent, type DelinquencyBucket, type PlanDelinquency } from '../domain/delinquency.ts';
 import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
 import type { IdGenerator } from '../../kernel/clock-and-ids.ts';
 import type { Journal, Plan, PlanEvent } from './plan-store.ts';
+import { LENDING_EVENTS } from '../api/events.ts';
 
 const envelope = (ids: IdGenerator, correlationId: string, occurredAt: Date) => ({ eventId: ids.newId(), occurredAt, correlationId });
 
@@ -14,12 +14,12 @@ export function bucketTransitionEvents(plan: Plan, after: PlanDelinquency, deps:
   const { planId, customerId } = plan;
   if (type === 'planDelinquencyCured') {
     const previousBucket = plan.delinquencyBucket as Exclude<DelinquencyBucket, 'CURRENT'>;
-    return [{ type, envelope: buildEventEnvelope(EVENT_TYPES.planDelinquencyCured, { planId, customerId, previousBucket, curedAt: now.toISOString() }, envelope(deps.ids, correlationId, now)) }];
+    return [{ type: LENDING_EVENTS.planDelinquencyCured, envelope: buildEventEnvelope(LENDING_EVENTS.planDelinquencyCured, { planId, customerId, previousBucket, curedAt: now.toISOString() }, envelope(deps.ids, correlationId, now)) }];
   }
   if (type === 'planDelinquent') {
     const bucket = after.bucket as Exclude<DelinquencyBucket, 'CURRENT'>;
     const data = { planId, customerId, bucket, overdueHalalas: after.overdueHalalas, daysPastDue: after.daysPastDue };
-    return [{ type, envelope: buildEventEnvelope(EVENT_TYPES.planDelinquent, data, envelope(deps.ids, correlationId, now)) }];
+    return [{ type: LENDING_EVENTS.planDelinquent, envelope: buildEventEnvelope(LENDING_EVENTS.planDelinquent, data, envelope(deps.ids, correlationId, now)) }];
   }
   return [];
 }

@@ -1,5 +1,5 @@
 /** The persistence port for offers, plans, payments and the ledger. */
-import type { EventDetailEnvelope, EventTypeName } from '../../catalog/events.ts';
+import type { EventDetailEnvelope, EventTypeDefinition } from '../../kernel/messaging/event-type.ts';
 import type { AuditEntryContent } from '../../audit/domain/audit-chain.ts';
 import type { ArrearsBucket, ArrearsCounts, DelinquencyBucket } from '../domain/delinquency.ts';
 import type { AssessmentSummary } from '../domain/offer-policy.ts';
@@ -102,7 +102,7 @@ export interface CustomerLendingState extends CustomerExposure {
 
 /** An event to publish through the outbox in the same transaction as the change it reports. */
 export interface PlanEvent {
-  readonly type: EventTypeName;
+  readonly type: EventTypeDefinition;
   readonly envelope: EventDetailEnvelope;
 }
 
@@ -125,7 +125,7 @@ export interface PlanCreation {
   /** The credit assessment the plan was judged on; the plan commits only while it is still the latest. */
   readonly assessmentIdRead: string | undefined;
   readonly audit: AuditEntryContent;
-  readonly events: readonly { readonly type: 'planCreated'; readonly envelope: EventDetailEnvelope }[];
+  readonly events: readonly PlanEvent[];
   readonly idempotency: { readonly scope: IdempotencyScope; readonly response: StoredResponse };
 }
 

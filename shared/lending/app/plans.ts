@@ -4,7 +4,6 @@
  * transaction), and no payment is lost or counted twice (every settlement is conditional on the payment being
  * PENDING and on the gateway event being new, and commits with its journal in one transaction).
  */
-import { EVENT_TYPES } from '../../catalog/events.ts';
 import { checkoutReferenceOf } from '../api/contracts.ts';
 import { ageViolations, residencyViolations } from '../../customers/domain/eligibility.ts';
 import { paymentConfirmedJournal, planOpenedJournal, reverseJournal } from '../../ledger/domain/journal.ts';
@@ -31,6 +30,8 @@ import { customersError } from '../../customers/index.ts';
 import { lendingError } from '../api/error-codes.ts';
 import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
 import { paymentsError } from '../../payments/index.ts';
+import { LENDING_EVENTS } from '../api/events.ts';
+import { PAYMENTS_EVENTS } from '../../payments/index.ts';
 
 /** Plan policy lives with the rest of the policy in the domain; re-exported for existing callers. */
 export { DEFAULT_PLAN_POLICY, type PlanPolicy } from '../../kernel/policy.ts';
@@ -167,9 +168,9 @@ export async function createPlan(
     audit: { action: 'PLAN_CREATED', actor: customerId, occurredAt: now.toISOString(), facts: { offerId: offer.offerId, financedHalalas: plan.financedHalalas } },
     events: [
       {
-        type: 'planCreated',
+        type: LENDING_EVENTS.planCreated,
         envelope: buildEventEnvelope(
-          EVENT_TYPES.planCreated,
+          LENDING_EVENTS.planCreated,
           { planId, customerId, financedHalalas: plan.financedHalalas, downPaymentHalalas: plan.downPaymentHalalas, installmentCount: plan.installments.length, createdAt: now.toISOString() },
           envelope(deps, command.correlationId, now),
         ),
@@ -233,9 +234,9 @@ export async function cancelPlan(
     audit: { action: 'PLAN_CANCELLED', actor: command.principal.principalId, occurredAt: now.toISOString(), facts: { releasedHalalas: plan.outstandingHalalas } },
     events: [
       {
-        type: 'planCancelled',
+        type: LENDING_EVENTS.planCancelled,
         envelope: buildEventEnvelope(
-          EVENT_TYPES.planCancelled,
+          LENDING_EVENTS.planCancelled,
           { planId: plan.planId, customerId: plan.customerId, releasedHalalas: plan.outstandingHalalas, cancelledAt: now.toISOString() },
           envelope(deps, command.correlationId, now),
         ),
@@ -293,7 +294,7 @@ export async function createPaymentIntent(
       facts: { paymentId, amountHalalas, method: command.method, expiresAt: payment.expiresAt.toISOString() },
     },
     event: buildEventEnvelope(
-      EVENT_TYPES.paymentIntentCreated,
+      PAYMENTS_EVENTS.paymentIntentCreated,
       { paymentId, planId: plan.planId, checkoutReference: payment.checkoutReference, amountHalalas, method: command.method },
       envelope(deps, command.correlationId, now),
     ),
@@ -364,8 +365,8 @@ export async function settlePayment(command: GatewayNotification & { readonly co
           : { action: 'PAYMENT_FAILED', actor: 'payment-gateway', occurredAt: now.toISOString(), facts: { paymentId: payment.paymentId } },
       events: [
         {
-          type: 'paymentFailed',
-          envelope: buildEventEnvelope(EVENT_TYPES.paymentFailed, { paymentId: payment.paymentId, planId: plan.planId, amountHalalas: payment.amountHalalas, failedAt: now.toISOString() }, envelope(deps, command.correlationId, now)),
+          type: PAYMENTS_EVENTS.paymentFailed,
+          envelope: buildEventEnvelope(PAYMENTS_EVENTS.paymentFailed, { paymentId: payment.paymentId, planId: plan.planId, amountHalalas: payment.amountHalalas, failedAt: now.toISOString() }, envelope(deps, command.correlationId, now)),
         },
       ],
     });
@@ -386,9 +387,9 @@ export async function settlePayment(command: GatewayNotification & { readonly co
   };
   const events: PlanEvent[] = [
     {
-      type: 'paymentReceived',
+      type: PAYMENTS_EVENTS.paymentReceived,
       envelope: buildEventEnvelope(
-        EVENT_TYPES.paymentReceived,
+        PAYMENTS_EVENTS.paymentReceived,
         { paymentId: payment.paymentId, planId: plan.planId, customerId: plan.customerId, amountHalalas: payment.amountHalalas, allocations: [...allocations], outstandingHalalas, receivedAt: now.toISOString() },
         envelope(deps, command.correlationId, now),
       ),
@@ -397,8 +398,8 @@ export async function settlePayment(command: GatewayNotification & { readonly co
   events.push(...bucketTransitionEvents(plan, delinquency, deps, command.correlationId, now));
   if (completed) {
     events.push({
-      type: 'planCompleted',
-      envelope: buildEventEnvelope(EVENT_TYPES.planCompleted, { planId: plan.planId, customerId: plan.customerId, completedAt: now.toISOString() }, envelope(deps, command.correlationId, now)),
+      type: LENDING_EVENTS.planCompleted,
+      envelope: buildEventEnvelope(LENDING_EVENTS.planCompleted, { planId: plan.planId, customerId: plan.customerId, completedAt: now.toISOString() }, envelope(deps, command.correlationId, now)),
     });
   }
   const stored = await deps.planStore.settlePayment({
@@ -527,9 +528,9 @@ function delinquencyChange(plan: Plan, run: { readonly correlationId: string; re
     installments: plan.installments.map((installment) => (overdueSequences.has(installment.sequence) ? { ...installment, status: 'OVERDUE' } : installment)),
   };
   const events: PlanEvent[] = newlyOverdue.map((installment) => ({
-    type: 'installmentOverdue',
+    type: LENDING_EVENTS.installmentOverdue,
     envelope: buildEventEnvelope(
-      EVENT_TYPES.installmentOverdue,
+      LENDING_EVENTS.installmentOverdue,
       { planId: plan.planId, customerId: plan.customerId, sequence: installment.sequence, dueDate: installment.dueDate, remainingHalalas: installment.remainingHalalas, daysPastDue: installment.daysPastDue },
       envelope(deps, run.correlationId, run.now),
     ),

@@ -3,7 +3,6 @@
  * reconciliation item (and pages an operator), listed for ops, and applied to the plan it belongs to under four
  * eyes: one ops user proposes, a different staff user confirms, and only the confirmation moves money.
  */
-import { EVENT_TYPES } from '../../catalog/events.ts';
 import { unappliedCashAppliedJournal, unappliedCashReceivedJournal } from '../../ledger/domain/journal.ts';
 import { confirmResolution, proposeResolution, rejectResolution, type ReconciliationItem, type ReconciliationReason } from '../domain/reconciliation.ts';
 import { applyPayment } from '../../lending/domain/payment-application.ts';
@@ -17,6 +16,8 @@ import type { ReconciliationStore } from './reconciliation-store.ts';
 import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
 import { lendingError } from '../../lending/index.ts';
 import { paymentsError } from '../api/error-codes.ts';
+import { PAYMENTS_EVENTS } from '../api/events.ts';
+import { LENDING_EVENTS } from '../../lending/index.ts';
 
 export interface ReconciliationDeps {
   readonly reconciliation: ReconciliationStore;
@@ -148,15 +149,15 @@ export async function confirmReconciliationResolution(
   const envelope = () => ({ eventId: deps.ids.newId(), occurredAt: now, correlationId: command.correlationId });
   const events: PlanEvent[] = [
     {
-      type: 'unappliedCashApplied',
+      type: PAYMENTS_EVENTS.unappliedCashApplied,
       envelope: buildEventEnvelope(
-        EVENT_TYPES.unappliedCashApplied,
+        PAYMENTS_EVENTS.unappliedCashApplied,
         { reconciliationItemId: item.itemId, planId: plan.planId, customerId: plan.customerId, amountHalalas: item.amountHalalas, outstandingHalalas, appliedAt: now.toISOString() },
         envelope(),
       ),
     },
     ...bucketTransitionEvents(plan, delinquency, deps, command.correlationId, now),
-    ...(completed ? [{ type: 'planCompleted' as const, envelope: buildEventEnvelope(EVENT_TYPES.planCompleted, { planId: plan.planId, customerId: plan.customerId, completedAt: now.toISOString() }, envelope()) }] : []),
+    ...(completed ? [{ type: LENDING_EVENTS.planCompleted, envelope: buildEventEnvelope(LENDING_EVENTS.planCompleted, { planId: plan.planId, customerId: plan.customerId, completedAt: now.toISOString() }, envelope()) }] : []),
   ];
   const facts = { reconciliationItemId: item.itemId, planId: plan.planId, amountHalalas: item.amountHalalas, proposedBy: outcome.item.resolution?.proposedBy ?? '' };
   await deps.reconciliation.applyResolution({

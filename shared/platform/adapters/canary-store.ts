@@ -1,10 +1,10 @@
 import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { EventDetailEnvelope } from '../../catalog/events.ts';
-import { EVENT_TYPES } from '../../catalog/events.ts';
+import type { EventDetailEnvelope } from '../../kernel/messaging/event-type.ts';
 import type { CanaryStore } from '../app/pipeline-canary.ts';
 import { buildOutboxItem } from '../../kernel/messaging/outbox.ts';
 import { CONDITIONS, isConditionalCheckFailed } from '../../kernel/storage/conditions.ts';
 import { ENTITY_TYPES, keys } from '../../catalog/keys.ts';
+import { PLATFORM_EVENTS } from '../api/events.ts';
 
 /** Canary records are diagnostics, not records of account: keep them a week. */
 const CANARY_RETENTION_SECONDS = 7 * 24 * 60 * 60;
@@ -37,7 +37,7 @@ export class DynamoDbCanaryStore implements CanaryStore {
           {
             Put: {
               TableName: this.tableName,
-              Item: buildOutboxItem(EVENT_TYPES.pipelineCanaryEmitted, event),
+              Item: buildOutboxItem(PLATFORM_EVENTS.pipelineCanaryEmitted, event),
               ConditionExpression: CONDITIONS.itemMustNotExist,
             },
           },

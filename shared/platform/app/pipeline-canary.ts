@@ -2,11 +2,11 @@
  * The pipeline canary proves that asynchronous delivery works end to end: an emission commits an outbox event,
  * and the canary consumer records its arrival. Operations can emit one after a deploy and watch it arrive.
  */
-import { EVENT_TYPES } from '../../catalog/events.ts';
-import type { EventDetailEnvelope } from '../../catalog/events.ts';
+import type { EventDetailEnvelope } from '../../kernel/messaging/event-type.ts';
 import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
 import type { ConsumedEvent } from '../../kernel/messaging/sqs-event-consumer.ts';
 import type { Clock, IdGenerator } from '../../kernel/clock-and-ids.ts';
+import { PLATFORM_EVENTS } from '../api/events.ts';
 
 export interface CanaryStore {
   /** Commits the emission record and its outbox event atomically. */
@@ -22,7 +22,7 @@ export async function emitPipelineCanary(
 ): Promise<{ readonly canaryId: string; readonly eventId: string }> {
   const canaryId = deps.ids.newId();
   const emittedAt = deps.clock.now();
-  const event = buildEventEnvelope(EVENT_TYPES.pipelineCanaryEmitted, { canaryId }, {
+  const event = buildEventEnvelope(PLATFORM_EVENTS.pipelineCanaryEmitted, { canaryId }, {
     eventId: deps.ids.newId(),
     occurredAt: emittedAt,
     correlationId: command.correlationId,
