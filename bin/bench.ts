@@ -12,8 +12,8 @@ import { HttpResponse, type HttpRequest as SdkHttpRequest } from '@smithy/protoc
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { DynamoDbIdempotencyStore } from '../shared/kernel/idempotency/idempotency-store.ts';
-import { DynamoDbPlanStore } from '../shared/lending/adapters/plan-store.ts';
-import { DynamoDbReconciliationStore } from '../shared/payments/adapters/reconciliation-store.ts';
+import { buildLendingDeps } from '../shared/lending/compose.ts';
+import { buildPaymentDeps } from '../shared/payments/compose.ts';
 import { keys } from '../shared/catalog/keys.ts';
 import { KmsPersonalDataCipher } from '../shared/kernel/crypto/personal-data-cipher.ts';
 import { DEFAULT_LENDING_POLICY, DEFAULT_PLAN_POLICY } from '../shared/kernel/policy.ts';
@@ -21,7 +21,9 @@ import { httpHandler } from '../shared/kernel/http/http-handler.ts';
 import { respondIdempotently } from '../shared/kernel/http/idempotent-response.ts';
 import { systemClock, ulidGenerator } from '../shared/kernel/clock-and-ids.ts';
 import { routes } from '../shared/catalog/routes.ts';
-import { createOffer, createPlan, settlePayment, type PlanDeps } from '../shared/lending/app/plans.ts';
+import { createOffer } from '../shared/lending/app/offers.ts';
+import { createPlan } from '../shared/lending/app/plans.ts';
+import { settlePayment } from '../shared/payments/app/settlement.ts';
 import { toOfferView, toPlanView } from '../shared/lending/api/views.ts';
 import { httpEvent, testContext } from '../test/support/http-events.ts';
 
@@ -111,7 +113,7 @@ function put(key: { PK: string; SK: string }, item: Record<string, unknown>): vo
 // ---- Fixtures: one customer, one offer, one plan with one pending payment --------------------------------------
 
 const cipher = new KmsPersonalDataCipher('arn:aws:kms:me-central-1:000000000000:key/bench', TABLE, kms);
-const deps: PlanDeps = { planStore: new DynamoDbPlanStore(dynamodb, TABLE), reconciliation: new DynamoDbReconciliationStore(dynamodb, TABLE), clock: systemClock, ids: ulidGenerator, lending: DEFAULT_LENDING_POLICY, plans: DEFAULT_PLAN_POLICY };
+const deps = { ...buildLendingDeps(dynamodb, TABLE, { lending: DEFAULT_LENDING_POLICY, plans: DEFAULT_PLAN_POLICY }), ...buildPaymentDeps(dynamodb, TABLE, { plans: DEFAULT_PLAN_POLICY }) };
 const now = new Date();
 const installments = [1, 2, 3].map((sequence) => ({ sequence, dueDate: `2027-0${sequence}-15`, amountHalalas: 10_000, paidHalalas: 0, status: 'DUE' }));
 

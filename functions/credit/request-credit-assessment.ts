@@ -1,12 +1,12 @@
 import { clock, customerStore, ids } from '../../shared/identity/compose.ts';
 import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
-import { routes } from '../../shared/catalog/routes.ts';
+import { creditRoutes } from '../../shared/credit/api/routes.ts';
 import { requestCreditAssessment } from '../../shared/credit/app/credit-assessment.ts';
 import { toAssessmentView } from '../../shared/credit/api/views.ts';
 
 const deps = { customerStore: customerStore(), clock, ids };
 
-export const handler = httpHandler(routes.requestCreditAssessment, async (request) => {
+export const handler = httpHandler(creditRoutes.requestCreditAssessment, async (request) => {
   const assessment = await requestCreditAssessment(
     { principal: request.principal, consent: request.body.consent, correlationId: request.context.correlationId },
     deps,

@@ -3,7 +3,7 @@ import { ACCESS_TOKEN_ALGORITHM } from '../../shared/identity/domain/access-toke
 import { cachedAsync, kmsClient } from '../../shared/kernel/compose.ts';
 import { tokenSigningKeyId } from '../../shared/kernel/config/security-config.ts';
 import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
-import { routes } from '../../shared/catalog/routes.ts';
+import { identityRoutes } from '../../shared/identity/api/routes.ts';
 
 const signingKeyId = tokenSigningKeyId();
 /** Fetched once per container: the key set only changes when the signing key does. */
@@ -16,7 +16,7 @@ const keySet = cachedAsync(async () => ({
   })),
 }));
 
-export const handler = httpHandler(routes.getJsonWebKeySet, async () => ({
+export const handler = httpHandler(identityRoutes.getJsonWebKeySet, async () => ({
   statusCode: 200,
   body: await keySet(),
   headers: { 'Cache-Control': 'public, max-age=300' },

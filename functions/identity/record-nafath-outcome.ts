@@ -2,14 +2,14 @@ import { isCallbackSignatureValid } from '../../shared/kernel/crypto/callback-si
 import { clock, identityStore, ids } from '../../shared/identity/compose.ts';
 import { webhookSecretLoader } from '../../shared/kernel/crypto/webhook-secret.ts';
 import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
-import { routes } from '../../shared/catalog/routes.ts';
+import { identityRoutes } from '../../shared/identity/api/routes.ts';
 import { recordNafathOutcome } from '../../shared/identity/app/sign-in-with-nafath.ts';
 import { identityError } from '../../shared/identity/api/error-codes.ts';
 
 const callbackSecret = webhookSecretLoader('nafathCallback');
 const deps = { identityStore: identityStore(), clock, ids };
 
-export const handler = httpHandler(routes.recordNafathOutcome, async (request) => {
+export const handler = httpHandler(identityRoutes.recordNafathOutcome, async (request) => {
   const signed = isCallbackSignatureValid(
     await callbackSecret(),
     { timestamp: request.header('x-nafath-timestamp'), signature: request.header('x-nafath-signature') },

@@ -1,13 +1,6 @@
-import { planDeps } from '../../shared/lending/compose.ts';
 import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
-import { routes } from '../../shared/catalog/routes.ts';
+import { ledgerRoutes } from '../../shared/ledger/api/routes.ts';
+import { toTrialBalanceView } from '../../shared/ledger/api/views.ts';
+import { ledgerReader } from '../../shared/ledger/compose.ts';
 
-const { planStore } = planDeps();
-
-export const handler = httpHandler(routes.getTrialBalance, async () => {
-  const balances = await planStore.trialBalance();
-  const accounts = Object.fromEntries(balances);
-  const debitHalalas = [...balances.values()].reduce((sum, balance) => sum + balance.debitHalalas, 0);
-  const creditHalalas = [...balances.values()].reduce((sum, balance) => sum + balance.creditHalalas, 0);
-  return { statusCode: 200, body: { accounts, debitHalalas, creditHalalas, balanced: debitHalalas === creditHalalas } };
-});
+export const handler = httpHandler(ledgerRoutes.getTrialBalance, async () => ({ statusCode: 200, body: toTrialBalanceView(await ledgerReader().trialBalance()) }));

@@ -1,23 +1,20 @@
-import { idempotencyStore, planDeps } from '../../shared/lending/compose.ts';
+import { systemClock } from '../../shared/kernel/clock-and-ids.ts';
 import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
 import { respondIdempotently } from '../../shared/kernel/http/idempotent-response.ts';
-import { systemClock } from '../../shared/kernel/clock-and-ids.ts';
-import { routes } from '../../shared/catalog/routes.ts';
-import type { Plan } from '../../shared/lending/app/plan-store.ts';
-import { cancelPlan } from '../../shared/lending/app/plans.ts';
+import { lendingRoutes } from '../../shared/lending/api/routes.ts';
 import { toPlanView } from '../../shared/lending/api/views.ts';
+import { cancelPlan } from '../../shared/lending/app/plans.ts';
+import { idempotencyStore, lendingDeps } from '../../shared/lending/compose.ts';
 
-const toResponse = (plan: Plan) => ({ statusCode: 200, body: toPlanView(plan) });
-const deps = { ...planDeps(), toResponse };
-const idempotency = idempotencyStore();
+const toResponse = (plan: Parameters<typeof toPlanView>[0]) => ({ statusCode: 200, body: toPlanView(plan) });
 
-export const handler = httpHandler(routes.cancelPlan, async (request) =>
+export const handler = httpHandler(lendingRoutes.cancelPlan, async (request) =>
   respondIdempotently(
-    routes.cancelPlan,
+    lendingRoutes.cancelPlan,
     request,
-    idempotency,
+    idempotencyStore(),
     () => systemClock.now(),
-    (scope) => cancelPlan({ principal: request.principal, planId: request.pathParameters.planId, correlationId: request.context.correlationId, idempotency: scope }, deps),
+    (scope) => cancelPlan({ principal: request.principal, planId: request.pathParameters.planId, correlationId: request.context.correlationId, idempotency: scope }, { ...lendingDeps(), toResponse }),
     toResponse,
   ),
 );

@@ -1,12 +1,10 @@
-import { planDeps } from '../../shared/lending/compose.ts';
 import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
-import { routes } from '../../shared/catalog/routes.ts';
-import { findOwnPlan } from '../../shared/lending/app/plans.ts';
+import { lendingRoutes } from '../../shared/lending/api/routes.ts';
 import { toPlanView } from '../../shared/lending/api/views.ts';
+import { findOwnPlan } from '../../shared/lending/app/plans.ts';
+import { lendingDeps } from '../../shared/lending/compose.ts';
 
-const { planStore } = planDeps();
-
-export const handler = httpHandler(routes.getPlan, async (request) => ({
+export const handler = httpHandler(lendingRoutes.getPlan, async (request) => ({
   statusCode: 200,
-  body: toPlanView(await findOwnPlan(request.principal, request.pathParameters.planId, planStore)),
+  body: toPlanView(await findOwnPlan(request.principal, request.pathParameters.planId, lendingDeps().planStore)),
 }));

@@ -1,4 +1,4 @@
-import { routes } from '../../shared/catalog/routes.ts';
+import { paymentsRoutes } from '../../shared/payments/api/routes.ts';
 import { paymentIntentHandler } from '../../shared/payments/api/payment-intent-handler.ts';
 
-export const handler = paymentIntentHandler(routes.createPayment, (request) => request.body.amountHalalas);
+export const handler = paymentIntentHandler(paymentsRoutes.createPayment, (request) => request.body.amountHalalas);

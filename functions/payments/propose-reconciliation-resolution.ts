@@ -1,12 +1,10 @@
-import { planDeps } from '../../shared/lending/compose.ts';
+import { paymentDeps } from '../../shared/payments/compose.ts';
 import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
-import { routes } from '../../shared/catalog/routes.ts';
+import { paymentsRoutes } from '../../shared/payments/api/routes.ts';
 import { proposeReconciliationResolution } from '../../shared/payments/app/reconciliation.ts';
 import { toReconciliationItemView } from '../../shared/payments/api/reconciliation-views.ts';
 
-const deps = planDeps();
-
-export const handler = httpHandler(routes.proposeReconciliationResolution, async (request) => {
-  const item = await proposeReconciliationResolution({ principal: request.principal, itemId: request.pathParameters.itemId, planId: request.body.planId }, deps);
+export const handler = httpHandler(paymentsRoutes.proposeReconciliationResolution, async (request) => {
+  const item = await proposeReconciliationResolution({ principal: request.principal, itemId: request.pathParameters.itemId, planId: request.body.planId }, paymentDeps());
   return { statusCode: 200, body: toReconciliationItemView(item) };
 });

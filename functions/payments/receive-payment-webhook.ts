@@ -1,21 +1,18 @@
 import { isCallbackSignatureValid } from '../../shared/kernel/crypto/callback-signature.ts';
-import { planDeps } from '../../shared/lending/compose.ts';
-import { webhookSecretLoader } from '../../shared/kernel/crypto/webhook-secret.ts';
-import { paymentIdOfCheckoutReference } from '../../shared/lending/api/contracts.ts';
+import { paymentDeps, paymentWebhookSecret } from '../../shared/payments/compose.ts';
+import { paymentIdOfCheckoutReference } from '../../shared/payments/api/checkout-reference.ts';
 import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
 import { ALERT_LOG_MESSAGES } from '../../shared/kernel/observability/alerts.ts';
 import { logger } from '../../shared/kernel/observability/logger.ts';
-import { routes } from '../../shared/catalog/routes.ts';
+import { paymentsRoutes } from '../../shared/payments/api/routes.ts';
 import { applyingPartnerCallback } from '../../shared/kernel/storage/concurrent-updates.ts';
-import { settlePayment } from '../../shared/lending/app/plans.ts';
+import { settlePayment } from '../../shared/payments/app/settlement.ts';
 import { paymentsError } from '../../shared/payments/api/error-codes.ts';
 
-const webhookSecret = webhookSecretLoader('paymentWebhook');
-const deps = planDeps();
-
-export const handler = httpHandler(routes.receivePaymentWebhook, async (request) => {
+export const handler = httpHandler(paymentsRoutes.receivePaymentWebhook, async (request) => {
+  const deps = paymentDeps();
   const signed = isCallbackSignatureValid(
-    await webhookSecret(),
+    await paymentWebhookSecret()(),
     { timestamp: request.header('x-gateway-timestamp'), signature: request.header('x-gateway-signature') },
     request.rawBody ?? '',
     deps.clock.now(),

@@ -1,5 +1,5 @@
-import { routes } from '../../shared/catalog/routes.ts';
+import { paymentsRoutes } from '../../shared/payments/api/routes.ts';
 import { paymentIntentHandler } from '../../shared/payments/api/payment-intent-handler.ts';
 
 /** No amount: the intent is for everything still payable. */
-export const handler = paymentIntentHandler(routes.requestEarlySettlement, () => undefined);
+export const handler = paymentIntentHandler(paymentsRoutes.requestEarlySettlement, () => undefined);

@@ -6,6 +6,7 @@
 import { createDocumentClient } from './storage/document-client.ts';
 import { createKmsClient } from './crypto/kms-client.ts';
 import { loadPlatformConfig } from './config/platform-config.ts';
+import { DynamoDbIdempotencyStore } from './idempotency/idempotency-store.ts';
 
 export function once<T>(build: () => T): () => T {
   let built: { value: T } | undefined;
@@ -28,3 +29,6 @@ export const platformConfig = once(() => loadPlatformConfig());
 export const documentClient = once(() => createDocumentClient());
 export const kmsClient = once(() => createKmsClient());
 export { systemClock as clock, ulidGenerator as ids } from './clock-and-ids.ts';
+
+/** Every idempotent route's record store. */
+export const idempotencyStore = once(() => new DynamoDbIdempotencyStore(documentClient(), platformConfig().tableName));

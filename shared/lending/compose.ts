@@ -1,23 +1,28 @@
-/** Adapters and policy for the plan, payment and ledger functions. */
-import { DynamoDbIdempotencyStore } from '../kernel/idempotency/idempotency-store.ts';
-import { DynamoDbPlanStore } from './adapters/plan-store.ts';
-import { DynamoDbReconciliationStore } from '../payments/adapters/reconciliation-store.ts';
-import { loadLendingPolicy, loadPlanPolicy } from '../kernel/config/policy-config.ts';
+/**
+ * Builds lending's dependencies on first use, once per container: the only place lending's adapters are made and
+ * its policy is read and checked. A bad setting fails the first invocation loudly, not the module import.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClient, once, platformConfig } from '../kernel/compose.ts';
 import { systemClock, ulidGenerator } from '../kernel/clock-and-ids.ts';
-import type { PlanDeps } from './app/plans.ts';
-import { documentClient, platformConfig } from '../kernel/compose.ts';
+import { loadLendingPolicy, loadPlanPolicy } from '../kernel/config/policy-config.ts';
+import { DynamoDbDelinquencyStore } from './adapters/delinquency-store.ts';
+import { DynamoDbOfferStore } from './adapters/offer-store.ts';
+import { DynamoDbPlanStore } from './adapters/plan-store.ts';
+import type { LendingDeps } from './app/lending-deps.ts';
 
-export function planDeps(): PlanDeps {
+/** Lending's dependencies on a given table and policy; tests and benchmarks build them on their own table. */
+export function buildLendingDeps(client: DynamoDBDocumentClient, tableName: string, policy: Pick<LendingDeps, 'lending' | 'plans'>): LendingDeps {
   return {
-    planStore: new DynamoDbPlanStore(documentClient(), platformConfig().tableName),
-    reconciliation: new DynamoDbReconciliationStore(documentClient(), platformConfig().tableName),
+    offerStore: new DynamoDbOfferStore(client, tableName),
+    planStore: new DynamoDbPlanStore(client, tableName),
+    delinquencyStore: new DynamoDbDelinquencyStore(client, tableName),
     clock: systemClock,
     ids: ulidGenerator,
-    lending: loadLendingPolicy(),
-    plans: loadPlanPolicy(),
+    ...policy,
   };
 }
 
-export function idempotencyStore(): DynamoDbIdempotencyStore {
-  return new DynamoDbIdempotencyStore(documentClient(), platformConfig().tableName);
-}
+export const lendingDeps = once((): LendingDeps => buildLendingDeps(documentClient(), platformConfig().tableName, { lending: loadLendingPolicy(), plans: loadPlanPolicy() }));
+
+export { idempotencyStore } from '../kernel/compose.ts';

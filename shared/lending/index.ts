@@ -1,3 +1,16 @@
-/** The only surface another context may import from lending. */
+/**
+ * The only surface another context may import from lending: its plan model and the state changes other contexts
+ * apply to a plan, the transaction items that commit those changes inside another context's transaction, and its
+ * errors and events.
+ */
 export { lendingError } from './api/error-codes.ts';
 export { LENDING_EVENTS } from './api/events.ts';
+export { keys as lendingKeys, planPartition } from './adapters/keys.ts';
+export { customerLendingUpdate, payableReservation, planJournalWrites, planUpdate, toPlan } from './adapters/plan-items.ts';
+export type { Journal, Plan, PlanInstallment } from './domain/plan.ts';
+export { applyPayment } from './domain/payment-application.ts';
+export { bucketTransitionEvents, toJournalRecord } from './app/plan-changes.ts';
+export { findOwnPlan } from './app/plans.ts';
+export { receivePayment, releaseReservation } from './domain/plan-transitions.ts';
+export { riyadhCalendarDate } from './domain/schedule.ts';
+export type { PlanStore } from './app/ports.ts';

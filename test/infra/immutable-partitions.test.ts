@@ -61,7 +61,7 @@ describe('immutable journal and audit partitions', () => {
         },
       });
       const patterns = leadingKeys.asArray() as string[];
-      expect(patterns.some((pattern) => stringLike(pattern, keys.journal({ plan: ID }, ID).PK)), `${name} journals`).toBe(true);
+      expect(patterns.some((pattern) => stringLike(pattern, keys.journal(keys.planLedger(ID), ID).PK)), `${name} journals`).toBe(true);
       expect(patterns.some((pattern) => stringLike(pattern, keys.auditEntry(keys.customer(ID).PK, 1).PK)), `${name} audit entries`).toBe(true);
       if (!writers.some((writer) => writer.resource === resource)) continue;
       const writeGrant = statementsOfFunction(template, resource).find((statement) => statement.Effect === 'Allow' && [statement.Action].flat().includes('dynamodb:UpdateItem'));

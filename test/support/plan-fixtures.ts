@@ -5,11 +5,11 @@ import { keys } from '../../shared/catalog/keys.ts';
 import { buildInstallmentSchedule, riyadhCalendarDate } from '../../shared/lending/domain/schedule.ts';
 import { DEFAULT_LENDING_POLICY, DEFAULT_PLAN_POLICY } from '../../shared/kernel/policy.ts';
 import { systemClock, ulidGenerator } from '../../shared/kernel/clock-and-ids.ts';
-import { DynamoDbPlanStore } from '../../shared/lending/adapters/plan-store.ts';
-import { DynamoDbReconciliationStore } from '../../shared/payments/adapters/reconciliation-store.ts';
+import { buildLendingDeps } from '../../shared/lending/compose.ts';
+import { buildPaymentDeps } from '../../shared/payments/compose.ts';
+import { DynamoDbLedgerReader } from '../../shared/ledger/adapters/ledger-reads.ts';
 import type { IdempotencyScope } from '../../shared/kernel/idempotency/idempotency.ts';
-import type { Offer, PlanStore } from '../../shared/lending/app/plan-store.ts';
-import type { PlanDeps } from '../../shared/lending/app/plans.ts';
+import type { Offer, OfferStore, PlanDeps } from './money-path.ts';
 import { provisionTestPlatform } from './provisioned-platform.ts';
 
 /**
@@ -37,7 +37,7 @@ export async function creditworthyCustomer(assessment: { readonly maximumFinanci
 }
 
 /** An open offer with no down payment, valid for a minute. */
-export async function savedOffer(planStore: PlanStore, customerId: string, financedHalalas: number, installmentCount = 2): Promise<Offer> {
+export async function savedOffer(offerStore: OfferStore, customerId: string, financedHalalas: number, installmentCount = 2): Promise<Offer> {
   const now = systemClock.now();
   const offer: Offer = {
     offerId: ulidGenerator.newId(),
@@ -51,20 +51,18 @@ export async function savedOffer(planStore: PlanStore, customerId: string, finan
     expiresAt: new Date(now.getTime() + 60_000),
     used: false,
   };
-  await planStore.saveOffer(offer);
+  await offerStore.saveOffer(offer);
   return offer;
 }
 
 /** The plan use-cases' dependencies on this test file's own freshly provisioned table, with the default policies. */
 export async function planDepsOnFreshTable(): Promise<PlanDeps> {
-  const resources = await provisionTestPlatform();
+  const { tableName } = await provisionTestPlatform();
+  const client = createDocumentClient();
   return {
-    planStore: new DynamoDbPlanStore(createDocumentClient(), resources.tableName),
-    reconciliation: new DynamoDbReconciliationStore(createDocumentClient(), resources.tableName),
-    clock: systemClock,
-    ids: ulidGenerator,
-    lending: DEFAULT_LENDING_POLICY,
-    plans: DEFAULT_PLAN_POLICY,
+    ...buildLendingDeps(client, tableName, { lending: DEFAULT_LENDING_POLICY, plans: DEFAULT_PLAN_POLICY }),
+    ...buildPaymentDeps(client, tableName, { plans: DEFAULT_PLAN_POLICY }),
+    ledger: new DynamoDbLedgerReader(client, tableName),
   };
 }
 
@@ -100,8 +98,8 @@ export async function outboxEventsAbout(planId: string, detailType: string): Pro
  * The plan store with `hook` run right after `method` has read, so that another request lands between a use-case's
  * read and its write: the deterministic way to test a race.
  */
-export function storeInterleaving(planStore: PlanStore, method: keyof PlanStore, hook: () => Promise<unknown>): PlanStore {
-  return new Proxy(planStore, {
+export function storeInterleaving<TStore extends object>(store: TStore, method: keyof TStore, hook: () => Promise<unknown>): TStore {
+  return new Proxy(store, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
       if (typeof value !== 'function') return value;

@@ -6,7 +6,8 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { AUDIT_CHAIN_GENESIS_HASH, chainAuditEntry, type AuditEntryContent, type ChainedAuditEntry } from '../domain/audit-chain.ts';
 import { CONDITIONS } from '../../kernel/storage/conditions.ts';
-import { ENTITY_TYPES, keys, type ItemKey } from '../../catalog/keys.ts';
+import { ENTITY_TYPES, keys } from './keys.ts';
+import { type ItemKey } from '../../kernel/storage/table.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 

@@ -173,7 +173,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
             Item: {
               ...assessmentKey,
               entityType: ENTITY_TYPES.creditAssessment,
-              ...keys.ownedBy(assessment.customerId, 'ASSESSMENT', assessment.assessmentId),
+              ...keys.ownedAssessment(assessment.customerId, assessment.assessmentId),
               assessmentId: assessment.assessmentId,
               customerId: assessment.customerId,
               status: assessment.status,

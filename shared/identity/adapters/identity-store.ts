@@ -14,7 +14,7 @@ import type {
 import { buildOutboxItem } from '../../kernel/messaging/outbox.ts';
 import { appendAuditToExistingAggregate, auditHeadOf, firstAuditEntry } from '../../audit/adapters/audit-items.ts';
 import { CONDITIONS, isConditionalCheckFailed } from '../../kernel/storage/conditions.ts';
-import { ENTITY_TYPES, keys } from '../../catalog/keys.ts';
+import { ENTITY_TYPES, keys } from './keys.ts';
 import { TransactionConditionFailed, writeTransaction, type NamedTransactItem } from '../../kernel/storage/unit-of-work.ts';
 import { IDENTITY_EVENTS } from '../api/events.ts';
 

@@ -53,4 +53,4 @@ export const jwksResponseSchema = z
   .strictObject({ keys: z.array(z.object({ kty: z.string(), crv: z.string(), x: z.string(), y: z.string(), kid: z.string(), alg: z.string(), use: z.string() })) })
   .meta({ id: 'JsonWebKeySet' });
 
-export const acceptedResponseSchema = z.strictObject({ status: z.literal('accepted') });
+export { acceptedResponseSchema } from '../../kernel/http/accepted-schema.ts';

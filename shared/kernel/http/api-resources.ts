@@ -4,7 +4,7 @@
  * catch-all. So the API stack gives every resource an `ANY` method routed to the catch-all's handler, and the local
  * server matches the same way; the handler answers 405 with `Allow` from the route table, or 404 for no route.
  */
-import type { HttpMethod, RouteDefinition } from '../../catalog/routes.ts';
+import type { HttpMethod, RouteDefinition } from './route.ts';
 
 /** The greedy resource that catches every path no other resource matches. */
 export const CATCH_ALL_PATH = '/{proxy+}';

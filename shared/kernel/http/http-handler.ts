@@ -6,7 +6,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod';
-import type { RouteDefinition } from '../../catalog/routes.ts';
+import type { RouteDefinition } from './route.ts';
 import { errorResponderMiddleware } from './middlewares/error-responder.ts';
 import { headerValue, requestContextMiddleware, type RabhanHttpLambdaContext } from './middlewares/request-context.ts';
 import { responseHeadersMiddleware } from './middlewares/response-headers.ts';

@@ -9,7 +9,7 @@ import type { KernelErrorCode } from '../errors/kernel-error-codes.ts';
 import { buildErrorResponseBody } from './error-response.ts';
 import { RabhanError } from '../errors/rabhan-error.ts';
 import type { HttpRequest, HttpResult } from './http-handler.ts';
-import type { RouteDefinition } from '../../catalog/routes.ts';
+import type { RouteDefinition } from './route.ts';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { GATEWAY_REQUEST_TIME_PATTERN } from './gateway-responses.ts';
-import type { RouteDefinition } from '../../catalog/routes.ts';
+import type { RouteDefinition } from './route.ts';
 import type { ErrorCodeRegistry } from '../errors/error-code.ts';
 import type { KernelErrorCode } from '../errors/kernel-error-codes.ts';
 import { IDEMPOTENCY_KEY_LENGTH_MAX } from './http-handler.ts';

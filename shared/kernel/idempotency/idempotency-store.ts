@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { IDEMPOTENCY_RETENTION_SECONDS, type IdempotencyRecord, type IdempotencyScope, type IdempotencyStore, type StoredResponse } from './idempotency.ts';
 import { isConditionalCheckFailed } from '../storage/conditions.ts';
-import { ENTITY_TYPES, keys } from '../../catalog/keys.ts';
+import { ENTITY_TYPES, keys } from '../storage/kernel-keys.ts';
 import type { TransactItem } from '../storage/unit-of-work.ts';
 
 /** A record may be overwritten only once it has expired, which TTL may not yet have noticed. */

@@ -24,3 +24,9 @@ export const eventDetailEnvelopeSchema = z.strictObject({
   data: z.unknown(),
 });
 export type EventDetailEnvelope = z.infer<typeof eventDetailEnvelopeSchema>;
+
+/** An event to publish through the outbox in the same transaction as the change it reports. */
+export interface OutboundEvent {
+  readonly type: EventTypeDefinition;
+  readonly envelope: EventDetailEnvelope;
+}

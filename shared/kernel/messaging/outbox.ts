@@ -3,8 +3,11 @@
  * the table stream carries the item to an EventBridge Pipe (in AWS) or the local stream pump (locally), which
  * publishes it to the platform bus. Both read the filter and the item-to-event mapping defined here.
  */
-import type { EventDetailEnvelope, EventTypeDefinition } from './event-type.ts';
-import { ENTITY_TYPES, KEY_ATTRIBUTES, keys } from '../../catalog/keys.ts';
+import type { EventDetailEnvelope, EventTypeDefinition, OutboundEvent } from './event-type.ts';
+import { CONDITIONS } from '../storage/conditions.ts';
+import type { NamedTransactItem } from '../storage/unit-of-work.ts';
+import { ENTITY_TYPES, keys } from '../storage/kernel-keys.ts';
+import { KEY_ATTRIBUTES } from '../storage/table.ts';
 
 /**
  * The function the outbox Pipe invokes with filtered stream records (in AWS), and that the local stream pump
@@ -51,6 +54,14 @@ export function buildOutboxItem(
 }
 
 /** Stream records that the pipe forwards: newly inserted outbox items, never updates or deletes. */
+/** The outbox puts for a change's events, named `eventMustBeNew<n>` so that a refused one names itself. */
+export function outboxPuts(tableName: string, events: readonly OutboundEvent[]): NamedTransactItem[] {
+  return events.map((event, index) => ({
+    name: `eventMustBeNew${index}`,
+    item: { Put: { TableName: tableName, Item: buildOutboxItem(event.type, event.envelope), ConditionExpression: CONDITIONS.itemMustNotExist } },
+  }));
+}
+
 export const OUTBOX_STREAM_FILTER_PATTERN = {
   eventName: ['INSERT'],
   dynamodb: { NewImage: { [KEY_ATTRIBUTES.entityType]: { S: [ENTITY_TYPES.outboxEvent] } } },

@@ -30,6 +30,16 @@ export interface Journal {
   readonly [balancedJournal]: true;
 }
 
+/** A balanced journal as posted to one ledger (a plan's statement, a reconciliation item's suspense). */
+export interface PostedJournal {
+  readonly journalId: string;
+  readonly description: string;
+  readonly postedAt: Date;
+  readonly entries: readonly JournalEntry[];
+  /** A reversing journal names the journal it reverses. */
+  readonly reverses?: string;
+}
+
 export interface AccountBalance {
   readonly debitHalalas: number;
   readonly creditHalalas: number;

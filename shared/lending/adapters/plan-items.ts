@@ -1,20 +1,18 @@
 /**
- * Builders for the plan ledger's transaction items (plans, the customer's exposure and arrears counters, journals and
- * ledger balances, outbox events) and the mappers from stored items. The plan store and the reconciliation store
- * both commit them, so a change that spans both (unapplied cash applied to a plan) is still one transaction.
+ * Lending's transaction items (a plan's guarded update with its audit entry, the customer's exposure and arrears
+ * counters, a payment's reservation of payable balance) and the mappers from stored items. Lending's stores commit
+ * them, and so do the payments context's, through lending's index, so that a change spanning both (a settlement,
+ * unapplied cash applied to a plan) is still one transaction.
  */
-import { randomInt } from 'node:crypto';
-import type { EventDetailEnvelope, EventTypeDefinition } from '../../kernel/messaging/event-type.ts';
-import { chainAuditEntry, type AuditEntryContent } from '../../audit/domain/audit-chain.ts';
-import { ARREARS_BUCKETS, arrearsBucketsFrom, type ArrearsBucket, type ArrearsCounts, type DelinquencyBucket } from '../domain/delinquency.ts';
-import type { Journal, LedgerAccount, Offer, Payment, Plan } from '../app/plan-store.ts';
-import { buildOutboxItem } from '../../kernel/messaging/outbox.ts';
-import { auditEntryPut, auditHeadOf } from '../../audit/adapters/audit-items.ts';
+import { auditEntryPut, auditHeadOf, chainAuditEntry, type AuditEntryContent, type ChainedAuditEntry } from '../../audit/index.ts';
+import { journalWrites } from '../../ledger/index.ts';
 import { CONDITIONS } from '../../kernel/storage/conditions.ts';
-import { ENTITY_TYPES, INDEXES, keys, type JournalScope } from '../../catalog/keys.ts';
+import { INDEXES } from '../../kernel/storage/table.ts';
 import type { NamedTransactItem } from '../../kernel/storage/unit-of-work.ts';
-/** Shards per ledger account balance; see docs/capacity.md for the write-rate arithmetic. */
-export const LEDGER_BALANCE_SHARDS = 10;
+import { customerKeys } from '../../customers/index.ts';
+import { ARREARS_BUCKETS, arrearsBucketsFrom, type ArrearsBucket, type ArrearsCounts, type DelinquencyBucket } from '../domain/delinquency.ts';
+import type { Journal, Offer, Plan } from '../domain/plan.ts';
+import { ENTITY_TYPES, keys } from './keys.ts';
 
 /**
  * Customer-item counters of the customer's plans in each arrears bucket. They move in the same transaction as the
@@ -77,34 +75,6 @@ export function toPlan(item: Record<string, unknown>): Plan {
   };
 }
 
-export function toPayment(item: Record<string, unknown>): Payment {
-  return {
-    paymentId: String(item.paymentId),
-    planId: String(item.planId),
-    customerId: String(item.customerId),
-    amountHalalas: Number(item.amountHalalas),
-    method: item.method as Payment['method'],
-    purpose: item.purpose as Payment['purpose'],
-    status: item.status as Payment['status'],
-    checkoutReference: String(item.checkoutReference),
-    createdAt: new Date(String(item.createdAt)),
-    expiresAt: new Date(String(item.expiresAt)),
-    settledAt: item.settledAt === undefined ? undefined : new Date(String(item.settledAt)),
-    settledBy: item.settledBy as Payment['settledBy'],
-  };
-}
-
-export function toJournal(item: Record<string, unknown>): Journal {
-  return {
-    journalId: String(item.journalId),
-    planId: String(item.planId),
-    description: String(item.description),
-    postedAt: new Date(String(item.postedAt)),
-    entries: item.entries as Journal['entries'],
-    reverses: item.reverses === undefined ? undefined : String(item.reverses),
-  };
-}
-
 /** Everything about a plan except its keys and audit head, as stored. */
 export function planAttributes(plan: Plan): Record<string, unknown> {
   const oldestUnpaid = plan.installments.filter((installment) => installment.paidHalalas < installment.amountHalalas).map((installment) => installment.dueDate).sort()[0];
@@ -123,61 +93,19 @@ export function planAttributes(plan: Plan): Record<string, unknown> {
     delinquencyBucket: plan.delinquencyBucket,
     createdAt: plan.createdAt.toISOString(),
     version: plan.version,
-    ...keys.ownedBy(plan.customerId, 'PLAN', plan.planId),
+    ...keys.ownedPlan(plan.customerId, plan.planId),
     // Only active plans with money owed appear in the due-date index (a sparse index).
     ...(plan.status === 'ACTIVE' && oldestUnpaid !== undefined ? keys.dueBy(oldestUnpaid, plan.planId) : {}),
   };
 }
 
-export function outboxPut(tableName: string, name: string, type: EventTypeDefinition, envelope: EventDetailEnvelope): NamedTransactItem {
-  return { name, item: { Put: { TableName: tableName, Item: buildOutboxItem(type, envelope), ConditionExpression: CONDITIONS.itemMustNotExist } } };
+/** A plan's journal, posted to the plan's own ledger: its statement. */
+export function planJournalWrites(tableName: string, journal: Journal): NamedTransactItem[] {
+  return journalWrites(tableName, journal, keys.planLedger(journal.planId), { planId: journal.planId });
 }
 
-/** A journal as posted to one ledger scope: a plan's statement, or a reconciliation item's suspense postings. */
-export type PostedJournal = Omit<Journal, 'planId'>;
-
-/** The plan ledger scope of a plan's journal. */
-export const planJournalScope = (journal: Journal): JournalScope => ({ plan: journal.planId });
-
-export function journalWrites(tableName: string, journal: PostedJournal, scope: JournalScope): NamedTransactItem[] {
-  const put: NamedTransactItem = {
-    name: 'journalMustBeNew',
-    item: {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...keys.journal(scope, journal.journalId),
-          entityType: ENTITY_TYPES.journal,
-          journalId: journal.journalId,
-          ...('plan' in scope ? { planId: scope.plan } : { reconciliationItemId: scope.reconciliation }),
-          description: journal.description,
-          postedAt: journal.postedAt.toISOString(),
-          entries: journal.entries,
-          ...(journal.reverses === undefined ? {} : { reverses: journal.reverses }),
-        },
-        ConditionExpression: CONDITIONS.itemMustNotExist,
-      },
-    },
-  };
-  const totals = new Map<LedgerAccount, { debit: number; credit: number }>();
-  for (const entry of journal.entries) {
-    const total = totals.get(entry.account) ?? { debit: 0, credit: 0 };
-    if (entry.side === 'DEBIT') total.debit += entry.amountHalalas;
-    else total.credit += entry.amountHalalas;
-    totals.set(entry.account, total);
-  }
-  const balances: NamedTransactItem[] = [...totals].map(([account, total]) => ({
-    name: `ledger${account}`,
-    item: {
-      Update: {
-        TableName: tableName,
-        Key: keys.ledgerBalance(account, randomInt(LEDGER_BALANCE_SHARDS)),
-        UpdateExpression: 'SET entityType = :entityType, account = :account ADD debitHalalas :debit, creditHalalas :credit',
-        ExpressionAttributeValues: { ':entityType': ENTITY_TYPES.ledgerBalance, ':account': account, ':debit': total.debit, ':credit': total.credit },
-      },
-    },
-  }));
-  return [put, ...balances];
+export function toPlanJournal(item: Record<string, unknown>, journal: Omit<Journal, 'planId'>): Journal {
+  return { ...journal, planId: String(item.planId) };
 }
 
 /** The plan update that also appends its audit entry and advances the head, guarded by the version read. */
@@ -246,7 +174,7 @@ export function customerLendingUpdate(tableName: string, customerId: string, cha
     item: {
       Update: {
         TableName: tableName,
-        Key: keys.customer(customerId),
+        Key: customerKeys.customer(customerId),
         UpdateExpression: `ADD ${adds.join(', ')}`,
         ConditionExpression: conditions.join(' AND '),
         ExpressionAttributeValues: values,
@@ -256,4 +184,31 @@ export function customerLendingUpdate(tableName: string, customerId: string, cha
       },
     },
   };
+}
+
+/**
+ * A payment intent's reservation of the plan's payable balance, joining the plan's audit chain. The entry's key is
+ * the next sequence after the head read: a concurrent change that advanced the head first makes the put fail,
+ * never fork the chain.
+ */
+export function payableReservation(tableName: string, plan: Plan, amountHalalas: number, audit: AuditEntryContent): NamedTransactItem[] {
+  const entry: ChainedAuditEntry = chainAuditEntry(plan.auditHead, audit);
+  return [
+    { name: 'auditEntryMustBeNew', item: auditEntryPut(tableName, keys.plan(plan.planId), entry) },
+    {
+      name: 'amountWithinPayableBalance',
+      item: {
+        Update: {
+          TableName: tableName,
+          Key: keys.plan(plan.planId),
+          // Bumping the version makes every plan update based on an earlier read (a settlement, a cancellation,
+          // the delinquency job) fail its version condition instead of writing back a stale payable balance.
+          UpdateExpression: 'SET auditHeadHash = :auditHeadHash, auditSequence = :auditSequence ADD payableHalalas :reserve, version :one',
+          ConditionExpression: '#status = :active AND payableHalalas >= :amount',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':reserve': -amountHalalas, ':amount': amountHalalas, ':active': 'ACTIVE', ':one': 1, ':auditHeadHash': entry.hash, ':auditSequence': entry.sequence },
+        },
+      },
+    },
+  ];
 }

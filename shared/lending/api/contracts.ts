@@ -1,22 +1,15 @@
+/** The lending context's API contracts: offers, plans, statements and exposure. */
 import * as z from 'zod';
-import { ULID_PATTERN } from '../../kernel/clock-and-ids.ts';
 import { ulidSchema } from '../../kernel/http/ulid-schema.ts';
+import { opaqueCursor } from '../../kernel/http/opaque-cursor.ts';
+import { AMOUNT_HALALAS_MAX, halalasSchema } from '../../kernel/http/halalas-schema.ts';
 
-/** Bounds that keep every amount far inside safe integers and any real purchase: SAR 10 million. */
-export const AMOUNT_HALALAS_MAX = 1_000_000_000;
 /** Plans per page when listing. */
 export const PLAN_PAGE_SIZE_MAX = 100;
 export const PLAN_PAGE_SIZE_DEFAULT = 20;
 /** Journals per statement page; a plan paid in many small amounts pages through the rest. */
 export const STATEMENT_PAGE_SIZE_MAX = 100;
 export const STATEMENT_PAGE_SIZE_DEFAULT = 50;
-
-/** A payment's gateway checkout reference is its id behind this prefix, so the webhook finds the payment from it. */
-export const CHECKOUT_REFERENCE_PREFIX = 'chk_';
-export const checkoutReferenceOf = (paymentId: string): string => `${CHECKOUT_REFERENCE_PREFIX}${paymentId}`;
-export const paymentIdOfCheckoutReference = (checkoutReference: string): string => checkoutReference.slice(CHECKOUT_REFERENCE_PREFIX.length);
-
-const halalasSchema = z.number().int().positive().max(AMOUNT_HALALAS_MAX).describe('Integer halalas (1 SAR = 100 halalas).');
 
 export const createOfferRequestSchema = z
   .strictObject({
@@ -63,16 +56,6 @@ export const planPathSchema = z.strictObject({ planId: ulidSchema });
 export const PLAN_LIST_CURSOR_LENGTH_MAX = 1024;
 export const STATEMENT_CURSOR_LENGTH_MAX = 128;
 
-/** What a client may rely on about a cursor: nothing but passing it back. Its format is ours to change. */
-export const opaqueCursor = (issuedBy: string, lengthMax: number) =>
-  z
-    .string()
-    .max(lengthMax)
-    .describe(
-      `Opaque: pass back, unchanged, the nextCursor of the previous page of ${issuedBy}. Its format is not part of this contract and may change. ` +
-        `A cursor that ${issuedBy} did not issue is refused with 400 VALIDATION_FAILED (field query.cursor). At most ${lengthMax} characters.`,
-    );
-
 export const listPlansQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(PLAN_PAGE_SIZE_MAX).optional(),
   cursor: opaqueCursor('this list', PLAN_LIST_CURSOR_LENGTH_MAX).optional(),
@@ -113,45 +96,3 @@ export const exposureSchema = z
     availableHalalas: z.number().int().describe('What a new plan may still finance: the limit less what is outstanding, never below 0.'),
   })
   .meta({ id: 'Exposure' });
-
-export const PAYMENT_METHODS = ['MADA', 'CREDIT_CARD', 'APPLE_PAY', 'SADAD'] as const;
-
-export const createPaymentRequestSchema = z
-  .strictObject({ amountHalalas: halalasSchema, method: z.enum(PAYMENT_METHODS).describe('Electronic channels only: cash is not accepted (SAMA).') })
-  .meta({ id: 'CreatePaymentRequest' });
-
-export const earlySettlementRequestSchema = z.strictObject({ method: z.enum(PAYMENT_METHODS) }).meta({ id: 'EarlySettlementRequest' });
-
-export const paymentSchema = z
-  .strictObject({
-    paymentId: z.string(),
-    planId: z.string(),
-    amountHalalas: z.number().int(),
-    method: z.enum(PAYMENT_METHODS),
-    purpose: z.enum(['INSTALLMENT', 'EARLY_SETTLEMENT']),
-    status: z.enum(['PENDING', 'CONFIRMED', 'FAILED']),
-    checkoutReference: z.string().describe('Hand this to the payment gateway checkout.'),
-    createdAt: z.iso.datetime(),
-    expiresAt: z.iso.datetime().describe('A payment still PENDING then is failed and its amount can be paid again.'),
-  })
-  .meta({ id: 'PaymentIntent' });
-
-export const paymentWebhookSchema = z
-  .strictObject({
-    eventId: z.string().min(1).max(128),
-    type: z.enum(['payment.confirmed', 'payment.failed']),
-    checkoutReference: z.string().regex(new RegExp(`^${CHECKOUT_REFERENCE_PREFIX}${ULID_PATTERN.source.slice(1)}`)),
-    planId: ulidSchema,
-    amountHalalas: halalasSchema,
-    occurredAt: z.iso.datetime(),
-  })
-  .meta({ id: 'PaymentWebhook' });
-
-export const trialBalanceSchema = z
-  .strictObject({
-    accounts: z.record(z.string(), z.strictObject({ debitHalalas: z.number().int(), creditHalalas: z.number().int() })),
-    debitHalalas: z.number().int(),
-    creditHalalas: z.number().int(),
-    balanced: z.boolean(),
-  })
-  .meta({ id: 'TrialBalance' });

@@ -1,5 +1,6 @@
-/** How offers, plans and payments look to API clients. Money is integer halalas; fees are always zero. */
-import type { Offer, Payment, Plan } from '../app/plan-store.ts';
+/** How offers and plans look to API clients. Money is integer halalas; fees are always zero. */
+import type { StatementPage } from '../app/plans.ts';
+import type { Offer, Plan } from '../domain/plan.ts';
 
 export function toOfferView(offer: Offer) {
   return {
@@ -27,16 +28,16 @@ export function toPlanView(plan: Plan) {
   };
 }
 
-export function toPaymentView(payment: Payment) {
+export function toStatementView(page: StatementPage) {
   return {
-    paymentId: payment.paymentId,
-    planId: payment.planId,
-    amountHalalas: payment.amountHalalas,
-    method: payment.method,
-    purpose: payment.purpose,
-    status: payment.status,
-    checkoutReference: payment.checkoutReference,
-    createdAt: payment.createdAt.toISOString(),
-    expiresAt: payment.expiresAt.toISOString(),
+    planId: page.planId,
+    journals: page.journals.map((journal) => ({
+      journalId: journal.journalId,
+      description: journal.description,
+      postedAt: journal.postedAt.toISOString(),
+      ...(journal.reverses === undefined ? {} : { reverses: journal.reverses }),
+      entries: journal.entries.map(({ account, side, amountHalalas }) => ({ account, side, amountHalalas })),
+    })),
+    ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
   };
 }

@@ -1,9 +1,10 @@
 /** Pieces of a plan change shared by the plan use-cases and by unapplied cash applied to a plan. */
-import type { Journal as BalancedJournal } from '../../ledger/domain/journal.ts';
+import type { Journal as BalancedJournal } from '../../ledger/index.ts';
 import { bucketTransitionEvent, type DelinquencyBucket, type PlanDelinquency } from '../domain/delinquency.ts';
 import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
 import type { IdGenerator } from '../../kernel/clock-and-ids.ts';
-import type { Journal, Plan, PlanEvent } from './plan-store.ts';
+import type { Journal, Plan } from '../domain/plan.ts';
+import type { PlanEvent } from './ports.ts';
 import { LENDING_EVENTS } from '../api/events.ts';
 
 const envelope = (ids: IdGenerator, correlationId: string, occurredAt: Date) => ({ eventId: ids.newId(), occurredAt, correlationId });

@@ -2,8 +2,6 @@
  * Whether an offer may become a plan. Every broken rule is reported, in one fixed order, so the customer sees all
  * that stands in the way at once and clients can rely on the order.
  */
-import type { EligibilityViolation } from '../../customers/domain/eligibility.ts';
-import type { RiskCategory } from '../../credit/domain/risk-assessment.ts';
 import type { LendingPolicy } from '../../kernel/policy.ts';
 import { blocksNewPlans, type ArrearsCounts } from './delinquency.ts';
 import { assertHalalas } from '../../kernel/money.ts';
@@ -23,6 +21,12 @@ export const OFFER_VIOLATIONS = [
 ] as const satisfies readonly string[];
 
 export type OfferViolation = (typeof OFFER_VIOLATIONS)[number];
+
+/** Lending's view of the customers context's eligibility rules: the ones a person can break. */
+export type EligibilityViolation = Extract<OfferViolation, 'RESIDENCY_NOT_ELIGIBLE' | 'AGE_BELOW_MINIMUM'>;
+
+/** Lending's view of the credit context's risk categories, as carried on the customer's assessment summary. */
+export type RiskCategory = 'LOW' | 'MEDIUM' | 'HIGH';
 
 export type AssessmentStatus = 'PENDING' | 'COMPLETED' | 'FAILED';
 

@@ -3,15 +3,18 @@
  * aggregate with its own audit chain and its own suspense journal partition; its resolution commits with the plan's
  * items (plan-items.ts) in one transaction, so the money leaves suspense and reaches the plan together or not at all.
  */
-import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { chainAuditEntry, type AuditEntryContent } from '../../audit/domain/audit-chain.ts';
-import type { ReconciliationItem } from '../domain/reconciliation.ts';
-import type { Plan } from '../../lending/app/plan-store.ts';
-import type { ReconciliationStore, ResolutionApplication, StoredReconciliationItem, UnappliedCashReceipt } from '../app/reconciliation-store.ts';
-import { auditEntryPut, auditHeadOf, firstAuditEntry } from '../../audit/adapters/audit-items.ts';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { auditEntryPut, auditHeadOf, chainAuditEntry, firstAuditEntry, type AuditEntryContent } from '../../audit/index.ts';
+import { outboxPuts } from '../../kernel/messaging/outbox.ts';
+import { batchGetItems } from '../../kernel/storage/batch-get.ts';
 import { CONDITIONS } from '../../kernel/storage/conditions.ts';
-import { ENTITY_TYPES, INDEXES, keys } from '../../catalog/keys.ts';
-import { customerLendingUpdate, journalWrites, outboxPut, planJournalScope, planUpdate, toPlan } from '../../lending/adapters/plan-items.ts';
+import { INDEXES } from '../../kernel/storage/table.ts';
+import { journalWrites } from '../../ledger/index.ts';
+import { customerLendingUpdate, lendingKeys, planJournalWrites, planUpdate, toPlan, type Plan } from '../../lending/index.ts';
+import type { ReconciliationStore, ResolutionApplication, StoredReconciliationItem, UnappliedCashReceipt } from '../app/reconciliation-store.ts';
+import type { ReconciliationItem } from '../domain/reconciliation.ts';
+import { ENTITY_TYPES, keys } from './keys.ts';
+import { gatewayEventPut } from './payment-items.ts';
 import { TransactionConditionFailed, writeTransaction, type NamedTransactItem } from '../../kernel/storage/unit-of-work.ts';
 import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
 
@@ -90,22 +93,13 @@ export class DynamoDbReconciliationStore implements ReconciliationStore {
     const first = firstAuditEntry(this.tableName, itemKey, receipt.audit);
     try {
       await writeTransaction(this.documentClient, [
-        {
-          name: 'gatewayEventMustBeNew',
-          item: {
-            Put: {
-              TableName: this.tableName,
-              Item: { ...keys.gatewayEvent(receipt.gatewayEventId), entityType: ENTITY_TYPES.gatewayEvent, reconciliationItemId: item.itemId },
-              ConditionExpression: CONDITIONS.itemMustNotExist,
-            },
-          },
-        },
+        gatewayEventPut(this.tableName, receipt.gatewayEventId, { reconciliationItemId: item.itemId }),
         {
           name: 'itemMustBeNew',
           item: { Put: { TableName: this.tableName, Item: { ...itemKey, ...itemAttributes(item), version: 1, ...first.headAttributes }, ConditionExpression: CONDITIONS.itemMustNotExist } },
         },
         { name: 'itemAuditEntryMustBeNew', item: first.put },
-        ...journalWrites(this.tableName, receipt.journal, { reconciliation: item.itemId }),
+        ...journalWrites(this.tableName, receipt.journal, keys.reconciliationLedger(item.itemId), { reconciliationItemId: item.itemId }),
       ]);
       return 'held';
     } catch (error) {
@@ -138,15 +132,10 @@ export class DynamoDbReconciliationStore implements ReconciliationStore {
 
   async loadForResolution(itemId: string, planId: string): Promise<{ stored: StoredReconciliationItem | undefined; plan: Plan | undefined }> {
     const itemKey = keys.reconciliationItem(itemId);
-    const planKey = keys.plan(planId);
-    const { Responses, UnprocessedKeys } = await this.documentClient.send(
-      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: [itemKey, planKey], ConsistentRead: true } } }),
-    );
-    // Two small items never exceed BatchGetItem's limits; unprocessed keys would mean throttling, surfaced as such.
-    if ((UnprocessedKeys?.[this.tableName]?.Keys?.length ?? 0) > 0) throw new Error('DynamoDB throttled a batch read');
-    const items = Responses?.[this.tableName] ?? [];
-    const item = items.find((candidate) => candidate.PK === itemKey.PK && candidate.SK === itemKey.SK);
-    const plan = items.find((candidate) => candidate.PK === planKey.PK && candidate.SK === planKey.SK);
+    const planKey = lendingKeys.plan(planId);
+    const items = await batchGetItems(this.documentClient, this.tableName, [itemKey, planKey]);
+    const item = items.get(itemKey);
+    const plan = items.get(planKey);
     return { stored: item === undefined ? undefined : toStored(item), plan: plan === undefined ? undefined : toPlan(plan) };
   }
 
@@ -169,8 +158,8 @@ export class DynamoDbReconciliationStore implements ReconciliationStore {
           exposureDeltaHalalas: -application.itemBefore.item.amountHalalas,
           bucketChange: { from: planBefore.delinquencyBucket, to: planAfter.delinquencyBucket },
         }),
-        ...journalWrites(this.tableName, application.journal, planJournalScope(application.journal)),
-        ...application.events.map((event, index) => outboxPut(this.tableName, `eventMustBeNew${index}`, event.type, event.envelope)),
+        ...planJournalWrites(this.tableName, application.journal),
+        ...outboxPuts(this.tableName, application.events),
       ]);
     } catch (error) {
       // The item or the plan changed since they were read (another confirmation, a payment): read and decide again.

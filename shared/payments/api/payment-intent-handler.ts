@@ -1,25 +1,23 @@
-import { idempotencyStore, planDeps } from '../../lending/compose.ts';
+/** The idempotent handler behind both payment routes; they differ only in how the amount is chosen. */
+import { systemClock } from '../../kernel/clock-and-ids.ts';
 import { httpHandler, type HttpRequest } from '../../kernel/http/http-handler.ts';
 import { respondIdempotently } from '../../kernel/http/idempotent-response.ts';
-import { systemClock } from '../../kernel/clock-and-ids.ts';
-import type { routes } from '../../catalog/routes.ts';
-import { createPaymentIntent } from '../../lending/app/plans.ts';
-import { toPaymentView } from '../../lending/api/views.ts';
 import type { Principal } from '../../kernel/http/request-context.ts';
+import { createPaymentIntent } from '../app/payment-intents.ts';
+import { idempotencyStore, paymentIntentDeps } from '../compose.ts';
+import type { paymentsRoutes } from './routes.ts';
+import { toPaymentView } from './views.ts';
 
-type PaymentIntentRoute = typeof routes.createPayment | typeof routes.requestEarlySettlement;
+type PaymentIntentRoute = typeof paymentsRoutes.createPayment | typeof paymentsRoutes.requestEarlySettlement;
 
 const toResponse = (payment: Parameters<typeof toPaymentView>[0]) => ({ statusCode: 201, body: toPaymentView(payment) });
 
-/** The idempotent handler behind both payment routes; they differ only in how the amount is chosen. */
 export function paymentIntentHandler<TRoute extends PaymentIntentRoute>(route: TRoute, amountOf: (request: HttpRequest<TRoute>) => number | undefined) {
-  const deps = { ...planDeps(), toResponse };
-  const idempotency = idempotencyStore();
   return httpHandler(route, async (request) =>
     respondIdempotently(
       route,
       request,
-      idempotency,
+      idempotencyStore(),
       () => systemClock.now(),
       (scope) =>
         createPaymentIntent(
@@ -32,7 +30,7 @@ export function paymentIntentHandler<TRoute extends PaymentIntentRoute>(route: T
             correlationId: request.context.correlationId,
             idempotency: scope,
           },
-          deps,
+          { ...paymentIntentDeps(), toResponse },
         ),
       toResponse,
     ),

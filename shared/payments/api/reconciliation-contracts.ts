@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { RECONCILIATION_REASONS, RECONCILIATION_STATUSES } from '../domain/reconciliation.ts';
 import { ulidSchema } from '../../kernel/http/ulid-schema.ts';
-import { opaqueCursor } from '../../lending/api/contracts.ts';
+import { opaqueCursor } from '../../kernel/http/opaque-cursor.ts';
 
 /** Items are exceptions; a page of 100 is a screenful for an operator. */
 export const RECONCILIATION_PAGE_SIZE_MAX = 100;

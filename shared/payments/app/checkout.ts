@@ -4,7 +4,8 @@
  * still PENDING and unexpired, so that a customer is never asked to pay for an intent already failed and released.
  */
 import type { Clock } from '../../kernel/clock-and-ids.ts';
-import type { PaymentMethod, PlanStore } from '../../lending/app/plan-store.ts';
+import type { PaymentMethod } from '../../kernel/payment-methods.ts';
+import type { PaymentStore } from './ports.ts';
 
 export interface CheckoutRequest {
   readonly checkoutReference: string;
@@ -22,9 +23,9 @@ export type CheckoutOutcome = 'opened' | 'intent-not-found' | 'intent-settled' |
 
 export async function openGatewayCheckout(
   command: CheckoutRequest & { readonly paymentId: string },
-  deps: { readonly planStore: Pick<PlanStore, 'findPayment'>; readonly gateway: CheckoutGateway; readonly clock: Clock },
+  deps: { readonly paymentStore: Pick<PaymentStore, 'findPayment'>; readonly gateway: CheckoutGateway; readonly clock: Clock },
 ): Promise<CheckoutOutcome> {
-  const payment = await deps.planStore.findPayment(command.planId, command.paymentId);
+  const payment = await deps.paymentStore.findPayment(command.planId, command.paymentId);
   if (payment === undefined) return 'intent-not-found';
   if (payment.status !== 'PENDING') return 'intent-settled';
   if (payment.expiresAt <= deps.clock.now()) return 'intent-expired';

@@ -1,7 +1,8 @@
 /** The persistence port for money held in suspense and its four-eyes resolution. */
-import type { AuditEntryContent } from '../../audit/domain/audit-chain.ts';
+import type { AuditEntryContent } from '../../audit/index.ts';
 import type { ReconciliationItem } from '../domain/reconciliation.ts';
-import type { Journal, Plan, PlanEvent } from '../../lending/app/plan-store.ts';
+import type { OutboundEvent as PlanEvent } from '../../kernel/messaging/event-type.ts';
+import type { Journal, Plan } from '../../lending/index.ts';
 
 /** An item as read, beside what guards a write based on that read. */
 export interface StoredReconciliationItem {

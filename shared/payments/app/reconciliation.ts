@@ -3,15 +3,14 @@
  * reconciliation item (and pages an operator), listed for ops, and applied to the plan it belongs to under four
  * eyes: one ops user proposes, a different staff user confirms, and only the confirmation moves money.
  */
-import { unappliedCashAppliedJournal, unappliedCashReceivedJournal } from '../../ledger/domain/journal.ts';
+import { unappliedCashAppliedJournal, unappliedCashReceivedJournal } from '../../ledger/index.ts';
 import { confirmResolution, proposeResolution, rejectResolution, type ReconciliationItem, type ReconciliationReason } from '../domain/reconciliation.ts';
-import { applyPayment } from '../../lending/domain/payment-application.ts';
-import { riyadhCalendarDate } from '../../lending/domain/schedule.ts';
+import { applyPayment, bucketTransitionEvents, riyadhCalendarDate, toJournalRecord } from '../../lending/index.ts';
 import type { Principal } from '../../kernel/http/request-context.ts';
 import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
 import { ULID_PATTERN, type Clock, type IdGenerator } from '../../kernel/clock-and-ids.ts';
-import type { Plan, PlanEvent } from '../../lending/app/plan-store.ts';
-import { bucketTransitionEvents, toJournalRecord } from '../../lending/app/plan-changes.ts';
+import type { OutboundEvent as PlanEvent } from '../../kernel/messaging/event-type.ts';
+import type { Plan } from '../../lending/index.ts';
 import type { ReconciliationStore } from './reconciliation-store.ts';
 import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
 import { lendingError } from '../../lending/index.ts';

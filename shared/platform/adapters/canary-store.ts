@@ -3,7 +3,7 @@ import type { EventDetailEnvelope } from '../../kernel/messaging/event-type.ts';
 import type { CanaryStore } from '../app/pipeline-canary.ts';
 import { buildOutboxItem } from '../../kernel/messaging/outbox.ts';
 import { CONDITIONS, isConditionalCheckFailed } from '../../kernel/storage/conditions.ts';
-import { ENTITY_TYPES, keys } from '../../catalog/keys.ts';
+import { ENTITY_TYPES, keys } from './keys.ts';
 import { PLATFORM_EVENTS } from '../api/events.ts';
 
 /** Canary records are diagnostics, not records of account: keep them a week. */

@@ -10,8 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../../shared/kernel/storage/document-client.ts';
 import { AUDIT_PARTITION_PREFIX, ENTITY_TYPES, IMMUTABLE_PARTITION_PREFIXES, JOURNAL_PARTITION_PREFIX, keys } from '../../../shared/catalog/keys.ts';
 import { findBrokenLink, type ChainedAuditEntry } from '../../../shared/audit/domain/audit-chain.ts';
-import type { Plan } from '../../../shared/lending/app/plan-store.ts';
-import { createPaymentIntent, createPlan, planStatement, settlePayment, type PlanDeps } from '../../../shared/lending/app/plans.ts';
+import type { Plan } from '../../support/money-path.ts';
+import { createPaymentIntent, createPlan, planStatement, settlePayment, type PlanDeps } from '../../support/money-path.ts';
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, planDepsOnFreshTable, savedOffer } from '../../support/plan-fixtures.ts';
 
 let deps: PlanDeps;
@@ -24,7 +24,7 @@ beforeAll(async () => {
 /** A plan opened and then paid into once: two journals and at least two audit entries. */
 async function paidPlan(): Promise<{ customerId: string; planId: string }> {
   const customerId = await creditworthyCustomer();
-  const offer = await savedOffer(deps.planStore, customerId, 40_000);
+  const offer = await savedOffer(deps.offerStore, customerId, 40_000);
   const created = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse });
   if (created.kind !== 'performed') throw new Error('expected a new plan');
   const planId = created.value.planId;
@@ -57,7 +57,7 @@ describe('journals and audit entries', () => {
     const auditEntries = items.filter((item) => item.entityType === ENTITY_TYPES.auditEntry);
     expect(journals.length).toBeGreaterThanOrEqual(2);
     expect(auditEntries.length).toBeGreaterThanOrEqual(2);
-    for (const journal of journals) expect(String(journal.PK)).toBe(keys.journals({ plan: String(journal.planId) }));
+    for (const journal of journals) expect(String(journal.PK)).toBe(keys.journals(keys.planLedger(String(journal.planId))));
     for (const entry of auditEntries) expect(String(entry.PK).startsWith(AUDIT_PARTITION_PREFIX)).toBe(true);
     expect(items.filter((item) => item.entityType !== ENTITY_TYPES.journal && item.entityType !== ENTITY_TYPES.auditEntry).filter(immutable)).toEqual([]);
     const planPartitionTypes = new Set((await partition(keys.plan(planId).PK)).map((item) => item.entityType));
@@ -70,7 +70,7 @@ describe('journals and audit entries', () => {
 
     const first = await planStatement({ principal, planId, limit: 1, cursor: undefined }, deps.planStore);
     const second = await planStatement({ principal, planId, limit: 1, cursor: first.nextCursor }, deps.planStore);
-    const stored = await partition(keys.journals({ plan: planId }));
+    const stored = await partition(keys.journals(keys.planLedger(planId)));
 
     expect(first.journals.map((journal) => journal.description)).toEqual(['Plan opened']);
     expect(second.journals.map((journal) => journal.description)).toEqual([expect.stringMatching(/^Payment .* confirmed$/)]);

@@ -9,12 +9,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../../shared/kernel/storage/document-client.ts';
-import { DynamoDbPlanStore } from '../../../shared/lending/adapters/plan-store.ts';
+import { DynamoDbDelinquencyStore } from '../../../shared/lending/adapters/delinquency-store.ts';
 import { keys } from '../../../shared/catalog/keys.ts';
 import { RabhanError } from '../../../shared/kernel/errors/rabhan-error.ts';
 import { ulidGenerator } from '../../../shared/kernel/clock-and-ids.ts';
-import type { Plan } from '../../../shared/lending/app/plan-store.ts';
-import { cancelPlan, createPaymentIntent, createPlan, markOverdueInstallments, settlePayment, type PlanDeps } from '../../../shared/lending/app/plans.ts';
+import type { Plan } from '../../support/money-path.ts';
+import { cancelPlan, createPaymentIntent, createPlan, markOverdueInstallments, settlePayment, type PlanDeps } from '../../support/money-path.ts';
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, outboxEventsAbout, planDepsOnFreshTable, savedOffer, storeInterleaving } from '../../support/plan-fixtures.ts';
 
 let deps: PlanDeps;
@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 async function planFor(customerId: string, financedHalalas: number, planDeps: PlanDeps = deps): Promise<Plan> {
-  const offer = await savedOffer(deps.planStore, customerId, financedHalalas);
+  const offer = await savedOffer(deps.offerStore, customerId, financedHalalas);
   const created = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...planDeps, toResponse });
   if (created.kind !== 'performed') throw new Error('expected a new plan');
   return created.value;
@@ -41,7 +41,7 @@ function daysAfterFirstDue(plan: Plan, days: number): PlanDeps {
 describe('the credit ceiling', () => {
   it("bounds a MEDIUM-risk customer's total outstanding balance when two SAR 2,000 plans are created at once", async () => {
     const customerId = await creditworthyCustomer({ maximumFinancingHalalas: 250_000 });
-    const offers = await Promise.all([savedOffer(deps.planStore, customerId, 200_000), savedOffer(deps.planStore, customerId, 200_000)]);
+    const offers = await Promise.all([savedOffer(deps.offerStore, customerId, 200_000), savedOffer(deps.offerStore, customerId, 200_000)]);
 
     const results = await Promise.allSettled(
       offers.map((offer) => createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse })),
@@ -50,14 +50,14 @@ describe('the credit ceiling', () => {
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const refusal = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     expect(refusal?.reason).toMatchObject({ code: 'EXPOSURE_LIMIT_EXCEEDED' });
-    expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(200_000);
+    expect((await deps.offerStore.findApplicant(customerId))?.outstandingHalalas).toBe(200_000);
   });
 });
 
 describe('the credit assessment a plan was judged on', () => {
   it('must still be the latest when the plan commits, so a newer, lower ceiling is judged before the plan can pass it', async () => {
     const customerId = await creditworthyCustomer();
-    const offer = await savedOffer(deps.planStore, customerId, 300_000);
+    const offer = await savedOffer(deps.offerStore, customerId, 300_000);
     // A new assessment with a MEDIUM ceiling of SAR 2,500 lands after the plan read the LOW one and before it commits.
     const reassessed: PlanDeps = {
       ...deps,
@@ -81,7 +81,7 @@ describe('the credit assessment a plan was judged on', () => {
 
     expect(raced).toMatchObject({ code: 'CONCURRENT_UPDATE' });
     expect(retried).toMatchObject({ code: 'EXPOSURE_LIMIT_EXCEEDED' });
-    expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(0);
+    expect((await deps.offerStore.findApplicant(customerId))?.outstandingHalalas).toBe(0);
   });
 });
 
@@ -125,7 +125,7 @@ describe('arrears', () => {
 
     expect(await deps.planStore.findPlan(behind.planId)).toMatchObject({ delinquencyBucket: '31-60', outstandingHalalas: 50_000 });
     expect(await outboxEventsAbout(behind.planId, 'Plan Delinquent')).toEqual([expect.objectContaining({ bucket: '31-60', overdueHalalas: 50_000 })]);
-    expect((await deps.planStore.findApplicant(customerId))?.plansInArrears).toMatchObject({ '31-60': 1 });
+    expect((await deps.offerStore.findApplicant(customerId))?.plansInArrears).toMatchObject({ '31-60': 1 });
     expect(blocked).toMatchObject({ code: 'PLAN_IN_ARREARS' });
   });
 
@@ -165,7 +165,7 @@ describe('arrears', () => {
 
     expect(cancellation.kind).toBe('performed');
     expect(await deps.planStore.findPlan(overdue.planId)).toMatchObject({ status: 'CANCELLED', delinquencyBucket: 'CURRENT' });
-    expect((await deps.planStore.findApplicant(customerId))?.plansInArrears).toEqual({ '1-30': 0, '31-60': 0, '61-90': 0, '90+': 0 });
+    expect((await deps.offerStore.findApplicant(customerId))?.plansInArrears).toEqual({ '1-30': 0, '31-60': 0, '61-90': 0, '90+': 0 });
     expect(await outboxEventsAbout(overdue.planId, 'Plan Delinquency Cured')).toEqual([expect.objectContaining({ previousBucket: '1-30' })]);
     expect(next.status).toBe('ACTIVE');
   });
@@ -173,7 +173,7 @@ describe('arrears', () => {
   it('are checked again when the plan commits, so a plan racing the delinquency run is refused with PLAN_IN_ARREARS', async () => {
     const customerId = await creditworthyCustomer();
     const overdue = await planFor(customerId, 60_000);
-    const offer = await savedOffer(deps.planStore, customerId, 10_000);
+    const offer = await savedOffer(deps.offerStore, customerId, 10_000);
     // The plan creation reads the customer before the run marks the other plan, and commits after it.
     const racing: PlanDeps = {
       ...deps,
@@ -187,7 +187,7 @@ describe('arrears', () => {
     );
 
     expect(refusal).toMatchObject({ code: 'PLAN_IN_ARREARS' });
-    expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(60_000);
+    expect((await deps.offerStore.findApplicant(customerId))?.outstandingHalalas).toBe(60_000);
   });
 });
 
@@ -217,7 +217,7 @@ describe('the delinquency run', () => {
       return engine.send(new TransactWriteCommand(input));
     });
     const failures: string[] = [];
-    const conflictingDeps = { ...later, planStore: new DynamoDbPlanStore(conflicting, String(process.env.TABLE_NAME)), onPlanFailed: (planId: string) => failures.push(planId) };
+    const conflictingDeps = { ...later, delinquencyStore: new DynamoDbDelinquencyStore(conflicting, String(process.env.TABLE_NAME)), onPlanFailed: (planId: string) => failures.push(planId) };
 
     const firstRun = await markOverdueInstallments({ correlationId: 'it' }, conflictingDeps).finally(() => conflictMock.restore());
     const rerun = await markOverdueInstallments({ correlationId: 'it' }, later);

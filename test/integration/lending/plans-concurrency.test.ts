@@ -7,20 +7,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DynamoDbPlanStore } from '../../../shared/lending/adapters/plan-store.ts';
+import { DynamoDbPaymentStore } from '../../../shared/payments/adapters/payment-store.ts';
 import { createDocumentClient } from '../../../shared/kernel/storage/document-client.ts';
 import { keys } from '../../../shared/catalog/keys.ts';
 import { findBrokenLink, type ChainedAuditEntry } from '../../../shared/audit/domain/audit-chain.ts';
 import { openGatewayCheckout, type CheckoutGateway, type CheckoutRequest } from '../../../shared/payments/app/checkout.ts';
 import { RabhanError } from '../../../shared/kernel/errors/rabhan-error.ts';
-import type { Offer, Payment, Plan } from '../../../shared/lending/app/plan-store.ts';
-import { cancelPlan, createPaymentIntent, createPlan, expirePaymentIntents, planStatement, markOverdueInstallments, settlePayment, type PlanDeps } from '../../../shared/lending/app/plans.ts';
+import type { Offer, Payment, Plan } from '../../support/money-path.ts';
+import { cancelPlan, createPaymentIntent, createPlan, expirePaymentIntents, planStatement, markOverdueInstallments, settlePayment, type PlanDeps } from '../../support/money-path.ts';
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, planDepsOnFreshTable, savedOffer, storeInterleaving } from '../../support/plan-fixtures.ts';
 
 let deps: PlanDeps;
 const toResponse = (value: Plan | { paymentId: string }) => ({ statusCode: 201, body: { id: 'planId' in value ? value.planId : value.paymentId } });
 
-const offerFor = (customerId: string, financedHalalas: number): Promise<Offer> => savedOffer(deps.planStore, customerId, financedHalalas);
+const offerFor = (customerId: string, financedHalalas: number): Promise<Offer> => savedOffer(deps.offerStore, customerId, financedHalalas);
 
 beforeAll(async () => {
   deps = await planDepsOnFreshTable();
@@ -66,7 +66,7 @@ describe('the SAMA exposure limit', () => {
     const refusals = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
     expect(created).toHaveLength(16);
     expect(refusals.every((refusal) => refusal.reason instanceof RabhanError && refusal.reason.code === 'EXPOSURE_LIMIT_EXCEEDED')).toBe(true);
-    const exposure = await deps.planStore.findApplicant(customerId);
+    const exposure = await deps.offerStore.findApplicant(customerId);
     expect(exposure?.outstandingHalalas).toBe(16 * 30_000);
     const page = await deps.planStore.listPlans(customerId, 100, undefined);
     expect(page.plans.reduce((sum, plan) => sum + plan.outstandingHalalas, 0)).toBe(exposure?.outstandingHalalas);
@@ -91,7 +91,7 @@ describe('an Idempotency-Key', () => {
         expect(['IDEMPOTENCY_KEY_IN_USE', 'OFFER_ALREADY_USED']).toContain((result.reason as RabhanError).code);
       }
     }
-    expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(50_000);
+    expect((await deps.offerStore.findApplicant(customerId))?.outstandingHalalas).toBe(50_000);
     const replay = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: shared }, { ...deps, toResponse });
     expect(replay.kind).toBe('replayed');
   });
@@ -114,14 +114,14 @@ describe('payment confirmation', () => {
     expect(settledCount).toBe(1);
     if (plan?.outstandingHalalas === 20_000) {
       expect(journals).toHaveLength(2);
-      expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(20_000);
+      expect((await deps.offerStore.findApplicant(customerId))?.outstandingHalalas).toBe(20_000);
     } else {
       // The FAILED notification won the race: nothing was posted and the balance is payable again.
       expect(plan?.outstandingHalalas).toBe(40_000);
       expect(plan?.payableHalalas).toBe(40_000);
       expect(journals).toHaveLength(1);
     }
-    const balances = await deps.planStore.trialBalance();
+    const balances = await deps.ledger.trialBalance();
     const debits = [...balances.values()].reduce((sum, balance) => sum + balance.debitHalalas, 0);
     const credits = [...balances.values()].reduce((sum, balance) => sum + balance.creditHalalas, 0);
     expect(debits).toBe(credits);
@@ -132,7 +132,7 @@ describe('a payment intent racing a plan update', () => {
   it('makes a confirmation read before the intent retry instead of writing back a stale payable balance', async () => {
     const { customerId, planId, payment } = await planWithIntent(40_000, 10_000);
     const notification = { gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED' as const, planId, paymentId: payment.paymentId, amountHalalas: 10_000, correlationId: 'it' };
-    const racing = { ...deps, planStore: storeInterleaving(deps.planStore, 'loadForSettlement', () => payIntoPlan(customerId, planId, 5_000)) };
+    const racing = { ...deps, paymentStore: storeInterleaving(deps.paymentStore, 'loadForSettlement', () => payIntoPlan(customerId, planId, 5_000)) };
 
     const stale = settlePayment(notification, racing);
 
@@ -149,7 +149,7 @@ describe('a payment intent racing a plan update', () => {
     let expiredInBetween = false;
     const racing = {
       ...deps,
-      planStore: storeInterleaving(deps.planStore, 'loadForSettlement', async () => {
+      paymentStore: storeInterleaving(deps.paymentStore, 'loadForSettlement', async () => {
         if (expiredInBetween) return;
         expiredInBetween = true;
         await expirePaymentIntents({ correlationId: 'it' }, afterExpiry);
@@ -163,7 +163,7 @@ describe('a payment intent racing a plan update', () => {
     expect(firstAttempt).toMatchObject({ code: 'CONCURRENT_UPDATE' });
     expect(retried).toBe('settled');
     expect(await deps.planStore.findPlan(planId)).toMatchObject({ outstandingHalalas: 30_000, payableHalalas: 30_000 });
-    expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(30_000);
+    expect((await deps.offerStore.findApplicant(customerId))?.outstandingHalalas).toBe(30_000);
     expect(await deps.planStore.listJournals(planId, 100)).toHaveLength(2);
   });
 
@@ -177,7 +177,7 @@ describe('a payment intent racing a plan update', () => {
     await expect(stale).rejects.toMatchObject({ code: 'CONCURRENT_UPDATE' });
     await expect(cancelPlan(cancellation(), { ...deps, toResponse })).rejects.toMatchObject({ code: 'CANCELLATION_NOT_ALLOWED' });
     expect(await deps.planStore.findPlan(planId)).toMatchObject({ status: 'ACTIVE', outstandingHalalas: 40_000, payableHalalas: 35_000 });
-    expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(40_000);
+    expect((await deps.offerStore.findApplicant(customerId))?.outstandingHalalas).toBe(40_000);
   });
 });
 
@@ -257,18 +257,18 @@ describe('the payment intent expiry job', () => {
     });
     const failures: string[] = [];
 
-    const firstRun = await expirePaymentIntents({ correlationId: 'it' }, { ...afterExpiry, planStore: new DynamoDbPlanStore(throttled, String(process.env.TABLE_NAME)), onIntentFailed: (paymentId) => failures.push(paymentId) }).finally(() =>
+    const firstRun = await expirePaymentIntents({ correlationId: 'it' }, { ...afterExpiry, paymentStore: new DynamoDbPaymentStore(throttled, String(process.env.TABLE_NAME)), onIntentFailed: (paymentId) => failures.push(paymentId) }).finally(() =>
       throttling.restore(),
     );
-    const stuckAfterFirstRun = await deps.planStore.findPayment(stuck.planId, stuck.paymentId);
+    const stuckAfterFirstRun = await deps.paymentStore.findPayment(stuck.planId, stuck.paymentId);
     const laterRun = await expirePaymentIntents({ correlationId: 'it' }, afterExpiry);
 
     expect(failures).toEqual([stuck.paymentId]);
     expect(firstRun.intentsFailed).toBe(1);
-    expect((await deps.planStore.findPayment(other.planId, other.paymentId))?.status).toBe('FAILED');
+    expect((await deps.paymentStore.findPayment(other.planId, other.paymentId))?.status).toBe('FAILED');
     expect(stuckAfterFirstRun?.status).toBe('PENDING');
     expect(laterRun.intentsFailed).toBe(0);
-    expect((await deps.planStore.findPayment(stuck.planId, stuck.paymentId))?.status).toBe('FAILED');
+    expect((await deps.paymentStore.findPayment(stuck.planId, stuck.paymentId))?.status).toBe('FAILED');
   });
 
   it('applies a confirmation the gateway delivers after the intent expired, once, since the customer did pay', async () => {
@@ -282,7 +282,7 @@ describe('the payment intent expiry job', () => {
     // Another confirmation under a new event id is a second capture: held in suspense, never applied twice.
     expect([first, replay]).toEqual(['settled', 'held-for-reconciliation']);
     expect(await deps.planStore.findPlan(planId)).toMatchObject({ outstandingHalalas: 25_000, payableHalalas: 25_000 });
-    expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(25_000);
+    expect((await deps.offerStore.findApplicant(customerId))?.outstandingHalalas).toBe(25_000);
     expect(await deps.planStore.listJournals(planId, 100)).toHaveLength(2);
   });
 });
@@ -318,7 +318,7 @@ describe('offers and plan listing', () => {
     const refusal = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...afterExpiry, toResponse }).catch((error: unknown) => error);
 
     expect((refusal as RabhanError).code).toBe('OFFER_EXPIRED');
-    expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(0);
+    expect((await deps.offerStore.findApplicant(customerId))?.outstandingHalalas).toBe(0);
   });
 
   it("pages through a customer's plans with a cursor and refuses a cursor from another list", async () => {
@@ -359,7 +359,7 @@ describe('offers and plan listing', () => {
 
   it('refuses a forged cursor with a 400 rather than passing it to DynamoDB as a start key', async () => {
     const customerId = await creditworthyCustomer();
-    const ownerKey = keys.ownedBy(customerId, 'PLAN', '01JABCDEFGHJKMNPQRSTVWXYZ0');
+    const ownerKey = keys.ownedPlan(customerId, '01JABCDEFGHJKMNPQRSTVWXYZ0');
     const forgeries = [
       { ...ownerKey, PK: 7, SK: { nested: true } },
       { ...ownerKey, PK: 'PLAN#01JABCDEFGHJKMNPQRSTVWXYZ0', SK: 'PLAN', extra: 'x' },

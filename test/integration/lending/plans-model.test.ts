@@ -20,7 +20,7 @@ import { DEFAULT_LENDING_POLICY } from '../../../shared/kernel/policy.ts';
 import { RabhanError } from '../../../shared/kernel/errors/rabhan-error.ts';
 import { systemClock } from '../../../shared/kernel/clock-and-ids.ts';
 import type { IdempotencyScope } from '../../../shared/kernel/idempotency/idempotency.ts';
-import type { LedgerAccount, Offer, Payment, Plan } from '../../../shared/lending/app/plan-store.ts';
+import type { LedgerAccount, Offer, Payment, Plan } from '../../support/money-path.ts';
 import {
   cancelPlan,
   createPaymentIntent,
@@ -29,7 +29,7 @@ import {
   settlePayment,
   type GatewayNotification,
   type PlanDeps,
-} from '../../../shared/lending/app/plans.ts';
+} from '../../support/money-path.ts';
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, planDepsOnFreshTable, savedOffer } from '../../support/plan-fixtures.ts';
 
 const LIMIT_HALALAS = DEFAULT_LENDING_POLICY.exposureLimitHalalas;
@@ -45,7 +45,7 @@ let deps: PlanDeps;
 /** A payment also has a planId, so the payment is recognised first (the concurrency test's helper answers a payment with its planId). */
 const toResponse = (value: Plan | Payment) => ({ statusCode: 201, body: { id: 'paymentId' in value ? value.paymentId : value.planId } });
 
-const offerFor = (customerId: string, financedHalalas: number, installmentCount: number): Promise<Offer> => savedOffer(deps.planStore, customerId, financedHalalas, installmentCount);
+const offerFor = (customerId: string, financedHalalas: number, installmentCount: number): Promise<Offer> => savedOffer(deps.offerStore, customerId, financedHalalas, installmentCount);
 
 
 beforeAll(async () => {
@@ -130,11 +130,11 @@ const creditsOf = (entries: readonly { side: string; amountHalalas: number }[]) 
 
 async function checkInvariants(model: Model, real: Real): Promise<void> {
   // 1. Exposure: within the limit, the sum of what the ACTIVE plans owe, and the model's.
-  const exposure = (await deps.planStore.findApplicant(real.customerId))?.outstandingHalalas;
+  const exposure = (await deps.offerStore.findApplicant(real.customerId))?.outstandingHalalas;
   expect(exposure, 'exposure').toBe(modelExposure(model));
   expect(exposure, 'exposure').toBeLessThanOrEqual(LIMIT_HALALAS);
   // The customer's arrears counters agree with the plans they count.
-  const counters = (await deps.planStore.findApplicant(real.customerId))?.plansInArrears ?? {};
+  const counters = (await deps.offerStore.findApplicant(real.customerId))?.plansInArrears ?? {};
   expect(Object.values(counters).reduce((sum, count) => sum + (count ?? 0), 0), 'plans in arrears').toBe(modelPlansInArrears(model));
   const { plans: realPlans } = await deps.planStore.listPlans(real.customerId, 100, undefined);
   expect(realPlans.map((plan) => plan.planId).sort(), 'plans').toEqual(model.plans.map((plan) => plan.planId).sort());
@@ -174,7 +174,7 @@ async function checkInvariants(model: Model, real: Real): Promise<void> {
   }
 
   // 2. The whole ledger: balanced, and moved by exactly the journals the model expects.
-  const balances = await deps.planStore.trialBalance();
+  const balances = await deps.ledger.trialBalance();
   const totals = [...balances.values()];
   expect(totals.reduce((sum, balance) => sum + balance.debitHalalas, 0), 'trial balance').toBe(totals.reduce((sum, balance) => sum + balance.creditHalalas, 0));
   expect(new Map(balances), 'trial balance by account').toEqual(model.ledger);
@@ -447,7 +447,7 @@ const laterCommands = fc.commands([commandArbitrary], { maxCommands: COMMANDS_PE
 
 async function freshCustomer(): Promise<{ model: Model; real: Real }> {
   const customerId = await creditworthyCustomer();
-  const ledger: LedgerTotals = new Map(await deps.planStore.trialBalance());
+  const ledger: LedgerTotals = new Map(await deps.ledger.trialBalance());
   return { model: { plans: [], payments: [], notifications: [], performed: [], ledger }, real: { customerId } };
 }
 

@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RabhanError } from '../../../shared/kernel/errors/rabhan-error.ts';
 import { ulidGenerator } from '../../../shared/kernel/clock-and-ids.ts';
-import type { Payment, Plan } from '../../../shared/lending/app/plan-store.ts';
+import type { Payment, Plan } from '../../support/money-path.ts';
 import { confirmReconciliationResolution, listReconciliationItems, proposeReconciliationResolution, rejectReconciliationResolution } from '../../../shared/payments/app/reconciliation.ts';
-import { createPaymentIntent, createPlan, settlePayment, type PlanDeps } from '../../../shared/lending/app/plans.ts';
+import { createPaymentIntent, createPlan, settlePayment, type PlanDeps } from '../../support/money-path.ts';
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, outboxEventsAbout, planDepsOnFreshTable, savedOffer } from '../../support/plan-fixtures.ts';
 
 let deps: PlanDeps;
@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 async function planWithIntent(financedHalalas: number, intentHalalas: number): Promise<{ customerId: string; plan: Plan; payment: Payment }> {
   const customerId = await creditworthyCustomer();
-  const offer = await savedOffer(deps.planStore, customerId, financedHalalas);
+  const offer = await savedOffer(deps.offerStore, customerId, financedHalalas);
   const created = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse });
   if (created.kind !== 'performed') throw new Error('expected a new plan');
   const intent = await createPaymentIntent(
@@ -36,7 +36,7 @@ async function planWithIntent(financedHalalas: number, intentHalalas: number): P
 }
 
 async function suspenseBalanceHalalas(): Promise<number> {
-  const balance = (await deps.planStore.trialBalance()).get('UNAPPLIED_CASH') ?? { debitHalalas: 0, creditHalalas: 0 };
+  const balance = (await deps.ledger.trialBalance()).get('UNAPPLIED_CASH') ?? { debitHalalas: 0, creditHalalas: 0 };
   return balance.creditHalalas - balance.debitHalalas;
 }
 
@@ -59,7 +59,7 @@ describe('a confirmation that matches no payable intent', () => {
     expect(await suspenseBalanceHalalas()).toBe(suspenseBefore + 9_999);
     expect(await itemFor(notification.gatewayEventId)).toMatchObject({ status: 'OPEN', reason: 'AMOUNT_MISMATCH', amountHalalas: 9_999, reportedPlanId: plan.planId });
     expect(await deps.planStore.findPlan(plan.planId)).toMatchObject({ outstandingHalalas: 40_000, payableHalalas: 30_000 });
-    const balances = [...(await deps.planStore.trialBalance()).values()];
+    const balances = [...(await deps.ledger.trialBalance()).values()];
     expect(balances.reduce((sum, balance) => sum + balance.debitHalalas, 0)).toBe(balances.reduce((sum, balance) => sum + balance.creditHalalas, 0));
   });
 
@@ -117,7 +117,7 @@ describe('resolving a reconciliation item', () => {
     expect(repeated).toEqual(confirmation);
     // 40,000 owed, 10,000 still reserved by the intent: the 15,000 applied leaves 25,000 owed and 15,000 payable.
     expect(await deps.planStore.findPlan(plan.planId)).toMatchObject({ outstandingHalalas: 25_000, payableHalalas: 15_000 });
-    expect((await deps.planStore.findApplicant(customerId))?.outstandingHalalas).toBe(25_000);
+    expect((await deps.offerStore.findApplicant(customerId))?.outstandingHalalas).toBe(25_000);
     expect(await suspenseBalanceHalalas()).toBe(suspenseBefore - 15_000);
     const journals = await deps.planStore.listJournals(plan.planId, 100);
     expect(journals.map((journal) => journal.description)).toEqual(['Plan opened', `Unapplied cash ${itemId} applied`]);

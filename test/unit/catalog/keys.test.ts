@@ -86,9 +86,9 @@ describe('journal and audit partitions', () => {
     expect(keys.auditEntry(keys.customer(first).PK, 1).PK).not.toBe(keys.auditEntry(keys.principal(first).PK, 1).PK);
     expect(keys.auditEntry(keys.plan(first).PK, 1).PK).toBe(keys.auditChain(keys.plan(first).PK));
     expect(keys.auditEntry(keys.plan(first).PK, 9).SK < keys.auditEntry(keys.plan(first).PK, 10).SK).toBe(true);
-    expect(keys.journal({ plan: first }, second).PK).toBe(keys.journals({ plan: first }));
-    expect(keys.journals({ plan: first })).not.toBe(keys.journals({ plan: second }));
+    expect(keys.journal(keys.planLedger(first), second).PK).toBe(keys.journals(keys.planLedger(first)));
+    expect(keys.journals(keys.planLedger(first))).not.toBe(keys.journals(keys.planLedger(second)));
     // Journal ids are ULIDs, so sorting by them is posting order.
-    expect(keys.journal({ plan: first }, second).SK).toBe(second);
+    expect(keys.journal(keys.planLedger(first), second).SK).toBe(second);
   });
 });

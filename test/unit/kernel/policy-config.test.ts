@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { PAYMENT_METHODS } from '../../../shared/lending/api/contracts.ts';
+import { PAYMENT_METHODS } from '../../../shared/payments/api/contracts.ts';
 import {
   describePolicyRange,
   loadLendingPolicy,
@@ -13,7 +13,7 @@ import {
 import { buildInstallmentSchedule, INSTALLMENTS_PER_PLAN_MAX } from '../../../shared/lending/domain/schedule.ts';
 import type { PaymentMethod } from '../../../shared/kernel/payment-methods.ts';
 import { DEFAULT_LENDING_POLICY, DEFAULT_PLAN_POLICY } from '../../../shared/kernel/policy.ts';
-import type { PaymentMethod as StoredPaymentMethod } from '../../../shared/lending/app/plan-store.ts';
+import type { PaymentMethod as StoredPaymentMethod } from '../../support/money-path.ts';
 
 const load = (environment: Record<string, string>) => ({ ...loadLendingPolicy(environment), ...loadPlanPolicy(environment) });
 const integerValues = (Object.keys(POLICY_VALUES) as PolicyValueName[]).filter((name) => POLICY_VALUES[name].range.kind === 'integer');

@@ -1,29 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { PaymentMethod } from '../../../shared/kernel/payment-methods.ts';
-import { DEFAULT_LENDING_POLICY, DEFAULT_PLAN_POLICY } from '../../../shared/kernel/policy.ts';
-import type { Payment, Plan, PlanStore } from '../../../shared/lending/app/plan-store.ts';
-import { createPaymentIntent, type PlanDeps } from '../../../shared/lending/app/plans.ts';
+import { DEFAULT_PLAN_POLICY } from '../../../shared/kernel/policy.ts';
+import type { Payment, PaymentStore, Plan, PlanStore } from '../../support/money-path.ts';
+import { createPaymentIntent } from '../../support/money-path.ts';
 
 const now = new Date('2026-12-02T09:00:00Z');
 const plan = { planId: 'P1', customerId: 'C1', status: 'ACTIVE', payableHalalas: 300_00, outstandingHalalas: 300_00 } as Plan;
 
 /** Only what creating an intent reads and writes; the lifetime is arithmetic on the policy, not persistence. */
-function depsRecordingIntents(): { deps: PlanDeps & { toResponse: () => { statusCode: number; body: unknown } }; created: Payment[] } {
+function depsRecordingIntents() {
   const created: Payment[] = [];
-  const planStore = {
-    loadPlanForUpdate: async () => ({ plan, idempotency: undefined }),
+  const planStore = { loadPlanForUpdate: async () => ({ plan, idempotency: undefined }) } as unknown as PlanStore;
+  const paymentStore = {
     createPaymentIntent: async (input: { payment: Payment }) => {
       created.push(input.payment);
     },
-  } as unknown as PlanStore;
+  } as unknown as PaymentStore;
   let id = 0;
   const deps = {
     planStore,
-    // Creating an intent never holds cash in suspense.
-    reconciliation: {} as PlanDeps['reconciliation'],
+    paymentStore,
     clock: { now: () => now },
     ids: { newId: () => `01J${String((id += 1)).padStart(23, '0')}` },
-    lending: DEFAULT_LENDING_POLICY,
     plans: DEFAULT_PLAN_POLICY,
     toResponse: () => ({ statusCode: 201, body: {} }),
   };

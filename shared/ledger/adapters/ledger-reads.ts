@@ -1,0 +1,56 @@
+/** Reads of the ledger: one ledger's journals in posting order, and the trial balance over the sharded totals. */
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { LEDGER_ACCOUNTS, type LedgerAccount, type PostedJournal } from '../domain/journal.ts';
+import { LEDGER_BALANCE_SHARDS, toPostedJournal } from './journal-items.ts';
+import { keys, type JournalOwner } from './keys.ts';
+
+export type AccountTotals = ReadonlyMap<LedgerAccount, { debitHalalas: number; creditHalalas: number }>;
+
+/** At most `limit` journals of one ledger, starting after `afterJournalId` when given; items keep their raw attributes for the owner's mapper. */
+export async function queryJournals(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  owner: JournalOwner,
+  limit: number,
+  afterJournalId?: string,
+): Promise<readonly (PostedJournal & { readonly item: Record<string, unknown> })[]> {
+  const { Items = [] } = await client.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :journals',
+      ExpressionAttributeValues: { ':journals': keys.journals(owner) },
+      Limit: limit,
+      ConsistentRead: true,
+      ...(afterJournalId === undefined ? {} : { ExclusiveStartKey: keys.journal(owner, afterJournalId) }),
+    }),
+  );
+  return Items.map((item) => ({ ...toPostedJournal(item), item }));
+}
+
+export class DynamoDbLedgerReader {
+  constructor(
+    private readonly documentClient: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** One query per account, each reading at most its shards. */
+  async trialBalance(): Promise<AccountTotals> {
+    const balances = new Map<LedgerAccount, { debitHalalas: number; creditHalalas: number }>();
+    for (const account of LEDGER_ACCOUNTS) {
+      const { Items = [] } = await this.documentClient.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :account',
+          ExpressionAttributeValues: { ':account': keys.ledgerBalance(account, 0).PK },
+          ConsistentRead: true,
+          Limit: LEDGER_BALANCE_SHARDS,
+        }),
+      );
+      balances.set(account, {
+        debitHalalas: Items.reduce((sum, item) => sum + Number(item.debitHalalas ?? 0), 0),
+        creditHalalas: Items.reduce((sum, item) => sum + Number(item.creditHalalas ?? 0), 0),
+      });
+    }
+    return balances;
+  }
+}

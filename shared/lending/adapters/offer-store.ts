@@ -1,0 +1,66 @@
+/** Offers, and what an offer needs to know about the customer asking for one. */
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { customerKeys } from '../../customers/index.ts';
+import type { NationalIdKind } from '../../kernel/national-id.ts';
+import { CONDITIONS } from '../../kernel/storage/conditions.ts';
+import type { OfferStore } from '../app/ports.ts';
+import type { AssessmentSummary } from '../domain/offer-policy.ts';
+import type { Applicant, Offer } from '../domain/plan.ts';
+import { ENTITY_TYPES, keys } from './keys.ts';
+import { ARREARS_COUNT_ATTRIBUTES, arrearsCountsOf } from './plan-items.ts';
+
+/** Offers are single-use and short-lived; the record is kept a day past expiry for support questions. */
+const OFFER_RECORD_RETENTION_SECONDS = 24 * 60 * 60;
+
+const epochSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
+
+export class DynamoDbOfferStore implements OfferStore {
+  constructor(
+    private readonly documentClient: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async saveOffer(offer: Offer): Promise<void> {
+    await this.documentClient.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.offer(offer.customerId, offer.offerId),
+          entityType: ENTITY_TYPES.offer,
+          offerId: offer.offerId,
+          customerId: offer.customerId,
+          amountHalalas: offer.amountHalalas,
+          downPaymentHalalas: offer.downPaymentHalalas,
+          financedHalalas: offer.financedHalalas,
+          installmentCount: offer.installmentCount,
+          installments: offer.installments,
+          createdAt: offer.createdAt.toISOString(),
+          expiresAt: offer.expiresAt.toISOString(),
+          expiresAtEpochSeconds: epochSeconds(offer.expiresAt) + OFFER_RECORD_RETENTION_SECONDS,
+        },
+        ConditionExpression: CONDITIONS.itemMustNotExist,
+      }),
+    );
+  }
+
+  async findApplicant(customerId: string): Promise<Applicant | undefined> {
+    const { Item } = await this.documentClient.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: customerKeys.customer(customerId),
+        ConsistentRead: true,
+        ProjectionExpression: ['outstandingHalalas', 'latestAssessment', 'nationalIdKind', 'dateOfBirthCiphertext', 'ageVerifiedForMinimumHijriYears', ...Object.values(ARREARS_COUNT_ATTRIBUTES)].join(', '),
+      }),
+    );
+    if (Item === undefined) return undefined;
+    return {
+      customerId,
+      outstandingHalalas: Number(Item.outstandingHalalas ?? 0),
+      latestAssessment: Item.latestAssessment as AssessmentSummary | undefined,
+      plansInArrears: arrearsCountsOf(Item),
+      nationalIdKind: Item.nationalIdKind as NationalIdKind,
+      dateOfBirthCiphertext: String(Item.dateOfBirthCiphertext),
+      ageVerifiedForMinimumHijriYears: Number(Item.ageVerifiedForMinimumHijriYears ?? 0),
+    };
+  }
+}

@@ -1,0 +1,75 @@
+/** What lending keeps: offers, plans and their installments, and what it knows of a customer's borrowing. */
+import type { NationalIdKind } from '../../kernel/national-id.ts';
+import type { PostedJournal } from '../../ledger/domain/journal.ts';
+import type { ArrearsCounts, DelinquencyBucket } from './delinquency.ts';
+import type { AssessmentSummary } from './offer-policy.ts';
+
+export interface OfferInstallment {
+  readonly sequence: number;
+  readonly dueDate: string;
+  readonly amountHalalas: number;
+}
+
+export interface Offer {
+  readonly offerId: string;
+  readonly customerId: string;
+  readonly amountHalalas: number;
+  readonly downPaymentHalalas: number;
+  readonly financedHalalas: number;
+  readonly installmentCount: number;
+  readonly installments: readonly OfferInstallment[];
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+  readonly used: boolean;
+}
+
+export type InstallmentStatus = 'DUE' | 'OVERDUE' | 'PAID';
+
+export interface PlanInstallment extends OfferInstallment {
+  readonly paidHalalas: number;
+  readonly status: InstallmentStatus;
+}
+
+export type PlanStatus = 'ACTIVE' | 'COMPLETED' | 'CANCELLED';
+
+export interface Plan {
+  readonly planId: string;
+  readonly customerId: string;
+  readonly offerId: string;
+  readonly status: PlanStatus;
+  readonly amountHalalas: number;
+  readonly downPaymentHalalas: number;
+  readonly financedHalalas: number;
+  readonly outstandingHalalas: number;
+  /** Outstanding less pending payment intents: what a new intent may still ask for. */
+  readonly payableHalalas: number;
+  readonly installments: readonly PlanInstallment[];
+  readonly delinquencyBucket: DelinquencyBucket;
+  readonly createdAt: Date;
+  /** Optimistic-lock version: every update is conditional on it. */
+  readonly version: number;
+  readonly auditHead: { readonly sequence: number; readonly hash: string };
+}
+
+/** A balanced journal as posted to a plan's own ledger: the lines of its statement. */
+export interface Journal extends PostedJournal {
+  readonly planId: string;
+}
+
+export interface CustomerExposure {
+  readonly customerId: string;
+  readonly outstandingHalalas: number;
+}
+
+/** What plan creation re-checks about the customer: exposure, arrears and the latest credit assessment. */
+export interface CustomerLendingState extends CustomerExposure {
+  readonly latestAssessment: AssessmentSummary | undefined;
+  readonly plansInArrears: ArrearsCounts;
+}
+
+/** What an offer needs to know about the customer, read in one GetItem. */
+export interface Applicant extends CustomerLendingState {
+  readonly nationalIdKind: NationalIdKind;
+  readonly dateOfBirthCiphertext: string;
+  readonly ageVerifiedForMinimumHijriYears: number;
+}

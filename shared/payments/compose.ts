@@ -1,0 +1,37 @@
+/**
+ * Builds the payments context's dependencies on first use, once per container: the only place its adapters and its
+ * gateway client are made, and where its configuration is read and checked.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClient, once, platformConfig } from '../kernel/compose.ts';
+import { systemClock, ulidGenerator } from '../kernel/clock-and-ids.ts';
+import { loadPlanPolicy } from '../kernel/config/policy-config.ts';
+import { paymentGatewayBaseUrl } from '../kernel/config/security-config.ts';
+import { webhookSecretLoader } from '../kernel/crypto/webhook-secret.ts';
+import { lendingDeps } from '../lending/compose.ts';
+import { HttpPaymentGatewayClient } from './adapters/gateway-client.ts';
+import { DynamoDbPaymentStore } from './adapters/payment-store.ts';
+import { DynamoDbReconciliationStore } from './adapters/reconciliation-store.ts';
+import type { PaymentDeps } from './app/payment-deps.ts';
+
+/** The payments dependencies on a given table and policy; tests and benchmarks build them on their own table. */
+export function buildPaymentDeps(client: DynamoDBDocumentClient, tableName: string, policy: Pick<PaymentDeps, 'plans'>): PaymentDeps {
+  return {
+    paymentStore: new DynamoDbPaymentStore(client, tableName),
+    reconciliation: new DynamoDbReconciliationStore(client, tableName),
+    clock: systemClock,
+    ids: ulidGenerator,
+    ...policy,
+  };
+}
+
+export const paymentDeps = once((): PaymentDeps => buildPaymentDeps(documentClient(), platformConfig().tableName, { plans: loadPlanPolicy() }));
+
+/** Creating an intent reads the plan through lending's store, so it takes both contexts' dependencies. */
+export const paymentIntentDeps = once(() => ({ ...paymentDeps(), planStore: lendingDeps().planStore }));
+
+export const checkoutDeps = once(() => ({ ...paymentDeps(), gateway: new HttpPaymentGatewayClient(paymentGatewayBaseUrl()) }));
+
+export const paymentWebhookSecret = once(() => webhookSecretLoader('paymentWebhook'));
+
+export { idempotencyStore } from '../kernel/compose.ts';

@@ -1,0 +1,23 @@
+/** A payment intent: money the customer means to pay into a plan, reserved until the gateway settles it. */
+import type { PaymentMethod } from '../../kernel/payment-methods.ts';
+
+export type PaymentStatus = 'PENDING' | 'CONFIRMED' | 'FAILED';
+
+/** Who settled a payment: the gateway, or the expiry job failing an intent the gateway had not settled in time. */
+export type PaymentSettler = 'payment-gateway' | 'intent-expiry';
+
+export interface Payment {
+  readonly paymentId: string;
+  readonly planId: string;
+  readonly customerId: string;
+  readonly amountHalalas: number;
+  readonly method: PaymentMethod;
+  readonly purpose: 'INSTALLMENT' | 'EARLY_SETTLEMENT';
+  readonly status: PaymentStatus;
+  readonly checkoutReference: string;
+  readonly createdAt: Date;
+  /** A PENDING intent is expired, and its reserved amount released, after this. */
+  readonly expiresAt: Date;
+  readonly settledAt?: Date;
+  readonly settledBy?: PaymentSettler;
+}
