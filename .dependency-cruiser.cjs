@@ -47,7 +47,7 @@ module.exports = {
         dependencyTypesNot: ['core'],
         pathNot: [
           '^shared/$1/domain/',
-          '^shared/kernel/(money|calendar-date|national-id|policy|payment-methods|clock-and-ids)\\.ts$',
+          '^shared/kernel/(money|calendar-date|national-id|policy|payment-methods|clock-and-ids|canonical-json)\\.ts$',
           '^shared/kernel/errors/',
         ],
       },
@@ -85,14 +85,14 @@ module.exports = {
       name: 'handlers-stay-thin',
       severity: 'error',
       comment:
-        "A handler in functions/ parses the event, calls a use-case its context's compose.ts built, and maps the " +
-        "result: it may import shared/kernel/, shared/catalog/ and a context's index.ts, compose.ts and api/. It " +
-        "never imports adapters/ (wiring is compose.ts's job) or the AWS SDK, nor a context's domain/ or app/ " +
-        'directly (take those through index.ts or compose.ts).',
-      from: { path: '^functions/' },
+        "A handler in functions/<context>/ parses the event, calls one of its own context's use-cases (app/) with " +
+        "the dependencies its context's compose.ts built, and maps the result. Besides those it may import " +
+        "shared/kernel/, shared/catalog/, any context's api/ and index.ts. It never imports adapters/ (wiring is " +
+        "compose.ts's job), the AWS SDK, a domain/ directly, or another context's app/.",
+      from: { path: '^functions/([^/]+)/' },
       to: {
         path: ['^shared/', ...AWS_SDK],
-        pathNot: [NOT_A_CONTEXT, '^shared/[^/]+/(index|compose)\\.ts$', '^shared/[^/]+/api/'],
+        pathNot: [NOT_A_CONTEXT, '^shared/[^/]+/(index|compose)\\.ts$', '^shared/[^/]+/api/', '^shared/$1/app/', '^shared/$1/compose-[a-z-]+\\.ts$'],
       },
     },
     {

@@ -4,15 +4,9 @@
  * stack, which lets API Gateway cache one decision per token for every route.
  */
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { loadAccessTokenPublicKeys } from '../../shared/identity/adapters/kms-token-signer.ts';
-import { verifyAccessToken } from '../../shared/identity/domain/access-token.ts';
-import { cachedAsync, clock, kmsClient } from '../../shared/kernel/compose.ts';
-import { tokenIssuer, tokenSigningKeyId } from '../../shared/kernel/config/security-config.ts';
+import { verifyAccessToken } from '../../shared/identity/app/access-token.ts';
+import { accessTokenVerification, clock } from '../../shared/identity/compose.ts';
 import { logger } from '../../shared/kernel/observability/logger.ts';
-
-const issuer = tokenIssuer();
-const signingKeyId = tokenSigningKeyId();
-const publicKeys = cachedAsync(() => loadAccessTokenPublicKeys(kmsClient(), signingKeyId));
 
 function bearerToken(event: APIGatewayRequestAuthorizerEvent): string | undefined {
   const header = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
@@ -31,6 +25,7 @@ export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<
   const token = bearerToken(event);
   if (token === undefined) throw new Error('Unauthorized');
   try {
+    const { issuer, publicKeys } = accessTokenVerification();
     const claims = verifyAccessToken(token, await publicKeys(), { issuer, now: clock.now() });
     return {
       principalId: claims.sub,

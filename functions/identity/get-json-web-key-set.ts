@@ -1,14 +1,12 @@
-import { loadAccessTokenPublicKeys } from '../../shared/identity/adapters/kms-token-signer.ts';
-import { ACCESS_TOKEN_ALGORITHM } from '../../shared/identity/domain/access-token.ts';
-import { cachedAsync, kmsClient } from '../../shared/kernel/compose.ts';
-import { tokenSigningKeyId } from '../../shared/kernel/config/security-config.ts';
+import { ACCESS_TOKEN_ALGORITHM } from '../../shared/identity/app/access-token.ts';
+import { accessTokenVerification } from '../../shared/identity/compose.ts';
+import { cachedAsync } from '../../shared/kernel/compose.ts';
 import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
 import { identityRoutes } from '../../shared/identity/api/routes.ts';
 
-const signingKeyId = tokenSigningKeyId();
 /** Fetched once per container: the key set only changes when the signing key does. */
 const keySet = cachedAsync(async () => ({
-  keys: [...(await loadAccessTokenPublicKeys(kmsClient(), signingKeyId))].map(([kid, publicKey]) => ({
+  keys: [...(await accessTokenVerification().publicKeys())].map(([kid, publicKey]) => ({
     ...(publicKey.export({ format: 'jwk' }) as { kty: string; crv: string; x: string; y: string }),
     kid,
     alg: ACCESS_TOKEN_ALGORITHM,

@@ -1,11 +1,10 @@
-import { identityStore, tokenDeps } from '../../shared/identity/compose.ts';
+import { sessionDeps } from '../../shared/identity/compose.ts';
 import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
 import { identityRoutes } from '../../shared/identity/api/routes.ts';
 import { refreshTokens } from '../../shared/identity/app/refresh-tokens.ts';
 
-const deps = { identityStore: identityStore(), ...tokenDeps() };
 
 export const handler = httpHandler(identityRoutes.refreshTokens, async (request) => ({
   statusCode: 200,
-  body: await refreshTokens({ refreshToken: request.body.refreshToken }, deps),
+  body: await refreshTokens({ refreshToken: request.body.refreshToken }, sessionDeps()),
 }));

@@ -7,17 +7,10 @@
  * Any rejected entry fails the whole invocation: the Pipe then retries (bisecting the batch) and finally sends the
  * batch's stream coordinates to its DLQ. Consumers deduplicate on the envelope id, so a retried batch is harmless.
  */
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { OUTBOX_PUBLISHER_BATCH_SIZE, outboxImageToBusEntry, type BusEntry } from '../../shared/kernel/messaging/outbox.ts';
-import { loadPlatformConfig } from '../../shared/kernel/config/platform-config.ts';
+import { outboxImageToBusEntry, type BusEntry } from '../../shared/kernel/messaging/outbox.ts';
 import { logger } from '../../shared/kernel/observability/logger.ts';
-
-/** PutEvents accepts at most 10 entries per call. */
-const BUS_ENTRIES_PER_PUT_MAX = OUTBOX_PUBLISHER_BATCH_SIZE;
-
-const config = loadPlatformConfig();
-const eventBridge = new EventBridgeClient({});
+import { busPublisher } from '../../shared/platform/compose.ts';
 
 function toBusEntries(records: readonly DynamoDBRecord[]): BusEntry[] {
   return records.flatMap((record) => {
@@ -30,14 +23,6 @@ function toBusEntries(records: readonly DynamoDBRecord[]): BusEntry[] {
 
 export async function handler(records: DynamoDBRecord[]): Promise<void> {
   const entries = toBusEntries(records);
-  for (let start = 0; start < entries.length; start += BUS_ENTRIES_PER_PUT_MAX) {
-    const batch = entries.slice(start, start + BUS_ENTRIES_PER_PUT_MAX);
-    const result = await eventBridge.send(
-      new PutEventsCommand({
-        Entries: batch.map((entry) => ({ EventBusName: config.eventBusName, Source: entry.source, DetailType: entry.detailType, Detail: entry.detail })),
-      }),
-    );
-    if ((result.FailedEntryCount ?? 0) > 0) throw new Error(`The bus rejected ${result.FailedEntryCount} outbox events`);
-  }
+  await busPublisher().publish(entries);
   logger.info('Outbox events published', { received: records.length, published: entries.length });
 }

@@ -3,8 +3,18 @@
  * (see docs/policy.md); each can be overridden by configuration, within the range shared/kernel/config/policy-config.ts
  * checks, because the regulator may change them.
  */
-import type { ArrearsBucket } from '../lending/domain/delinquency.ts';
+import { SPLIT_PARTS_MAX } from './money.ts';
 import type { PaymentMethod } from './payment-methods.ts';
+
+/**
+ * The arrears buckets a plan that is behind can sit in, from the least to the most overdue, as SIMAH reports
+ * arrears. Policy names one of them (arrearsBucketBlockingNewPlans), so the list lives with the policy.
+ */
+export const ARREARS_BUCKETS = ['1-30', '31-60', '61-90', '90+'] as const;
+export type ArrearsBucket = (typeof ARREARS_BUCKETS)[number];
+
+/** Schedules and allocation support at most this many installments; the installment policy may not exceed it. */
+export const INSTALLMENTS_PER_PLAN_MAX = SPLIT_PARTS_MAX;
 
 export type ResidencyPolicy = 'citizens-only' | 'citizens-and-residents';
 

@@ -2,8 +2,8 @@
  * Builds lending's dependencies on first use, once per container: the only place lending's adapters are made and
  * its policy is read and checked. A bad setting fails the first invocation loudly, not the module import.
  */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentClient, once, platformConfig } from '../kernel/compose.ts';
+import type { DocumentClient } from '../kernel/storage/document-client.ts';
 import { systemClock, ulidGenerator } from '../kernel/clock-and-ids.ts';
 import { loadLendingPolicy, loadPlanPolicy } from '../kernel/config/policy-config.ts';
 import { DynamoDbDelinquencyStore } from './adapters/delinquency-store.ts';
@@ -12,7 +12,7 @@ import { DynamoDbPlanStore } from './adapters/plan-store.ts';
 import type { LendingDeps } from './app/lending-deps.ts';
 
 /** Lending's dependencies on a given table and policy; tests and benchmarks build them on their own table. */
-export function buildLendingDeps(client: DynamoDBDocumentClient, tableName: string, policy: Pick<LendingDeps, 'lending' | 'plans'>): LendingDeps {
+export function buildLendingDeps(client: DocumentClient, tableName: string, policy: Pick<LendingDeps, 'lending' | 'plans'>): LendingDeps {
   return {
     offerStore: new DynamoDbOfferStore(client, tableName),
     planStore: new DynamoDbPlanStore(client, tableName),

@@ -2,20 +2,20 @@
  * Builds the payments context's dependencies on first use, once per container: the only place its adapters and its
  * gateway client are made, and where its configuration is read and checked.
  */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentClient, once, platformConfig } from '../kernel/compose.ts';
+import type { DocumentClient } from '../kernel/storage/document-client.ts';
 import { systemClock, ulidGenerator } from '../kernel/clock-and-ids.ts';
 import { loadPlanPolicy } from '../kernel/config/policy-config.ts';
 import { paymentGatewayBaseUrl } from '../kernel/config/security-config.ts';
 import { webhookSecretLoader } from '../kernel/crypto/webhook-secret.ts';
-import { lendingDeps } from '../lending/compose.ts';
+import { DynamoDbPlanStore } from '../lending/index.ts';
 import { HttpPaymentGatewayClient } from './adapters/gateway-client.ts';
 import { DynamoDbPaymentStore } from './adapters/payment-store.ts';
 import { DynamoDbReconciliationStore } from './adapters/reconciliation-store.ts';
 import type { PaymentDeps } from './app/payment-deps.ts';
 
 /** The payments dependencies on a given table and policy; tests and benchmarks build them on their own table. */
-export function buildPaymentDeps(client: DynamoDBDocumentClient, tableName: string, policy: Pick<PaymentDeps, 'plans'>): PaymentDeps {
+export function buildPaymentDeps(client: DocumentClient, tableName: string, policy: Pick<PaymentDeps, 'plans'>): PaymentDeps {
   return {
     paymentStore: new DynamoDbPaymentStore(client, tableName),
     reconciliation: new DynamoDbReconciliationStore(client, tableName),
@@ -28,7 +28,7 @@ export function buildPaymentDeps(client: DynamoDBDocumentClient, tableName: stri
 export const paymentDeps = once((): PaymentDeps => buildPaymentDeps(documentClient(), platformConfig().tableName, { plans: loadPlanPolicy() }));
 
 /** Creating an intent reads the plan through lending's store, so it takes both contexts' dependencies. */
-export const paymentIntentDeps = once(() => ({ ...paymentDeps(), planStore: lendingDeps().planStore }));
+export const paymentIntentDeps = once(() => ({ ...paymentDeps(), planStore: new DynamoDbPlanStore(documentClient(), platformConfig().tableName) }));
 
 export const checkoutDeps = once(() => ({ ...paymentDeps(), gateway: new HttpPaymentGatewayClient(paymentGatewayBaseUrl()) }));
 

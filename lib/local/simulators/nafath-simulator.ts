@@ -47,20 +47,63 @@ export function signNafathCallback(secret: string, timestampSeconds: number, raw
   return signCallback(secret, timestampSeconds, rawBody);
 }
 
-export async function startNafathSimulator(options: NafathSimulatorOptions): Promise<RunningSimulator> {
-  const statuses = new Map<string, NafathStatus>();
+interface Scheduler {
+  readonly signal: AbortSignal;
+  /** Runs `action` after the delay unless the simulator stopped first. */
+  later<T>(milliseconds: number, action: () => T | Promise<T>): Promise<T>;
+  stop(): void;
+}
+
+/** The simulator's timers, all cancelled when it stops. */
+function scheduler(): Scheduler {
   const timers = new Set<NodeJS.Timeout>();
   const stopping = new AbortController();
+  return {
+    signal: stopping.signal,
+    later: <T>(milliseconds: number, action: () => T | Promise<T>): Promise<T> =>
+      new Promise<T>((resolve) => {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          // Through a promise, so that an action that throws becomes a rejection rather than an uncaught exception.
+          if (!stopping.signal.aborted) resolve(Promise.resolve().then(action));
+        }, milliseconds);
+        timers.add(timer);
+      }),
+    stop: () => {
+      stopping.abort();
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}
 
-  const later = <T>(milliseconds: number, action: () => T | Promise<T>): Promise<T> =>
-    new Promise<T>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        // Through a promise, so that an action that throws becomes a rejection rather than an uncaught exception.
-        if (!stopping.signal.aborted) resolve(Promise.resolve().then(action));
-      }, milliseconds);
-      timers.add(timer);
+/** One callback, one id: retries resend the same body with a fresh timestamp and signature. */
+async function deliverCallback(options: NafathSimulatorOptions, schedule: Scheduler, rawBody: string, attempt: number): Promise<void> {
+  const url = options.callbackUrl();
+  // Without a receiver the outcome is still available by polling.
+  if (url === undefined) return;
+  const timestampSeconds = Math.floor(Date.now() / 1000);
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-nafath-timestamp': String(timestampSeconds), 'x-nafath-signature': signNafathCallback(options.callbackSecret, timestampSeconds, rawBody) },
+      body: rawBody,
+      signal: AbortSignal.any([schedule.signal, AbortSignal.timeout(CALLBACK_TIMEOUT_MILLISECONDS)]),
     });
+    await response.body?.cancel();
+    if (response.status < 500) return;
+  } catch {
+    // A network error or timeout: retried below.
+  }
+  if (attempt >= CALLBACK_ATTEMPTS_MAX) return;
+  const baseDelayMilliseconds = options.callbackRetryBaseDelayMilliseconds ?? CALLBACK_RETRY_BASE_DELAY_MILLISECONDS;
+  await schedule.later(baseDelayMilliseconds * 2 ** (attempt - 1), () => deliverCallback(options, schedule, rawBody, attempt + 1));
+}
+
+export async function startNafathSimulator(options: NafathSimulatorOptions): Promise<RunningSimulator> {
+  const statuses = new Map<string, NafathStatus>();
+  const schedule = scheduler();
+  const later = schedule.later;
 
   const record = (transId: string, status: NafathStatus): void => {
     statuses.delete(transId);
@@ -68,33 +111,10 @@ export async function startNafathSimulator(options: NafathSimulatorOptions): Pro
     if (statuses.size > TRANSACTIONS_MAX) statuses.delete(statuses.keys().next().value as string);
   };
 
-  /** One callback, one id: retries resend the same body with a fresh timestamp and signature. */
-  async function deliver(rawBody: string, attempt: number): Promise<void> {
-    const url = options.callbackUrl();
-    // Without a receiver the outcome is still available by polling.
-    if (url === undefined) return;
-    const timestampSeconds = Math.floor(Date.now() / 1000);
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-nafath-timestamp': String(timestampSeconds), 'x-nafath-signature': signNafathCallback(options.callbackSecret, timestampSeconds, rawBody) },
-        body: rawBody,
-        signal: AbortSignal.any([stopping.signal, AbortSignal.timeout(CALLBACK_TIMEOUT_MILLISECONDS)]),
-      });
-      await response.body?.cancel();
-      if (response.status < 500) return;
-    } catch {
-      // A network error or timeout: retried below.
-    }
-    if (attempt >= CALLBACK_ATTEMPTS_MAX) return;
-    const baseDelayMilliseconds = options.callbackRetryBaseDelayMilliseconds ?? CALLBACK_RETRY_BASE_DELAY_MILLISECONDS;
-    await later(baseDelayMilliseconds * 2 ** (attempt - 1), () => deliver(rawBody, attempt + 1));
-  }
-
   function settle(transId: string, status: NafathOutcome): Promise<void> {
     record(transId, status);
     const rawBody = JSON.stringify({ callbackId: randomUUID(), transId, status, occurredAt: new Date().toISOString() });
-    return deliver(rawBody, 1);
+    return deliverCallback(options, schedule, rawBody, 1);
   }
 
   function requestLogin(body: unknown): SimulatorResponse | Promise<SimulatorResponse | 'hang'> {
@@ -131,10 +151,6 @@ export async function startNafathSimulator(options: NafathSimulatorOptions): Pro
       if (request.method === 'POST' && request.url.pathname === '/api/v1/mfa/request') return requestLogin(request.body);
       return { status: 404, body: { error: 'not found' } };
     },
-    () => {
-      stopping.abort();
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-    },
+    () => schedule.stop(),
   );
 }

@@ -4,6 +4,7 @@
  * or editing any entry breaks the chain that the verifier recomputes.
  */
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../kernel/canonical-json.ts';
 
 export const AUDIT_CHAIN_GENESIS_HASH = '0'.repeat(64);
 
@@ -20,16 +21,6 @@ export interface ChainedAuditEntry extends AuditEntryContent {
   readonly sequence: number;
   readonly previousHash: string;
   readonly hash: string;
-}
-
-/** JSON with sorted keys, so the hash does not depend on property order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 export function chainAuditEntry(
@@ -55,3 +46,5 @@ export function findBrokenLink(entries: readonly ChainedAuditEntry[], storedHead
   }
   return head.hash === storedHeadHash ? undefined : head.sequence + 1;
 }
+
+export { canonicalJson };

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { CreditReport, SimahClient } from '../../kernel/crypto/ports.ts';
+import type { CreditReport, SimahClient } from '../app/credit-report.ts';
 import { postJson } from '../../kernel/http-client/post-json.ts';
 
 /** Per attempt; the consumer retries within its own timeout and SQS redelivers after that. */

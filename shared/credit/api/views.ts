@@ -1,4 +1,4 @@
-import type { CreditAssessment } from '../../customers/app/customer-store.ts';
+import type { CreditAssessment } from '../domain/assessment.ts';
 
 /** What a customer sees of an assessment: its state and outcome, without internal ids of the bureau. */
 export function toAssessmentView(assessment: CreditAssessment): Record<string, unknown> {

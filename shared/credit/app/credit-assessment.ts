@@ -8,8 +8,12 @@ import type { Principal as RequestPrincipal } from '../../kernel/http/request-co
 import { DeadLetterNow } from '../../kernel/messaging/dead-letter.ts';
 import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
 import type { Clock, IdGenerator } from '../../kernel/clock-and-ids.ts';
-import type { AssessmentFailureReason, CreditAssessment, CustomerStore } from '../../customers/app/customer-store.ts';
-import { GovernmentServiceError, type PersonalDataCipher, type SimahClient } from '../../kernel/crypto/ports.ts';
+import type { CustomerStore } from '../../customers/index.ts';
+import type { AssessmentFailureReason, CreditAssessment } from '../domain/assessment.ts';
+import type { AssessmentStore } from './ports.ts';
+import { GovernmentServiceError } from '../../kernel/errors/government-service-error.ts';
+import { type PersonalDataCipher } from '../../kernel/crypto/ports.ts';
+import { type SimahClient } from './credit-report.ts';
 import { creditError } from '../api/error-codes.ts';
 import { customersError } from '../../customers/index.ts';
 import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
@@ -17,7 +21,7 @@ import { CREDIT_EVENTS } from '../api/events.ts';
 
 export async function requestCreditAssessment(
   command: { readonly principal: RequestPrincipal; readonly consent: boolean; readonly correlationId: string },
-  deps: { readonly customerStore: CustomerStore; readonly clock: Clock; readonly ids: IdGenerator },
+  deps: { readonly customerStore: Pick<CustomerStore, 'find'>; readonly assessmentStore: AssessmentStore; readonly clock: Clock; readonly ids: IdGenerator },
 ): Promise<CreditAssessment> {
   if (!command.consent) throw creditError('CONSENT_REQUIRED', { details: [{ field: 'body.consent', issue: 'must be true' }] });
   const customer = await deps.customerStore.find(command.principal.principalId);
@@ -30,7 +34,7 @@ export async function requestCreditAssessment(
     consentGivenAt: now,
     requestedAt: now,
   };
-  const created = await deps.customerStore.createAssessment(
+  const created = await deps.assessmentStore.createAssessment(
     assessment,
     customer,
     { action: 'CREDIT_CHECK_CONSENT_GIVEN', actor: command.principal.principalId, occurredAt: now.toISOString(), facts: { assessmentId: assessment.assessmentId, bureau: 'SIMAH' } },
@@ -46,10 +50,10 @@ export async function requestCreditAssessment(
 
 export async function getCreditAssessment(
   command: { readonly principal: RequestPrincipal; readonly assessmentId: string },
-  deps: { readonly customerStore: CustomerStore },
+  deps: { readonly assessmentStore: Pick<AssessmentStore, 'findAssessment'> },
 ): Promise<CreditAssessment> {
   // Scoped by the caller's own id, so another customer's assessment is simply not found.
-  const assessment = await deps.customerStore.findAssessment(command.principal.principalId, command.assessmentId);
+  const assessment = await deps.assessmentStore.findAssessment(command.principal.principalId, command.assessmentId);
   if (assessment === undefined) throw creditError('CREDIT_ASSESSMENT_NOT_FOUND');
   return assessment;
 }
@@ -79,7 +83,8 @@ const FAILURE_REASONS: Record<GovernmentServiceError['reason'], AssessmentFailur
 const reasonFor = (error: GovernmentServiceError): AssessmentFailureReason => FAILURE_REASONS[error.reason];
 
 export interface RunAssessmentDeps {
-  readonly customerStore: CustomerStore;
+  readonly customerStore: Pick<CustomerStore, 'find'>;
+  readonly assessmentStore: AssessmentStore;
   readonly cipher: PersonalDataCipher;
   readonly simah: SimahClient;
   readonly clock: Clock;
@@ -101,7 +106,7 @@ export async function runCreditAssessment(
   command: { readonly assessmentId: string; readonly customerId: string; readonly correlationId: string; readonly isFinalDelivery: boolean },
   deps: RunAssessmentDeps,
 ): Promise<RunOutcome> {
-  const assessment = await deps.customerStore.findAssessment(command.customerId, command.assessmentId);
+  const assessment = await deps.assessmentStore.findAssessment(command.customerId, command.assessmentId);
   if (assessment === undefined) throw new Error('Assessment not found for a requested event');
   if (assessment.status === 'COMPLETED') return 'already-completed';
   const customer = await deps.customerStore.find(command.customerId);
@@ -110,7 +115,7 @@ export async function runCreditAssessment(
 
   const settleFailed = async (reasonCode: AssessmentFailureReason): Promise<void> => {
     const failedAt = deps.clock.now();
-    await deps.customerStore.settleAssessment(
+    await deps.assessmentStore.settleAssessment(
       { ...assessment, status: 'FAILED', failureReason: reasonCode, completedAt: failedAt },
       buildEventEnvelope(CREDIT_EVENTS.creditAssessmentFailed, { assessmentId: assessment.assessmentId, customerId: assessment.customerId, reasonCode, failedAt: failedAt.toISOString() }, {
         eventId: deps.ids.newId(),
@@ -126,7 +131,7 @@ export async function runCreditAssessment(
       const report = await deps.simah.fetchCreditReport(nationalId, assessment.assessmentId);
       const risk = assessRisk(report, deps.policy, deps.riskMethod);
       const completedAt = deps.clock.now();
-      const settled = await deps.customerStore.settleAssessment(
+      const settled = await deps.assessmentStore.settleAssessment(
         {
           ...assessment,
           status: 'COMPLETED',

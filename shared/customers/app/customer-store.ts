@@ -1,7 +1,6 @@
-/** The persistence port for customers and their credit assessments. Personal fields arrive already encrypted. */
+/** The persistence port for customers. Personal fields arrive already encrypted. */
 import type { EventDetailEnvelope } from '../../kernel/messaging/event-type.ts';
-import type { AuditEntryContent } from '../../audit/domain/audit-chain.ts';
-import type { RiskCategory } from '../../credit/domain/risk-assessment.ts';
+import type { AuditEntryContent } from '../../audit/index.ts';
 import type { NationalIdKind } from '../../kernel/national-id.ts';
 
 export type PreferredLanguage = 'ar' | 'en';
@@ -29,23 +28,6 @@ export interface CustomerRecord extends EncryptedContact {
   readonly auditHead: { readonly sequence: number; readonly hash: string };
 }
 
-export type AssessmentStatus = 'PENDING' | 'COMPLETED' | 'FAILED';
-export type AssessmentFailureReason = 'SIMAH_UNAVAILABLE' | 'SIMAH_TIMEOUT' | 'SIMAH_MALFORMED_RESPONSE' | 'SIMAH_REJECTED_REQUEST';
-
-export interface CreditAssessment {
-  readonly assessmentId: string;
-  readonly customerId: string;
-  readonly status: AssessmentStatus;
-  readonly consentGivenAt: Date;
-  readonly requestedAt: Date;
-  readonly completedAt?: Date;
-  readonly score?: number;
-  readonly grade?: string;
-  readonly riskCategory?: RiskCategory;
-  readonly maximumFinancingHalalas?: number;
-  readonly failureReason?: AssessmentFailureReason;
-}
-
 export interface CustomerStore {
   /** Creates the customer and claims the national ID for it; false when that person is already a customer. */
   register(customer: CustomerRecord, nationalIdBlindIndex: string, audit: AuditEntryContent, event: EventDetailEnvelope): Promise<boolean>;
@@ -58,8 +40,4 @@ export interface CustomerStore {
   ): Promise<boolean>;
   /** Appends an audit entry (for example a staff member viewing the record); false on a concurrent change. */
   appendAudit(customer: CustomerRecord, audit: AuditEntryContent): Promise<boolean>;
-  createAssessment(assessment: CreditAssessment, customer: CustomerRecord, audit: AuditEntryContent, event: EventDetailEnvelope): Promise<boolean>;
-  findAssessment(customerId: string, assessmentId: string): Promise<CreditAssessment | undefined>;
-  /** Moves a PENDING or FAILED assessment to its outcome with the outbox event; false if already COMPLETED. */
-  settleAssessment(assessment: CreditAssessment, event: EventDetailEnvelope): Promise<boolean>;
 }

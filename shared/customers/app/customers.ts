@@ -4,16 +4,24 @@
  */
 import { eligibilityViolations } from '../domain/eligibility.ts';
 import { maskDateOfBirth, maskEmail, maskName, maskNationalId, maskPhone } from '../domain/masking.ts';
+import { normaliseSaudiMobile } from '../domain/phone.ts';
 import type { LendingPolicy } from '../../kernel/policy.ts';
 import type { Principal as RequestPrincipal } from '../../kernel/http/request-context.ts';
 import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
 import type { Clock, IdGenerator } from '../../kernel/clock-and-ids.ts';
-import type { IdentityStore } from '../../identity/app/identity-store.ts';
+import type { IdentityStore } from '../../identity/index.ts';
 import type { PersonalDataCipher } from '../../kernel/crypto/ports.ts';
 import type { CustomerRecord, CustomerStore, PreferredLanguage } from './customer-store.ts';
 import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
 import { customersError } from '../api/error-codes.ts';
 import { CUSTOMERS_EVENTS } from '../api/events.ts';
+
+/** Phones are stored in E.164; the contract accepts the local forms people type, so they are normalised first. */
+function saudiMobileOrRefuse(phone: string): string {
+  const normalised = normaliseSaudiMobile(phone);
+  if (normalised === undefined) throw kernelError('VALIDATION_FAILED', { details: [{ field: 'body.phone', issue: 'must be a Saudi mobile number' }] });
+  return normalised;
+}
 
 export interface CustomerDeps {
   readonly customerStore: CustomerStore;
@@ -44,6 +52,7 @@ export async function registerCustomer(
   command: { readonly principal: RequestPrincipal; readonly details: RegistrationDetails; readonly correlationId: string },
   deps: CustomerDeps,
 ): Promise<CustomerProfile> {
+  const phone = saudiMobileOrRefuse(command.details.phone);
   const principal = await deps.identityStore.findPrincipal(command.principal.principalId);
   if (principal?.identityVerifiedAt === undefined) throw kernelError('AUTHENTICATION_REQUIRED');
   const now = deps.clock.now();
@@ -53,7 +62,7 @@ export async function registerCustomer(
   }
   // A customer is the principal who registered: one id for both keeps ownership checks a plain comparison.
   const customerId = principal.principalId;
-  const { details } = command;
+  const details = { ...command.details, phone };
   const [fullNameArCiphertext, fullNameEnCiphertext, phoneCiphertext, emailCiphertext, dateOfBirthCiphertext] = await Promise.all([
     deps.cipher.encrypt(customerId, 'fullNameAr', details.fullName.ar),
     deps.cipher.encrypt(customerId, 'fullNameEn', details.fullName.en),
@@ -161,9 +170,10 @@ export async function updateContact(
   command: { readonly principal: RequestPrincipal; readonly changes: ContactChanges },
   deps: Pick<CustomerDeps, 'customerStore' | 'cipher' | 'clock'>,
 ): Promise<CustomerProfile> {
+  const phone = command.changes.phone === undefined ? undefined : saudiMobileOrRefuse(command.changes.phone);
   const customer = await deps.customerStore.find(command.principal.principalId);
   if (customer === undefined) throw customersError('CUSTOMER_NOT_FOUND');
-  const { phone, email, city, preferredLanguage } = command.changes;
+  const { email, city, preferredLanguage } = command.changes;
   const id = customer.customerId;
   const changed = {
     ...(phone === undefined ? {} : { phoneCiphertext: await deps.cipher.encrypt(id, 'phone', phone) }),

@@ -1,108 +1,37 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntryContent } from '../../audit/domain/audit-chain.ts';
-import type { NationalIdKind } from '../../kernel/national-id.ts';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { appendAuditToExistingAggregate, firstAuditEntry, type AuditEntryContent } from '../../audit/index.ts';
 import type { Role } from '../../kernel/http/roles.ts';
-import type {
-  IdentityStore,
-  NafathSession,
-  NafathStatus,
-  OutcomeRecording,
-  Principal,
-  RateLimitCharge,
-  RefreshTokenFamily,
-} from '../app/identity-store.ts';
 import { buildOutboxItem } from '../../kernel/messaging/outbox.ts';
-import { appendAuditToExistingAggregate, auditHeadOf, firstAuditEntry } from '../../audit/adapters/audit-items.ts';
-import { CONDITIONS, isConditionalCheckFailed } from '../../kernel/storage/conditions.ts';
-import { ENTITY_TYPES, keys } from './keys.ts';
+import { CONDITIONS } from '../../kernel/storage/conditions.ts';
 import { TransactionConditionFailed, writeTransaction, type NamedTransactItem } from '../../kernel/storage/unit-of-work.ts';
 import { IDENTITY_EVENTS } from '../api/events.ts';
+import type { IdentityStore, NafathSession, OutcomeRecording, Principal, RateLimitCharge, RefreshTokenFamily } from '../app/identity-store.ts';
+import { epochSeconds, familyItem, SESSION_RECORD_RETENTION_SECONDS, toPrincipal, toSession } from './identity-items.ts';
+import { ENTITY_TYPES, keys } from './keys.ts';
+import { chargeRateLimitWindows } from './rate-limits.ts';
+import { DynamoDbRefreshFamilies } from './refresh-families.ts';
 
-/** Sessions and callback guards outlive the session by a day so late callbacks are still recognised as replays. */
-const SESSION_RECORD_RETENTION_SECONDS = 24 * 60 * 60;
-
-const epochSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
-
-function toSession(item: Record<string, unknown>): NafathSession {
-  return {
-    sessionId: String(item.sessionId),
-    transactionId: String(item.transactionId),
-    randomNumber: String(item.randomNumber),
-    pollTokenHash: String(item.pollTokenHash),
-    status: item.status as NafathStatus,
-    nationalIdBlindIndex: String(item.nationalIdBlindIndex),
-    nationalIdKind: item.nationalIdKind as NationalIdKind,
-    principalId: String(item.principalId),
-    principalExists: item.principalExists === true,
-    nationalIdCiphertext: typeof item.nationalIdCiphertext === 'string' ? item.nationalIdCiphertext : undefined,
-    createdAt: new Date(String(item.createdAt)),
-    expiresAt: new Date(String(item.expiresAt)),
-    tokensIssued: item.tokensIssuedAt !== undefined,
-  };
-}
-
-function toPrincipal(item: Record<string, unknown>): Principal {
-  return {
-    principalId: String(item.principalId),
-    roles: [...((item.roles as Set<string> | undefined) ?? [])] as Role[],
-    nationalIdKind: item.nationalIdKind as NationalIdKind,
-    nationalIdCiphertext: String(item.nationalIdCiphertext),
-    nationalIdBlindIndex: String(item.nationalIdBlindIndex),
-    identityVerifiedAt: item.identityVerifiedAt === undefined ? undefined : new Date(String(item.identityVerifiedAt)),
-    auditHead: auditHeadOf(item),
-  };
-}
-
-function toFamily(item: Record<string, unknown>): RefreshTokenFamily {
-  return {
-    familyId: String(item.familyId),
-    principalId: String(item.principalId),
-    generation: Number(item.generation),
-    currentSecretHash: String(item.currentSecretHash),
-    revoked: item.revokedAt !== undefined,
-    expiresAt: new Date(String(item.expiresAt)),
-  };
-}
-
+/**
+ * Identity's store: NAFATH sessions and their outcomes, principals and their roles. Rate-limit windows and
+ * refresh-token families live in modules of their own; this class only delegates to them.
+ */
 export class DynamoDbIdentityStore implements IdentityStore {
+  private readonly families: DynamoDbRefreshFamilies;
+
   constructor(
     private readonly documentClient: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    this.families = new DynamoDbRefreshFamilies(documentClient, tableName);
+  }
 
   private async get(key: { PK: string; SK: string }): Promise<Record<string, unknown> | undefined> {
     const { Item } = await this.documentClient.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
     return Item;
   }
 
-  async chargeRateLimits(charges: readonly RateLimitCharge[], now: Date): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
-    const nowSeconds = epochSeconds(now);
-    const windows = charges.map((charge) => {
-      const windowStart = nowSeconds - (nowSeconds % charge.windowSeconds);
-      return { charge, windowStart, windowEnd: windowStart + charge.windowSeconds };
-    });
-    try {
-      await writeTransaction(
-        this.documentClient,
-        windows.map(({ charge, windowStart, windowEnd }) => ({
-          name: `${charge.scope}WithinLimit`,
-          item: {
-            Update: {
-              TableName: this.tableName,
-              Key: keys.rateLimitWindow(charge.scope, charge.subject, windowStart),
-              UpdateExpression: 'SET entityType = :entityType, expiresAtEpochSeconds = :expires ADD requestCount :one',
-              ConditionExpression: 'attribute_not_exists(requestCount) OR requestCount < :limit',
-              ExpressionAttributeValues: { ':entityType': ENTITY_TYPES.rateLimitWindow, ':expires': windowEnd, ':one': 1, ':limit': charge.limit },
-            },
-          },
-        })),
-      );
-      return { allowed: true };
-    } catch (error) {
-      if (!(error instanceof TransactionConditionFailed)) throw error;
-      const exhausted = windows.filter(({ charge }) => error.failed(`${charge.scope}WithinLimit`));
-      return { allowed: false, retryAfterSeconds: Math.max(1, ...exhausted.map(({ windowEnd }) => windowEnd - nowSeconds)) };
-    }
+  chargeRateLimits(charges: readonly RateLimitCharge[], now: Date): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
+    return chargeRateLimitWindows(this.documentClient, this.tableName, charges, now);
   }
 
   async findPrincipalIdByBlindIndex(nationalIdBlindIndex: string): Promise<string | undefined> {
@@ -314,7 +243,7 @@ export class DynamoDbIdentityStore implements IdentityStore {
             },
           },
         },
-        { name: 'familyMustBeNew', item: { Put: { TableName: this.tableName, Item: this.familyItem(family), ConditionExpression: CONDITIONS.itemMustNotExist } } },
+        { name: 'familyMustBeNew', item: { Put: { TableName: this.tableName, Item: familyItem(family), ConditionExpression: CONDITIONS.itemMustNotExist } } },
       ]);
       return true;
     } catch (error) {
@@ -323,58 +252,16 @@ export class DynamoDbIdentityStore implements IdentityStore {
     }
   }
 
-  private familyItem(family: RefreshTokenFamily): Record<string, unknown> {
-    return {
-      ...keys.refreshTokenFamily(family.familyId),
-      entityType: ENTITY_TYPES.refreshTokenFamily,
-      familyId: family.familyId,
-      principalId: family.principalId,
-      generation: family.generation,
-      currentSecretHash: family.currentSecretHash,
-      expiresAt: family.expiresAt.toISOString(),
-      expiresAtEpochSeconds: epochSeconds(family.expiresAt),
-    };
+  findRefreshFamily(familyId: string): Promise<RefreshTokenFamily | undefined> {
+    return this.families.find(familyId);
   }
 
-  async findRefreshFamily(familyId: string): Promise<RefreshTokenFamily | undefined> {
-    const item = await this.get(keys.refreshTokenFamily(familyId));
-    return item === undefined ? undefined : toFamily(item);
+  rotateRefreshFamily(family: RefreshTokenFamily, nextSecretHash: string): Promise<boolean> {
+    return this.families.rotate(family, nextSecretHash);
   }
 
-  async rotateRefreshFamily(family: RefreshTokenFamily, nextSecretHash: string): Promise<boolean> {
-    try {
-      await this.documentClient.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.refreshTokenFamily(family.familyId),
-          UpdateExpression: 'SET generation = :next, currentSecretHash = :nextHash',
-          // Only the holder of the current generation may rotate, and never after revocation.
-          ConditionExpression: 'generation = :current AND currentSecretHash = :currentHash AND attribute_not_exists(revokedAt)',
-          ExpressionAttributeValues: {
-            ':next': family.generation + 1,
-            ':nextHash': nextSecretHash,
-            ':current': family.generation,
-            ':currentHash': family.currentSecretHash,
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
-  }
-
-  async revokeRefreshFamily(familyId: string, at: Date): Promise<void> {
-    await this.documentClient.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.refreshTokenFamily(familyId),
-        UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
-        ConditionExpression: CONDITIONS.itemMustExist,
-        ExpressionAttributeValues: { ':at': at.toISOString() },
-      }),
-    );
+  revokeRefreshFamily(familyId: string, at: Date): Promise<void> {
+    return this.families.revoke(familyId, at);
   }
 
   async grantRole(input: { principal: Principal; role: Role; audit: AuditEntryContent }): Promise<void> {

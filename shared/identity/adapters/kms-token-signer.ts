@@ -1,7 +1,7 @@
 import { GetPublicKeyCommand, SignCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { derToJoseSignature, keyIdFor, signingInput, type AccessTokenClaims } from '../domain/access-token.ts';
-import type { AccessTokenSigner } from '../../kernel/crypto/ports.ts';
+import { derToJoseSignature, keyIdFor, signingInput, type AccessTokenClaims } from '../app/access-token.ts';
+import type { AccessTokenSigner } from '../app/ports.ts';
 
 /** Signs access tokens inside KMS; the private key never leaves it. */
 export class KmsAccessTokenSigner implements AccessTokenSigner {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { NafathClient, NafathLoginRequest } from '../../kernel/crypto/ports.ts';
+import type { NafathClient, NafathLoginRequest } from '../app/ports.ts';
 import { postJson } from '../../kernel/http-client/post-json.ts';
 
 /** The login handshake is synchronous for the user, so it must answer well inside API Gateway's 29 s. */

@@ -1,5 +1,6 @@
 /** The errors the identity context answers with. Codes are stable API and phrased as the broken rule; messages may be reworded freely. */
-import { errorRaiser, type ErrorCodeRegistry } from '../../kernel/errors/error-code.ts';
+import type { ErrorCodeRegistry } from '../../kernel/errors/error-code.ts';
+import { errorRaiser } from '../../kernel/errors/rabhan-error.ts';
 
 export const IDENTITY_ERROR_CODES = {
   INVALID_NATIONAL_ID: {

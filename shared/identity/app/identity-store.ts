@@ -2,7 +2,7 @@
 import type { Role } from '../../kernel/http/roles.ts';
 import type { NationalIdKind } from '../../kernel/national-id.ts';
 import type { EventDetailEnvelope } from '../../kernel/messaging/event-type.ts';
-import type { AuditEntryContent } from '../../audit/domain/audit-chain.ts';
+import type { AuditEntryContent } from '../../audit/index.ts';
 
 export type NafathStatus = 'WAITING' | 'COMPLETED' | 'REJECTED' | 'EXPIRED';
 

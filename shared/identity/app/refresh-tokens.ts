@@ -2,7 +2,7 @@
  * Refresh tokens rotate on every use. Presenting any token of a family other than its current one means a copy
  * exists somewhere else, so the whole family is revoked and the person must sign in with NAFATH again.
  */
-import { ACCESS_TOKEN_TTL_SECONDS } from '../domain/access-token.ts';
+import { ACCESS_TOKEN_TTL_SECONDS } from './access-token.ts';
 import { digestOf, formatRefreshToken, matchesDigest, newOpaqueToken, parseRefreshToken } from '../domain/opaque-tokens.ts';
 import type { IdentityStore } from './identity-store.ts';
 import { signAccessToken, type IssuedTokens, type TokenDeps } from './token-issuer.ts';

@@ -2,12 +2,14 @@
  * Sign-in with NAFATH: start a session (the one synchronous government call), record NAFATH's signed outcome,
  * and let the client poll for the result, handing out tokens exactly once.
  */
-import { ACCESS_TOKEN_TTL_SECONDS } from '../domain/access-token.ts';
+import { ACCESS_TOKEN_TTL_SECONDS } from './access-token.ts';
 import { digestOf, matchesDigest, newOpaqueToken } from '../domain/opaque-tokens.ts';
 import { parseNationalId } from '../../kernel/national-id.ts';
 import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
 import type { Clock, IdGenerator } from '../../kernel/clock-and-ids.ts';
-import { GovernmentServiceError, type BlindIndexer, type NafathClient, type PersonalDataCipher } from '../../kernel/crypto/ports.ts';
+import { GovernmentServiceError } from '../../kernel/errors/government-service-error.ts';
+import { type BlindIndexer, type PersonalDataCipher } from '../../kernel/crypto/ports.ts';
+import { type NafathClient } from './ports.ts';
 import type { IdentityStore, NafathSession, NafathStatus } from './identity-store.ts';
 import { openRefreshFamily, signAccessToken, type IssuedTokens, type TokenDeps } from './token-issuer.ts';
 import { identityError } from '../api/error-codes.ts';

@@ -1,8 +1,8 @@
-import { ACCESS_TOKEN_TTL_SECONDS, type AccessTokenClaims } from '../domain/access-token.ts';
+import { ACCESS_TOKEN_TTL_SECONDS, type AccessTokenClaims } from './access-token.ts';
 import { digestOf, formatRefreshToken, newOpaqueToken } from '../domain/opaque-tokens.ts';
 import type { Clock, IdGenerator } from '../../kernel/clock-and-ids.ts';
 import type { Role } from '../../kernel/http/roles.ts';
-import type { AccessTokenSigner } from '../../kernel/crypto/ports.ts';
+import type { AccessTokenSigner } from './ports.ts';
 import type { RefreshTokenFamily } from './identity-store.ts';
 
 /** A refresh-token family lives this long from sign-in; after that the person signs in with NAFATH again. */

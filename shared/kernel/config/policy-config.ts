@@ -1,6 +1,4 @@
-import { ARREARS_BUCKETS } from '../../lending/domain/delinquency.ts';
-import { INSTALLMENTS_PER_PLAN_MAX } from '../../lending/domain/schedule.ts';
-import { DEFAULT_LENDING_POLICY, DEFAULT_PLAN_POLICY, type LendingPolicy, type PlanPolicy, type ResidencyPolicy } from '../policy.ts';
+import { ARREARS_BUCKETS, DEFAULT_LENDING_POLICY, INSTALLMENTS_PER_PLAN_MAX, DEFAULT_PLAN_POLICY, type LendingPolicy, type PlanPolicy, type ResidencyPolicy } from '../policy.ts';
 import type { Environment } from './environment.ts';
 
 /**

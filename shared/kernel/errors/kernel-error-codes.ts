@@ -1,5 +1,6 @@
 /** Errors any route can answer with, whatever its context: malformed requests, authentication, idempotency, races. Codes are stable API and phrased as the broken rule; messages may be reworded freely. */
-import { errorRaiser, type ErrorCodeRegistry } from './error-code.ts';
+import type { ErrorCodeRegistry } from './error-code.ts';
+import { errorRaiser } from './rabhan-error.ts';
 
 export const KERNEL_ERROR_CODES = {
   VALIDATION_FAILED: {

@@ -1,4 +1,4 @@
-import type { ErrorCodeDefinition } from './error-code.ts';
+import type { ErrorCodeDefinition, ErrorCodeRegistry } from './error-code.ts';
 
 export interface ErrorDetail {
   /** Dotted path of the offending field, or the rule name for policy refusals. */
@@ -34,4 +34,11 @@ export class RabhanError extends Error {
     this.messages = definition.message;
     this.headers = options.headers ?? {};
   }
+}
+
+/** A function that raises a registry's errors by code, so a thrown error always carries its status and messages. */
+export type ErrorRaiser<TRegistry extends ErrorCodeRegistry> = (code: keyof TRegistry & string, options?: RabhanErrorOptions) => RabhanError;
+
+export function errorRaiser<TRegistry extends ErrorCodeRegistry>(registry: TRegistry): ErrorRaiser<TRegistry> {
+  return (code, options) => new RabhanError(code, registry[code]!, options);
 }

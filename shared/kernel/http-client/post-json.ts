@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { GovernmentServiceError } from '../crypto/ports.ts';
+import { GovernmentServiceError } from '../errors/government-service-error.ts';
 
 /** Government replies are small; anything bigger is malformed and is not read into memory. */
 const RESPONSE_BYTES_MAX = 64 * 1024;

@@ -3,7 +3,7 @@
  * with its own writes, and records refusals so that they replay too.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../audit/domain/audit-chain.ts';
+import { canonicalJson } from '../canonical-json.ts';
 import { replayOrReject, type IdempotencyScope, type IdempotencyStore, type IdempotentOutcome, type StoredResponse } from '../idempotency/idempotency.ts';
 import type { KernelErrorCode } from '../errors/kernel-error-codes.ts';
 import { buildErrorResponseBody } from './error-response.ts';

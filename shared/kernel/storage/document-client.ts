@@ -13,3 +13,6 @@ export function createDocumentClient(): DynamoDBDocumentClient {
     marshallOptions: { removeUndefinedValues: true },
   });
 }
+
+/** The document client as the rest of the code names it, so that only adapters import the SDK's own types. */
+export type DocumentClient = DynamoDBDocumentClient;

@@ -11,7 +11,8 @@ import { INDEXES } from '../../kernel/storage/table.ts';
 import type { NamedTransactItem } from '../../kernel/storage/unit-of-work.ts';
 import { customerKeys } from '../../customers/index.ts';
 import { ARREARS_BUCKETS, arrearsBucketsFrom, type ArrearsBucket, type ArrearsCounts, type DelinquencyBucket } from '../domain/delinquency.ts';
-import type { Journal, Offer, Plan } from '../domain/plan.ts';
+import type { Journal } from '../app/ports.ts';
+import type { Offer, Plan } from '../domain/plan.ts';
 import { ENTITY_TYPES, keys } from './keys.ts';
 
 /**

@@ -13,10 +13,10 @@ import { INDEXES, ownerPartition } from '../../kernel/storage/table.ts';
 import { TransactionConditionFailed, writeTransaction, type NamedTransactItem } from '../../kernel/storage/unit-of-work.ts';
 import { queryJournals } from '../../ledger/index.ts';
 import { lendingError } from '../api/error-codes.ts';
-import type { PlanCancellation, PlanCreation, PlanPage, PlanStore } from '../app/ports.ts';
+import type { Journal, PlanCancellation, PlanCreation, PlanPage, PlanStore } from '../app/ports.ts';
 import { blocksNewPlans } from '../domain/delinquency.ts';
 import type { AssessmentSummary } from '../domain/offer-policy.ts';
-import type { Journal, Plan } from '../domain/plan.ts';
+import type { Plan } from '../domain/plan.ts';
 import { keys } from './keys.ts';
 import { arrearsCountsOf, customerLendingUpdate, planAttributes, planJournalWrites, planUpdate, toOffer, toPlan, toPlanJournal } from './plan-items.ts';
 

@@ -3,8 +3,8 @@ import type { Journal as BalancedJournal } from '../../ledger/index.ts';
 import { bucketTransitionEvent, type DelinquencyBucket, type PlanDelinquency } from '../domain/delinquency.ts';
 import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
 import type { IdGenerator } from '../../kernel/clock-and-ids.ts';
-import type { Journal, Plan } from '../domain/plan.ts';
-import type { PlanEvent } from './ports.ts';
+import type { Plan } from '../domain/plan.ts';
+import type { Journal, PlanEvent } from './ports.ts';
 import { LENDING_EVENTS } from '../api/events.ts';
 
 const envelope = (ids: IdGenerator, correlationId: string, occurredAt: Date) => ({ eventId: ids.newId(), occurredAt, correlationId });

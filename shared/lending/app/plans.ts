@@ -13,12 +13,12 @@ import { lendingError } from '../api/error-codes.ts';
 import { LENDING_EVENTS } from '../api/events.ts';
 import { NOT_DELINQUENT } from '../domain/delinquency.ts';
 import { borrowingLimitHalalas, offerViolations } from '../domain/offer-policy.ts';
-import type { Journal, Plan } from '../domain/plan.ts';
+import type { Plan } from '../domain/plan.ts';
 import { cancellationOf, openPlan } from '../domain/plan-transitions.ts';
 import { eventFacts, type LendingDeps } from './lending-deps.ts';
 import { refuse } from './offers.ts';
 import { bucketTransitionEvents, toJournalRecord } from './plan-changes.ts';
-import type { PlanStore } from './ports.ts';
+import type { Journal, PlanStore } from './ports.ts';
 
 type CommandDeps = Pick<LendingDeps, 'planStore' | 'clock' | 'ids' | 'lending' | 'plans'> & { readonly toResponse: (plan: Plan) => StoredResponse };
 

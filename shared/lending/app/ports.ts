@@ -3,7 +3,13 @@ import type { AuditEntryContent } from '../../audit/index.ts';
 import type { IdempotencyRecord, IdempotencyScope, StoredResponse } from '../../kernel/idempotency/idempotency.ts';
 import type { OutboundEvent } from '../../kernel/messaging/event-type.ts';
 import type { ArrearsBucket } from '../domain/delinquency.ts';
-import type { Applicant, CustomerLendingState, Journal, Offer, Plan } from '../domain/plan.ts';
+import type { PostedJournal } from '../../ledger/index.ts';
+import type { Applicant, CustomerLendingState, Offer, Plan } from '../domain/plan.ts';
+
+/** A balanced journal as posted to a plan's own ledger: the lines of its statement. */
+export interface Journal extends PostedJournal {
+  readonly planId: string;
+}
 
 /** An event to publish through the outbox in the same transaction as the change it reports. */
 export type PlanEvent = OutboundEvent;

@@ -6,11 +6,10 @@ import { type InstallmentBalance, assertInstallmentBalances, inAllocationOrder, 
 import { assertCalendarDate, daysBetween } from '../../kernel/calendar-date.ts';
 import { sumHalalas } from '../../kernel/money.ts';
 
-export type DelinquencyBucket = 'CURRENT' | '1-30' | '31-60' | '61-90' | '90+';
+import { ARREARS_BUCKETS, type ArrearsBucket } from '../../kernel/policy.ts';
 
-/** The buckets of a plan that is behind, from the least to the most overdue. */
-export const ARREARS_BUCKETS = ['1-30', '31-60', '61-90', '90+'] as const satisfies readonly DelinquencyBucket[];
-export type ArrearsBucket = (typeof ARREARS_BUCKETS)[number];
+export type DelinquencyBucket = 'CURRENT' | ArrearsBucket;
+export { ARREARS_BUCKETS, type ArrearsBucket };
 
 /** How many of one customer's plans sit in each arrears bucket; a missing bucket counts none. */
 export type ArrearsCounts = Readonly<Partial<Record<ArrearsBucket, number>>>;

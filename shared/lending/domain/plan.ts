@@ -1,6 +1,5 @@
 /** What lending keeps: offers, plans and their installments, and what it knows of a customer's borrowing. */
 import type { NationalIdKind } from '../../kernel/national-id.ts';
-import type { PostedJournal } from '../../ledger/domain/journal.ts';
 import type { ArrearsCounts, DelinquencyBucket } from './delinquency.ts';
 import type { AssessmentSummary } from './offer-policy.ts';
 
@@ -49,11 +48,6 @@ export interface Plan {
   /** Optimistic-lock version: every update is conditional on it. */
   readonly version: number;
   readonly auditHead: { readonly sequence: number; readonly hash: string };
-}
-
-/** A balanced journal as posted to a plan's own ledger: the lines of its statement. */
-export interface Journal extends PostedJournal {
-  readonly planId: string;
 }
 
 export interface CustomerExposure {

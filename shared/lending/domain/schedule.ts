@@ -2,9 +2,9 @@
  * Monthly installment schedules. Amounts come from splitEvenly (remainder halalas first); due dates are Riyadh
  * calendar dates computed from one anchor with month-end clamping (docs/money-and-schedules.md).
  */
-import type { LendingPolicy } from '../../kernel/policy.ts';
+import { INSTALLMENTS_PER_PLAN_MAX, type LendingPolicy } from '../../kernel/policy.ts';
 import { addMonthsClamped, assertCalendarDate } from '../../kernel/calendar-date.ts';
-import { assertHalalas, SPLIT_PARTS_MAX, splitEvenly } from '../../kernel/money.ts';
+import { assertHalalas, splitEvenly } from '../../kernel/money.ts';
 
 export { daysBetween, riyadhCalendarDate } from '../../kernel/calendar-date.ts';
 
@@ -12,7 +12,7 @@ export { daysBetween, riyadhCalendarDate } from '../../kernel/calendar-date.ts';
  * Hard ceiling on installments per plan whatever the configuration says (SAMA's default is 12): ten years of
  * monthly installments. It bounds every loop over a plan's installments.
  */
-export const INSTALLMENTS_PER_PLAN_MAX = SPLIT_PARTS_MAX;
+export { INSTALLMENTS_PER_PLAN_MAX };
 
 /**
  * A chosen first due date may be at most this many months after the start date. It lets the first collection

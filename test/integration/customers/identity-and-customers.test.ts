@@ -23,9 +23,10 @@ import { refreshTokens } from '../../../shared/identity/app/refresh-tokens.ts';
 import { NAFATH_CLOCK_SKEW_SECONDS, NAFATH_LATE_DELIVERY_SECONDS, pollNafathSession, recordNafathOutcome, startNafathSession, type SignInDeps } from '../../../shared/identity/app/sign-in-with-nafath.ts';
 import type { TokenDeps } from '../../../shared/identity/app/token-issuer.ts';
 import { requestCreditAssessment } from '../../../shared/credit/app/credit-assessment.ts';
-import type { CreditAssessment } from '../../../shared/customers/app/customer-store.ts';
+import type { CreditAssessment } from '../../../shared/credit/domain/assessment.ts';
+import { DynamoDbAssessmentStore } from '../../../shared/credit/adapters/assessment-store.ts';
 import { registerCustomer, type CustomerDeps } from '../../../shared/customers/app/customers.ts';
-import type { NafathClient } from '../../../shared/kernel/crypto/ports.ts';
+import type { NafathClient } from '../../../shared/identity/app/ports.ts';
 import { randomNationalId } from '../../support/national-ids.ts';
 import { provisionTestPlatform } from '../../support/provisioned-platform.ts';
 
@@ -44,7 +45,7 @@ const details = {
 let tableName: string;
 let signInDeps: SignInDeps;
 let tokenDeps: TokenDeps;
-let customerDeps: CustomerDeps;
+let customerDeps: CustomerDeps & { readonly assessmentStore: DynamoDbAssessmentStore };
 
 async function verifiedPerson(nationalId = randomNationalId()) {
   const started = await startNafathSession({ nationalId, clientAddress: `10.0.0.${Math.floor(Math.random() * 250)}` }, signInDeps);
@@ -76,7 +77,7 @@ beforeAll(async () => {
     ids: ulidGenerator,
     issuer: 'https://test.rabhan.sa',
   };
-  customerDeps = { customerStore: new DynamoDbCustomerStore(documentClient, tableName), identityStore, cipher, clock: systemClock, ids: ulidGenerator, policy: DEFAULT_LENDING_POLICY };
+  customerDeps = { customerStore: new DynamoDbCustomerStore(documentClient, tableName), assessmentStore: new DynamoDbAssessmentStore(documentClient, tableName), identityStore, cipher, clock: systemClock, ids: ulidGenerator, policy: DEFAULT_LENDING_POLICY };
 });
 
 const originalWrite = process.stdout.write.bind(process.stdout);
@@ -235,7 +236,7 @@ describe("a customer's latest credit assessment", () => {
       settled.status === 'COMPLETED'
         ? buildEventEnvelope(EVENT_TYPES.creditAssessmentCompleted, { assessmentId, customerId, riskCategory: settled.riskCategory!, maximumFinancingHalalas: settled.maximumFinancingHalalas!, completedAt: settled.completedAt.toISOString() }, facts)
         : buildEventEnvelope(EVENT_TYPES.creditAssessmentFailed, { assessmentId, customerId, reasonCode: settled.failureReason!, failedAt: settled.completedAt.toISOString() }, facts);
-    return customerDeps.customerStore.settleAssessment(settled, event);
+    return customerDeps.assessmentStore.settleAssessment(settled, event);
   };
   const latestOf = async (customerId: string) =>
     (await createDocumentClient().send(new GetCommand({ TableName: tableName, Key: keys.customer(customerId) }))).Item?.latestAssessment as { assessmentId: string; status: string } | undefined;
@@ -255,7 +256,7 @@ describe("a customer's latest credit assessment", () => {
 
     // The completion time travels with the summary, so offers can refuse an assessment past its validity period.
     expect(await latestOf(person.principalId)).toMatchObject({ assessmentId: newer.assessmentId, status: 'COMPLETED', riskCategory: 'MEDIUM', completedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
-    expect(await customerDeps.customerStore.findAssessment(person.principalId, older.assessmentId)).toMatchObject({ status: 'COMPLETED' });
-    expect(await customerDeps.customerStore.findAssessment(person.principalId, newest.assessmentId)).toMatchObject({ status: 'FAILED' });
+    expect(await customerDeps.assessmentStore.findAssessment(person.principalId, older.assessmentId)).toMatchObject({ status: 'COMPLETED' });
+    expect(await customerDeps.assessmentStore.findAssessment(person.principalId, newest.assessmentId)).toMatchObject({ status: 'FAILED' });
   });
 });

@@ -86,13 +86,15 @@ const FIXTURE: Record<string, string> = {
 
   // Handlers.
   'functions/alpha/open-plan.ts':
-    "import { openPlan } from '../../shared/alpha/compose.ts';\nimport { planContract } from '../../shared/alpha/api/contracts.ts';\n" +
+    "import { openPlan } from '../../shared/alpha/app/open-plan.ts';\nimport { wire } from '../../shared/alpha/compose.ts';\n" +
+    "import { planContract } from '../../shared/alpha/api/contracts.ts';\n" +
     "import { quote } from '../../shared/beta/index.ts';\nimport { respond } from '../../shared/kernel/http/respond.ts';\n" +
     "import { routes } from '../../shared/catalog/routes.ts';\n" +
-    'export const handler = (): unknown[] => [openPlan, planContract, quote, respond, routes];\n',
+    'export const handler = (): unknown[] => [openPlan, wire, planContract, quote, respond, routes];\n',
   'functions/alpha/adapter-probe.ts': "export type { PlanStore } from '../../shared/alpha/adapters/plan-store.ts';\n",
   'functions/alpha/sdk-probe.ts': "export { SQSClient } from '@aws-sdk/client-sqs';\n",
-  'functions/alpha/app-probe.ts': "export { openPlan } from '../../shared/alpha/app/open-plan.ts';\n",
+  'functions/alpha/app-probe.ts': "export { quote } from '../../shared/beta/app/quote.ts';\n",
+  'functions/alpha/domain-probe.ts': "export type { Plan } from '../../shared/alpha/domain/plan.ts';\n",
 
   // Infrastructure and tooling may use the SDK.
   'lib/stack.ts': "import { routes } from '../shared/catalog/routes.ts';\nimport { KMSClient } from '@aws-sdk/client-kms';\nexport const stack = [routes, KMSClient];\n",
@@ -269,12 +271,17 @@ describe('the dependency rules of the bounded-context layout', () => {
       expect(verdict('functions/alpha/sdk-probe.ts', AWS('client-sqs'))).toEqual(['aws-sdk-only-in-adapters', 'handlers-stay-thin']);
     });
 
-    it("refuses a handler that imports a context's use-case directly instead of through compose.ts", () => {
-      expect(verdict('functions/alpha/app-probe.ts', 'shared/alpha/app/open-plan.ts')).toEqual(['handlers-stay-thin']);
+    it("refuses a handler that imports another context's use-case instead of its own", () => {
+      expect(verdict('functions/alpha/app-probe.ts', 'shared/beta/app/quote.ts')).toEqual(['handlers-stay-thin']);
     });
 
-    it("lets a handler import a context's compose.ts, api/ and index.ts, the kernel and the catalogue", () => {
+    it('refuses a handler that imports a domain module directly instead of calling a use-case', () => {
+      expect(verdict('functions/alpha/domain-probe.ts', 'shared/alpha/domain/plan.ts')).toEqual(['handlers-stay-thin']);
+    });
+
+    it("lets a handler import its own context's use-cases and compose.ts, any context's api/ and index.ts, the kernel and the catalogue", () => {
       const handler = 'functions/alpha/open-plan.ts';
+      expect(verdict(handler, 'shared/alpha/app/open-plan.ts')).toEqual([]);
       expect(verdict(handler, 'shared/alpha/compose.ts')).toEqual([]);
       expect(verdict(handler, 'shared/alpha/api/contracts.ts')).toEqual([]);
       expect(verdict(handler, 'shared/beta/index.ts')).toEqual([]);

@@ -1,35 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LENDING_POLICY } from '../../../shared/kernel/policy.ts';
 import { DeadLetterNow } from '../../../shared/kernel/messaging/dead-letter.ts';
-import type { CreditAssessment, CustomerRecord, CustomerStore } from '../../../shared/customers/app/customer-store.ts';
+import type { CustomerRecord, CustomerStore } from '../../../shared/customers/app/customer-store.ts';
+import type { AssessmentStore } from '../../../shared/credit/app/ports.ts';
+import type { CreditAssessment } from '../../../shared/credit/domain/assessment.ts';
 import { DEFAULT_SIMAH_RETRY_POLICY, runCreditAssessment } from '../../../shared/credit/app/credit-assessment.ts';
-import { GovernmentServiceError, type SimahClient } from '../../../shared/kernel/crypto/ports.ts';
+import { GovernmentServiceError } from '../../../shared/kernel/errors/government-service-error.ts';
+import { type SimahClient } from '../../../shared/credit/app/credit-report.ts';
 
 /** In-memory fake of the store: this test is about the retry and settlement decisions, not persistence. */
 function fakeStore() {
   const settled: CreditAssessment[] = [];
   let assessment: CreditAssessment = { assessmentId: 'A1', customerId: 'C1', status: 'PENDING', consentGivenAt: new Date(), requestedAt: new Date() };
-  const store = {
+  const customerStore = { find: async () => ({ customerId: 'C1', nationalIdCiphertext: 'cipher' }) as CustomerRecord } as unknown as CustomerStore;
+  const assessmentStore = {
     findAssessment: async () => assessment,
-    find: async () => ({ customerId: 'C1', nationalIdCiphertext: 'cipher' }) as CustomerRecord,
     settleAssessment: async (next: CreditAssessment) => {
       if (assessment.status === 'COMPLETED') return false;
       assessment = next;
       settled.push(next);
       return true;
     },
-  } as unknown as CustomerStore;
-  return { store, settled };
+  } as unknown as AssessmentStore;
+  return { customerStore, assessmentStore, settled };
 }
 
 function depsWith(simah: SimahClient) {
-  const { store, settled } = fakeStore();
+  const { customerStore, assessmentStore, settled } = fakeStore();
   const sleeps: number[] = [];
   return {
     settled,
     sleeps,
     deps: {
-      customerStore: store,
+      customerStore,
+      assessmentStore,
       cipher: { encrypt: async () => '', decrypt: async () => '1000000008' },
       simah,
       clock: { now: () => new Date('2026-11-24T10:00:00Z') },

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { derToJoseSignature, signingInput, verifyAccessToken, type AccessTokenClaims } from '../../../shared/identity/domain/access-token.ts';
+import { derToJoseSignature, signingInput, verifyAccessToken, type AccessTokenClaims } from '../../../shared/identity/app/access-token.ts';
 
 const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const otherKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { postJson } from '../../../shared/kernel/http-client/post-json.ts';
-import { GovernmentServiceError } from '../../../shared/kernel/crypto/ports.ts';
+import { GovernmentServiceError } from '../../../shared/kernel/errors/government-service-error.ts';
 
 const replySchema = z.strictObject({ ok: z.boolean() });
 const TIMEOUT_MILLISECONDS = 300;
