@@ -62,3 +62,22 @@ export const { AUDIT_PARTITION_PREFIX } = audit;
 export { INDEXES, KEY_ATTRIBUTES, TABLE_SCHEMA, type ItemKey, type KeyPrefix } from '../kernel/storage/table.ts';
 export { DUE_DATE_SHARD_COUNT, dueDateShardOf } from '../lending/adapters/keys.ts';
 export { INTENT_EXPIRY_SHARD_COUNT } from '../payments/adapters/keys.ts';
+
+const overlaps = (first: string, second: string): boolean => first.startsWith(second) || second.startsWith(first);
+
+/**
+ * Pairs of declared kinds of item whose keys could ever be equal: in the same key space, with partition-key prefixes
+ * and sort-key prefixes that each overlap. A write of one could then overwrite, or a query return, the other.
+ */
+export function keyCollisions(byContext: Readonly<Record<string, readonly KeyPrefix[]>>): string[] {
+  const declared = Object.entries(byContext).flatMap(([context, prefixes]) => prefixes.map((prefix) => ({ context, ...prefix })));
+  const collisions: string[] = [];
+  declared.forEach((first, index) => {
+    for (const second of declared.slice(index + 1)) {
+      if (first.keySpace !== second.keySpace) continue;
+      if (!overlaps(first.partitionKeyPrefix, second.partitionKeyPrefix) || !overlaps(first.sortKeyPrefix, second.sortKeyPrefix)) continue;
+      collisions.push(`${first.context} ${first.entityType} (${first.partitionKeyPrefix} / ${first.sortKeyPrefix}) and ${second.context} ${second.entityType} (${second.partitionKeyPrefix} / ${second.sortKeyPrefix}) in ${first.keySpace}`);
+    }
+  });
+  return collisions;
+}

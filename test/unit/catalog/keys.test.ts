@@ -7,7 +7,10 @@ import {
   INTENT_EXPIRY_SHARD_COUNT,
   JOURNAL_PARTITION_PREFIX,
   dueDateShardOf,
+  keyCollisions,
   keys,
+  KEY_PREFIXES_BY_CONTEXT,
+  type KeyPrefix,
 } from '../../../shared/catalog/keys.ts';
 import { ulidGenerator } from '../../../shared/kernel/clock-and-ids.ts';
 import { IMMUTABLE_KEY_MEMBERS, partitionSamples } from '../../support/key-samples.ts';
@@ -90,5 +93,33 @@ describe('journal and audit partitions', () => {
     expect(keys.journals(keys.planLedger(first))).not.toBe(keys.journals(keys.planLedger(second)));
     // Journal ids are ULIDs, so sorting by them is posting order.
     expect(keys.journal(keys.planLedger(first), second).SK).toBe(second);
+  });
+});
+
+describe("the contexts' key formats, joined", () => {
+  const table = (entityType: string, partitionKeyPrefix: string, sortKeyPrefix: string): KeyPrefix => ({ entityType, partitionKeyPrefix, sortKeyPrefix, keySpace: 'table' });
+
+  it('hold no two kinds of item, in any context, whose keys could be equal', () => {
+    expect(keyCollisions(KEY_PREFIXES_BY_CONTEXT)).toEqual([]);
+  });
+
+  it("refuse a new context whose items would land on another context's keys", () => {
+    const withIntruder = { ...KEY_PREFIXES_BY_CONTEXT, solar: [table('Quote', 'CUSTOMER#', 'PROF')] };
+
+    expect(keyCollisions(withIntruder)).toEqual(['customers Customer (CUSTOMER# / PROFILE) and solar Quote (CUSTOMER# / PROF) in table']);
+  });
+
+  it('let two contexts share a partition when their sort keys keep their items apart', () => {
+    expect(keyCollisions({ customers: [table('Customer', 'CUSTOMER#', 'PROFILE')], credit: [table('CreditAssessment', 'CUSTOMER#', 'ASSESSMENT#')] })).toEqual([]);
+  });
+
+  it('declare a prefix for every partition each context builds, so that the collision check sees every key', () => {
+    const declared = Object.values(KEY_PREFIXES_BY_CONTEXT).flat();
+    for (const [member, samples] of Object.entries(partitionSamples(ulidGenerator.newId()))) {
+      for (const partition of samples.partitions) {
+        const covered = declared.some((prefix) => partition.startsWith(prefix.partitionKeyPrefix) && (samples.space === 'table') === (prefix.keySpace === 'table'));
+        expect(covered, `${member} builds ${partition}, which no KEY_PREFIXES entry declares`).toBe(true);
+      }
+    }
   });
 });
