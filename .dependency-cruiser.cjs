@@ -92,7 +92,7 @@ module.exports = {
       from: { path: '^functions/([^/]+)/' },
       to: {
         path: ['^shared/', ...AWS_SDK],
-        pathNot: [NOT_A_CONTEXT, '^shared/[^/]+/(index|compose)\\.ts$', '^shared/[^/]+/api/', '^shared/$1/app/', '^shared/$1/compose-[a-z-]+\\.ts$'],
+        pathNot: [NOT_A_CONTEXT, '^shared/[^/]+/index\\.ts$', '^shared/[^/]+/api/', '^shared/$1/app/', '^shared/$1/compose\\.ts$', '^shared/$1/compose-[a-z-]+\\.ts$'],
       },
     },
     {

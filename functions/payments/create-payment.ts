@@ -1,4 +1,4 @@
 import { paymentsRoutes } from '../../shared/payments/api/routes.ts';
-import { paymentIntentHandler } from '../../shared/payments/api/payment-intent-handler.ts';
+import { paymentIntentHandler } from './payment-intent-handler.ts';
 
 export const handler = paymentIntentHandler(paymentsRoutes.createPayment, (request) => request.body.amountHalalas);

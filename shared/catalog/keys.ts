@@ -53,7 +53,7 @@ export const ENTITY_TYPES = joinDeclarations<unknown>('entity type', Object.from
   typeof platform.ENTITY_TYPES;
 
 /**
- * Partitions whose items are immutable: every function role is denied UpdateItem and DeleteItem on partition keys
+ * Partitions whose items are immutable: every function role is denied UpdateItem, DeleteItem and BatchWriteItem on partition keys
  * starting with these (lib/constructs/rabhan-function.ts).
  */
 export const IMMUTABLE_PARTITION_PREFIXES: readonly string[] = [ledger.JOURNAL_PARTITION_PREFIX, audit.AUDIT_PARTITION_PREFIX];

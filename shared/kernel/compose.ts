@@ -1,7 +1,7 @@
 /**
- * What every function may need, and nothing heavier: configuration, the DynamoDB document client, the KMS client,
- * the clock and ids, each built once per container on first use. Kept apart from adapters.ts so that a function
- * which never touches personal data does not bundle the Encryption SDK (see the cold-start table of npm run bench).
+ * What every context's compose.ts builds on: configuration, the DynamoDB document client, the KMS client and the
+ * idempotency store, each built once per container on first use, never on import. The AWS Encryption SDK is not
+ * here: only the compose modules of functions that handle personal data bring it in (kernel/crypto/compose.ts).
  */
 import { createDocumentClient } from './storage/document-client.ts';
 import { createKmsClient } from './crypto/kms-client.ts';

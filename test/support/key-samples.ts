@@ -2,7 +2,7 @@
  * Partition keys built by every member of the keys module, for tests about the whole key space: that no two kinds of
  * item collide, and that the IAM deny on journal and audit partitions catches those and nothing else. The record is
  * typed over every member of `keys`, so adding a key builder without a sample here fails the typecheck (and
- * test/unit/shared/adapters/keys.test.ts checks the same at run time).
+ * test/unit/catalog/keys.test.ts checks the same at run time).
  */
 import { LEDGER_ACCOUNTS } from '../../shared/ledger/domain/journal.ts';
 import { INDEXES, keys } from '../../shared/catalog/keys.ts';

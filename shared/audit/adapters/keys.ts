@@ -8,7 +8,7 @@ const AUDIT_SEQUENCE_DIGITS = 10;
 
 /**
  * Audit entries are immutable, so they live in partitions that hold nothing else: IAM can condition only on the
- * partition key (`dynamodb:LeadingKeys`), and every function role is denied UpdateItem and DeleteItem on partitions
+ * partition key (`dynamodb:LeadingKeys`), and every function role is denied UpdateItem, DeleteItem and BatchWriteItem on partitions
  * starting with this prefix (lib/constructs/rabhan-function.ts). The catalogue's key test checks no other
  * partition key starts with it.
  */

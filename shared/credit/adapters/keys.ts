@@ -1,4 +1,5 @@
 /** The credit context's key formats: assessments sit in the customer's partition, one item per assessment. */
+import { customerPartition } from '../../customers/index.ts';
 import { INDEXES, ownerPartition, type ItemKey, type KeyPrefix } from '../../kernel/storage/table.ts';
 
 export const ENTITY_TYPES = { creditAssessment: 'CreditAssessment' } as const;
@@ -6,7 +7,7 @@ export const ENTITY_TYPES = { creditAssessment: 'CreditAssessment' } as const;
 const ASSESSMENT_SORT_KEY_PREFIX = 'ASSESSMENT#';
 
 export const keys = {
-  creditAssessment: (customerId: string, assessmentId: string): ItemKey => ({ PK: `CUSTOMER#${customerId}`, SK: `${ASSESSMENT_SORT_KEY_PREFIX}${assessmentId}` }),
+  creditAssessment: (customerId: string, assessmentId: string): ItemKey => ({ PK: customerPartition(customerId), SK: `${ASSESSMENT_SORT_KEY_PREFIX}${assessmentId}` }),
   creditAssessmentPrefix: ASSESSMENT_SORT_KEY_PREFIX,
   /** byOwner index attributes: a customer's assessments, sorted by (time-ordered) id. */
   ownedAssessment: (customerId: string, assessmentId: string): Record<string, string> => ({

@@ -5,7 +5,7 @@
 import { assessRisk, type RiskMethod } from '../domain/risk-assessment.ts';
 import type { LendingPolicy } from '../../kernel/policy.ts';
 import type { Principal as RequestPrincipal } from '../../kernel/http/request-context.ts';
-import { DeadLetterNow } from '../../kernel/messaging/dead-letter.ts';
+import { DeadLetterNow } from '../../kernel/messaging/dead-letter-now.ts';
 import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
 import type { Clock, IdGenerator } from '../../kernel/clock-and-ids.ts';
 import type { CustomerStore } from '../../customers/index.ts';

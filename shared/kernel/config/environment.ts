@@ -1,6 +1,6 @@
 /**
- * Configuration is read once, when a module loads, and fails fast: a function that starts without the settings it
- * needs must crash at init rather than answer requests wrongly.
+ * Configuration is read once, when a context's compose.ts first builds its dependencies, and fails fast: a function
+ * without the settings it needs fails its first invocation loudly rather than answer requests wrongly.
  */
 export class MissingConfigurationError extends Error {
   constructor(variableName: string) {

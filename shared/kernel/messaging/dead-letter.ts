@@ -5,28 +5,24 @@
  */
 import { GetQueueAttributesCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
+export { DeadLetterNow } from './dead-letter-now.ts';
 
-/** Thrown by a use-case to say: this message can never succeed, stop retrying it. */
-export class DeadLetterNow extends Error {
-  constructor(readonly reasonCode: string) {
-    super(reasonCode);
-    this.name = 'DeadLetterNow';
-  }
-}
 
-const sqs = new SQSClient({ maxAttempts: 3 });
+/** Built on first use: importing this module creates no client. */
+let client: SQSClient | undefined;
+const sqs = (): SQSClient => (client ??= new SQSClient({ maxAttempts: 3 }));
 const deadLetterQueueUrls = new Map<string, Promise<string>>();
 
 async function queueUrlForArn(queueArn: string): Promise<string> {
   const [, , , , accountId, queueName] = queueArn.split(':');
-  const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: queueName, QueueOwnerAWSAccountId: accountId }));
+  const { QueueUrl } = await sqs().send(new GetQueueUrlCommand({ QueueName: queueName, QueueOwnerAWSAccountId: accountId }));
   if (QueueUrl === undefined) throw new Error('Queue URL not found');
   return QueueUrl;
 }
 
 async function resolveDeadLetterQueueUrl(sourceQueueArn: string): Promise<string> {
   const sourceUrl = await queueUrlForArn(sourceQueueArn);
-  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: sourceUrl, AttributeNames: ['RedrivePolicy'] }));
+  const { Attributes } = await sqs().send(new GetQueueAttributesCommand({ QueueUrl: sourceUrl, AttributeNames: ['RedrivePolicy'] }));
   const redrivePolicy = JSON.parse(Attributes?.RedrivePolicy ?? '{}') as { deadLetterTargetArn?: string };
   if (redrivePolicy.deadLetterTargetArn === undefined) throw new Error('The source queue has no DLQ');
   return queueUrlForArn(redrivePolicy.deadLetterTargetArn);
@@ -39,7 +35,7 @@ export async function sendToDeadLetterQueue(record: SQSRecord, reasonCode: strin
     deadLetterQueueUrls.set(record.eventSourceARN, url);
     url.catch(() => deadLetterQueueUrls.delete(record.eventSourceARN));
   }
-  await sqs.send(
+  await sqs().send(
     new SendMessageCommand({
       QueueUrl: await url,
       MessageBody: record.body,

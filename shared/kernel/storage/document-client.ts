@@ -5,7 +5,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 export const DYNAMODB_MAX_ATTEMPTS = 3;
 
 /**
- * One document client per process, created at module load so it is reused across warm invocations.
+ * A document client; kernel/compose.ts builds one per process on first use, so warm invocations reuse it.
  * The endpoint comes from the standard AWS_ENDPOINT_URL_DYNAMODB variable when running locally.
  */
 export function createDocumentClient(): DynamoDBDocumentClient {

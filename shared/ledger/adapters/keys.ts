@@ -5,7 +5,7 @@ export const ENTITY_TYPES = { journal: 'Journal', ledgerBalance: 'LedgerBalance'
 
 /**
  * Journals are immutable, so each ledger's journals live in a partition that holds nothing else (see the audit
- * keys module for why): every function role is denied UpdateItem and DeleteItem on partitions with this prefix.
+ * keys module for why): every function role is denied UpdateItem, DeleteItem and BatchWriteItem on partitions with this prefix.
  */
 export const JOURNAL_PARTITION_PREFIX = 'JOURNAL#';
 

@@ -1,10 +1,10 @@
 /** Reads of the ledger: one ledger's journals in posting order, and the trial balance over the sharded totals. */
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AccountTotals, LedgerReader } from '../app/trial-balance.ts';
 import { LEDGER_ACCOUNTS, type LedgerAccount, type PostedJournal } from '../domain/journal.ts';
 import { LEDGER_BALANCE_SHARDS, toPostedJournal } from './journal-items.ts';
 import { keys, type JournalOwner } from './keys.ts';
 
-export type AccountTotals = ReadonlyMap<LedgerAccount, { debitHalalas: number; creditHalalas: number }>;
 
 /** At most `limit` journals of one ledger, starting after `afterJournalId` when given; items keep their raw attributes for the owner's mapper. */
 export async function queryJournals(
@@ -27,7 +27,7 @@ export async function queryJournals(
   return Items.map((item) => ({ ...toPostedJournal(item), item }));
 }
 
-export class DynamoDbLedgerReader {
+export class DynamoDbLedgerReader implements LedgerReader {
   constructor(
     private readonly documentClient: DynamoDBDocumentClient,
     private readonly tableName: string,

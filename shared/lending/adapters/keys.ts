@@ -1,5 +1,6 @@
 /** The lending context's key formats: offers, plans and the due-date index that the delinquency job reads. */
 import { INDEXES, ownerPartition, shardOf, type ItemKey, type KeyPrefix } from '../../kernel/storage/table.ts';
+import { customerPartition } from '../../customers/index.ts';
 import type { JournalOwner } from '../../ledger/index.ts';
 
 export const ENTITY_TYPES = { offer: 'Offer', plan: 'Plan' } as const;
@@ -18,7 +19,7 @@ const dueMonthShard = (yearMonth: string, shard: number): string => `DUE#${yearM
 export const planPartition = (planId: string): string => `PLAN#${planId}`;
 
 export const keys = {
-  offer: (customerId: string, offerId: string): ItemKey => ({ PK: `CUSTOMER#${customerId}`, SK: `OFFER#${offerId}` }),
+  offer: (customerId: string, offerId: string): ItemKey => ({ PK: customerPartition(customerId), SK: `OFFER#${offerId}` }),
   plan: (planId: string): ItemKey => ({ PK: planPartition(planId), SK: 'PLAN' }),
   /** byDueDate index attributes for an active plan: its month and shard, and the oldest unpaid due date. */
   dueBy: (oldestUnpaidDueDate: string, planId: string): Record<string, string> => ({

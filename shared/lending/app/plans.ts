@@ -18,7 +18,7 @@ import { cancellationOf, openPlan } from '../domain/plan-transitions.ts';
 import { eventFacts, type LendingDeps } from './lending-deps.ts';
 import { refuse } from './offers.ts';
 import { bucketTransitionEvents, toJournalRecord } from './plan-changes.ts';
-import type { Journal, PlanStore } from './ports.ts';
+import type { Journal, PlanPage, PlanStore } from './ports.ts';
 
 type CommandDeps = Pick<LendingDeps, 'planStore' | 'clock' | 'ids' | 'lending' | 'plans'> & { readonly toResponse: (plan: Plan) => StoredResponse };
 
@@ -73,6 +73,11 @@ export async function findOwnPlan(principal: Principal, planId: string, planStor
   const plan = await planStore.findPlan(planId);
   if (plan === undefined || plan.customerId !== principal.principalId) throw lendingError('PLAN_NOT_FOUND');
   return plan;
+}
+
+/** The caller's own plans, newest first, a page at a time. */
+export function listOwnPlans(query: { readonly principal: Principal; readonly limit: number; readonly cursor: string | undefined }, planStore: Pick<PlanStore, 'listPlans'>): Promise<PlanPage> {
+  return planStore.listPlans(query.principal.principalId, query.limit, query.cursor);
 }
 
 export interface StatementPage {

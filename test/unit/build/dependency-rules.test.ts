@@ -94,6 +94,7 @@ const FIXTURE: Record<string, string> = {
   'functions/alpha/adapter-probe.ts': "export type { PlanStore } from '../../shared/alpha/adapters/plan-store.ts';\n",
   'functions/alpha/sdk-probe.ts': "export { SQSClient } from '@aws-sdk/client-sqs';\n",
   'functions/alpha/app-probe.ts': "export { quote } from '../../shared/beta/app/quote.ts';\n",
+  'functions/alpha/compose-probe.ts': "export { client } from '../../shared/beta/compose.ts';\n",
   'functions/alpha/domain-probe.ts': "export type { Plan } from '../../shared/alpha/domain/plan.ts';\n",
 
   // Infrastructure and tooling may use the SDK.
@@ -273,6 +274,10 @@ describe('the dependency rules of the bounded-context layout', () => {
 
     it("refuses a handler that imports another context's use-case instead of its own", () => {
       expect(verdict('functions/alpha/app-probe.ts', 'shared/beta/app/quote.ts')).toEqual(['handlers-stay-thin']);
+    });
+
+    it("refuses a handler that wires itself with another context's compose.ts", () => {
+      expect(verdict('functions/alpha/compose-probe.ts', 'shared/beta/compose.ts')).toEqual(['handlers-stay-thin']);
     });
 
     it('refuses a handler that imports a domain module directly instead of calling a use-case', () => {

@@ -1,12 +1,12 @@
 /** The idempotent handler behind both payment routes; they differ only in how the amount is chosen. */
-import { systemClock } from '../../kernel/clock-and-ids.ts';
-import { httpHandler, type HttpRequest } from '../../kernel/http/http-handler.ts';
-import { respondIdempotently } from '../../kernel/http/idempotent-response.ts';
-import type { Principal } from '../../kernel/http/request-context.ts';
-import { createPaymentIntent } from '../app/payment-intents.ts';
-import { idempotencyStore, paymentIntentDeps } from '../compose.ts';
-import type { paymentsRoutes } from './routes.ts';
-import { toPaymentView } from './views.ts';
+import { systemClock } from '../../shared/kernel/clock-and-ids.ts';
+import { httpHandler, type HttpRequest } from '../../shared/kernel/http/http-handler.ts';
+import { respondIdempotently } from '../../shared/kernel/http/idempotent-response.ts';
+import type { Principal } from '../../shared/kernel/http/request-context.ts';
+import { createPaymentIntent } from '../../shared/payments/app/payment-intents.ts';
+import { idempotencyStore, paymentIntentDeps } from '../../shared/payments/compose.ts';
+import type { paymentsRoutes } from '../../shared/payments/api/routes.ts';
+import { toPaymentView } from '../../shared/payments/api/views.ts';
 
 type PaymentIntentRoute = typeof paymentsRoutes.createPayment | typeof paymentsRoutes.requestEarlySettlement;
 
