@@ -1,4 +1,4 @@
-import { registrationDeps } from '../../shared/customers/compose.ts';
+import { registrationDeps } from '../../shared/customers/compose-registration.ts';
 import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
 import { customersRoutes } from '../../shared/customers/api/routes.ts';
 import { registerCustomer } from '../../shared/customers/app/customers.ts';

@@ -5,7 +5,7 @@ import { personalDataCipher } from '../kernel/crypto/compose.ts';
 import { DEFAULT_SIMAH_RETRY_POLICY } from './app/credit-assessment.ts';
 import { assessmentDeps, simahClient } from './compose.ts';
 
-export const runAssessmentDeps = once(() => ({
+export const runAssessmentDeps = /* @__PURE__ */ once(() => ({
   ...assessmentDeps(),
   cipher: personalDataCipher(),
   simah: simahClient(),

@@ -6,10 +6,10 @@ import { DynamoDbCustomerStore } from '../customers/index.ts';
 import { DynamoDbAssessmentStore } from './adapters/assessment-store.ts';
 import { HttpSimahClient } from './adapters/simah-client.ts';
 
-export const assessmentDeps = once(() => {
+export const assessmentDeps = /* @__PURE__ */ once(() => {
   const client = documentClient();
   const { tableName } = platformConfig();
   return { customerStore: new DynamoDbCustomerStore(client, tableName), assessmentStore: new DynamoDbAssessmentStore(client, tableName), clock: systemClock, ids: ulidGenerator };
 });
 
-export const simahClient = once(() => new HttpSimahClient(simahBaseUrl()));
+export const simahClient = /* @__PURE__ */ once(() => new HttpSimahClient(simahBaseUrl()));

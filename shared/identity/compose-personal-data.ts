@@ -5,7 +5,7 @@ import { blindIndexer, personalDataCipher } from '../kernel/crypto/compose.ts';
 import { DEFAULT_SIGN_IN_LIMITS } from './app/sign-in-with-nafath.ts';
 import { identityStore, nafathClient } from './compose.ts';
 
-export const startSessionDeps = once(() => ({
+export const startSessionDeps = /* @__PURE__ */ once(() => ({
   identityStore: identityStore(),
   nafath: nafathClient(),
   blindIndexer: blindIndexer(),

@@ -11,18 +11,18 @@ import { KmsAccessTokenSigner, loadAccessTokenPublicKeys } from './adapters/kms-
 import { HttpNafathClient } from './adapters/nafath-client.ts';
 import type { TokenDeps } from './app/token-issuer.ts';
 
-export const identityStore = once(() => new DynamoDbIdentityStore(documentClient(), platformConfig().tableName));
-export const nafathClient = once(() => new HttpNafathClient(nafathBaseUrl()));
-export const tokenDeps = once((): TokenDeps => ({ signer: new KmsAccessTokenSigner(kmsClient(), tokenSigningKeyId()), clock: systemClock, ids: ulidGenerator, issuer: tokenIssuer() }));
+export const identityStore = /* @__PURE__ */ once(() => new DynamoDbIdentityStore(documentClient(), platformConfig().tableName));
+export const nafathClient = /* @__PURE__ */ once(() => new HttpNafathClient(nafathBaseUrl()));
+export const tokenDeps = /* @__PURE__ */ once((): TokenDeps => ({ signer: new KmsAccessTokenSigner(kmsClient(), tokenSigningKeyId()), clock: systemClock, ids: ulidGenerator, issuer: tokenIssuer() }));
 
 /** Polling a session and refreshing tokens: the store and the token issuer. */
-export const sessionDeps = once(() => ({ identityStore: identityStore(), ...tokenDeps(), clock: systemClock, ids: ulidGenerator }));
+export const sessionDeps = /* @__PURE__ */ once(() => ({ identityStore: identityStore(), ...tokenDeps(), clock: systemClock, ids: ulidGenerator }));
 
 /** The shared secret NAFATH signs its callbacks with, fetched once and kept for the container's life. */
-export const nafathCallbackSecret = once(() => webhookSecretLoader('nafathCallback'));
+export const nafathCallbackSecret = /* @__PURE__ */ once(() => webhookSecretLoader('nafathCallback'));
 
 /** The access-token verification material: the issuer, and the signing key's public half, fetched once from KMS. */
-export const accessTokenVerification = once(() => {
+export const accessTokenVerification = /* @__PURE__ */ once(() => {
   const signingKeyId = tokenSigningKeyId();
   return { issuer: tokenIssuer(), publicKeys: cachedAsync(() => loadAccessTokenPublicKeys(kmsClient(), signingKeyId)) };
 });

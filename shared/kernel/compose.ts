@@ -25,10 +25,10 @@ export function cachedAsync<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-export const platformConfig = once(() => loadPlatformConfig());
-export const documentClient = once(() => createDocumentClient());
-export const kmsClient = once(() => createKmsClient());
+export const platformConfig = /* @__PURE__ */ once(() => loadPlatformConfig());
+export const documentClient = /* @__PURE__ */ once(() => createDocumentClient());
+export const kmsClient = /* @__PURE__ */ once(() => createKmsClient());
 export { systemClock as clock, ulidGenerator as ids } from './clock-and-ids.ts';
 
 /** Every idempotent route's record store. */
-export const idempotencyStore = once(() => new DynamoDbIdempotencyStore(documentClient(), platformConfig().tableName));
+export const idempotencyStore = /* @__PURE__ */ once(() => new DynamoDbIdempotencyStore(documentClient(), platformConfig().tableName));

@@ -2,4 +2,4 @@
 import { documentClient, once, platformConfig } from '../kernel/compose.ts';
 import { DynamoDbLedgerReader } from './adapters/ledger-reads.ts';
 
-export const ledgerReader = once(() => new DynamoDbLedgerReader(documentClient(), platformConfig().tableName));
+export const ledgerReader = /* @__PURE__ */ once(() => new DynamoDbLedgerReader(documentClient(), platformConfig().tableName));

@@ -6,4 +6,4 @@ import { once } from '../kernel/compose.ts';
 import { personalDataCipher } from '../kernel/crypto/compose.ts';
 import { lendingDeps } from './compose.ts';
 
-export const offerDeps = once(() => ({ ...lendingDeps(), cipher: personalDataCipher() }));
+export const offerDeps = /* @__PURE__ */ once(() => ({ ...lendingDeps(), cipher: personalDataCipher() }));

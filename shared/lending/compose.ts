@@ -23,6 +23,6 @@ export function buildLendingDeps(client: DocumentClient, tableName: string, poli
   };
 }
 
-export const lendingDeps = once((): LendingDeps => buildLendingDeps(documentClient(), platformConfig().tableName, { lending: loadLendingPolicy(), plans: loadPlanPolicy() }));
+export const lendingDeps = /* @__PURE__ */ once((): LendingDeps => buildLendingDeps(documentClient(), platformConfig().tableName, { lending: loadLendingPolicy(), plans: loadPlanPolicy() }));
 
 export { idempotencyStore } from '../kernel/compose.ts';

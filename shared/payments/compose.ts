@@ -25,13 +25,13 @@ export function buildPaymentDeps(client: DocumentClient, tableName: string, poli
   };
 }
 
-export const paymentDeps = once((): PaymentDeps => buildPaymentDeps(documentClient(), platformConfig().tableName, { plans: loadPlanPolicy() }));
+export const paymentDeps = /* @__PURE__ */ once((): PaymentDeps => buildPaymentDeps(documentClient(), platformConfig().tableName, { plans: loadPlanPolicy() }));
 
 /** Creating an intent reads the plan through lending's store, so it takes both contexts' dependencies. */
-export const paymentIntentDeps = once(() => ({ ...paymentDeps(), planStore: new DynamoDbPlanStore(documentClient(), platformConfig().tableName) }));
+export const paymentIntentDeps = /* @__PURE__ */ once(() => ({ ...paymentDeps(), planStore: new DynamoDbPlanStore(documentClient(), platformConfig().tableName) }));
 
-export const checkoutDeps = once(() => ({ ...paymentDeps(), gateway: new HttpPaymentGatewayClient(paymentGatewayBaseUrl()) }));
+export const checkoutDeps = /* @__PURE__ */ once(() => ({ ...paymentDeps(), gateway: new HttpPaymentGatewayClient(paymentGatewayBaseUrl()) }));
 
-export const paymentWebhookSecret = once(() => webhookSecretLoader('paymentWebhook'));
+export const paymentWebhookSecret = /* @__PURE__ */ once(() => webhookSecretLoader('paymentWebhook'));
 
 export { idempotencyStore } from '../kernel/compose.ts';

@@ -4,5 +4,5 @@ import { documentClient, once, platformConfig } from '../kernel/compose.ts';
 import { EventBridgeBusPublisher } from './adapters/event-bus-publisher.ts';
 import { DynamoDbCanaryStore } from './adapters/canary-store.ts';
 
-export const canaryDeps = once(() => ({ canaryStore: new DynamoDbCanaryStore(documentClient(), platformConfig().tableName), clock: systemClock }));
-export const busPublisher = once(() => new EventBridgeBusPublisher(platformConfig().eventBusName));
+export const canaryDeps = /* @__PURE__ */ once(() => ({ canaryStore: new DynamoDbCanaryStore(documentClient(), platformConfig().tableName), clock: systemClock }));
+export const busPublisher = /* @__PURE__ */ once(() => new EventBridgeBusPublisher(platformConfig().eventBusName));

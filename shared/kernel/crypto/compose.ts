@@ -7,5 +7,5 @@ import { KmsPersonalDataCipher } from './personal-data-cipher.ts';
 import { blindIndexKeyId, piiKeyArn } from '../config/security-config.ts';
 import { kmsClient, once, platformConfig } from '../compose.ts';
 
-export const personalDataCipher = once(() => new KmsPersonalDataCipher(piiKeyArn(), platformConfig().tableName));
-export const blindIndexer = once(() => new KmsBlindIndexer(kmsClient(), blindIndexKeyId()));
+export const personalDataCipher = /* @__PURE__ */ once(() => new KmsPersonalDataCipher(piiKeyArn(), platformConfig().tableName));
+export const blindIndexer = /* @__PURE__ */ once(() => new KmsBlindIndexer(kmsClient(), blindIndexKeyId()));

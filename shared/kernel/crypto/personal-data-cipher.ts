@@ -3,14 +3,13 @@
  * binds each ciphertext to the table, entity and field, so a ciphertext copied onto another customer or field
  * fails to decrypt. A caching materials manager bounds how often KMS is called for the same context.
  */
-import {
-  AlgorithmSuiteIdentifier,
-  buildClient,
-  CommitmentPolicy,
-  getLocalCryptographicMaterialsCache,
-  KmsKeyringNode,
-  NodeCachingMaterialsManager,
-} from '@aws-crypto/client-node';
+// The SDK's own packages, not its client-node bundle: that one also brings the raw AES and RSA keyrings and the
+// hierarchical keyring's DynamoDB branch key store, none of which we use (about 145 KB and 15 ms of cold start).
+import { getLocalCryptographicMaterialsCache, NodeCachingMaterialsManager } from '@aws-crypto/caching-materials-manager-node';
+import { buildDecrypt } from '@aws-crypto/decrypt-node';
+import { buildEncrypt } from '@aws-crypto/encrypt-node';
+import { KmsKeyringNode } from '@aws-crypto/kms-keyring-node';
+import { AlgorithmSuiteIdentifier, CommitmentPolicy } from '@aws-crypto/material-management-node';
 import type { KMS } from '@aws-sdk/client-kms';
 import type { PersonalDataCipher, PersonalField } from './ports.ts';
 
@@ -20,7 +19,8 @@ export const DATA_KEY_CACHE_MESSAGES_MAX = 1_000;
 /** Distinct contexts cached per process; each entry is a few hundred bytes. */
 const DATA_KEY_CACHE_ENTRIES_MAX = 1_000;
 
-const { encrypt, decrypt } = buildClient(CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT);
+const { encrypt } = buildEncrypt(CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT);
+const { decrypt } = buildDecrypt(CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT);
 
 /**
  * Key-committing AES-256-GCM without the default ECDSA message signature: only this platform writes and reads

@@ -64,7 +64,7 @@ const FIXTURE: Record<string, string> = {
   'shared/alpha/domain/impure-kernel-probe.ts': "export { respond } from '../../kernel/http/respond.ts';\n",
   'shared/alpha/domain/other-domain-probe.ts': "export type { Rate } from '../../beta/domain/rate.ts';\n",
   'shared/alpha/app/sdk-probe.ts': "export { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\n",
-  'shared/alpha/api/sdk-probe.ts': "export { buildClient } from '@aws-crypto/client-node';\n",
+  'shared/alpha/api/sdk-probe.ts': "export { buildEncrypt } from '@aws-crypto/encrypt-node';\n",
   'shared/alpha/api/catalog-probe.ts': "export { routes } from '../../catalog/routes.ts';\n",
 
   // Context beta: meets alpha through its index, except in the probes.
