@@ -1,6 +1,7 @@
 /** The lending context's routes. */
 import { STANDARD_THROTTLE, CUSTOMERS, defineRoute, type RouteDefinition } from '../../kernel/http/route.ts';
 import { createOfferRequestSchema, createPlanRequestSchema, exposureSchema, listPlansQuerySchema, offerSchema, planPageSchema, planPathSchema, planSchema, statementQuerySchema, statementSchema } from './contracts.ts';
+import { OFFER_VIOLATIONS } from '../domain/offer-policy.ts';
 
 export const lendingRoutes = {
   createOffer: defineRoute({
@@ -14,19 +15,8 @@ export const lendingRoutes = {
     summary: 'Checks eligibility under the SAMA rules and returns a single-use installment offer (no fees, no interest).',
     request: { body: createOfferRequestSchema },
     responses: { 201: { description: 'The offer.', schema: offerSchema } },
-    errorCodes: [
-      'CUSTOMER_NOT_FOUND',
-      'IDENTITY_NOT_VERIFIED',
-      'CREDIT_ASSESSMENT_REQUIRED',
-      'CREDIT_RISK_TOO_HIGH',
-      'PLAN_IN_ARREARS',
-      'CREDIT_ASSESSMENT_EXPIRED',
-      'RESIDENCY_NOT_ELIGIBLE',
-      'AGE_BELOW_MINIMUM',
-      'DOWN_PAYMENT_OUT_OF_RANGE',
-      'INSTALLMENT_COUNT_OUT_OF_RANGE',
-      'EXPOSURE_LIMIT_EXCEEDED',
-    ],
+    // Every offer rule is an error code, reported in the rules' own order.
+    errorCodes: ['CUSTOMER_NOT_FOUND', ...OFFER_VIOLATIONS],
   }),
   createPlan: defineRoute({
     id: 'CreatePlan',
