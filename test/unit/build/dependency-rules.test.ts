@@ -223,7 +223,7 @@ describe('the dependency rules of the bounded-context layout', () => {
     });
 
     it('refuses an api module that imports the AWS Encryption SDK', () => {
-      expect(verdict('shared/alpha/api/sdk-probe.ts', AWS('client-node'))).toEqual(['aws-sdk-only-in-adapters']);
+      expect(verdict('shared/alpha/api/sdk-probe.ts', AWS('encrypt-node'))).toEqual(['aws-sdk-only-in-adapters']);
     });
 
     it('refuses a compose.ts that constructs an SDK client itself rather than through an adapter factory', () => {
