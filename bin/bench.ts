@@ -151,7 +151,7 @@ const toPlanResponse = (plan: Parameters<typeof toPlanView>[0]) => ({ statusCode
 const idempotency = new DynamoDbIdempotencyStore(dynamodb, TABLE);
 const planHandler = httpHandler(routes.createPlan, async (request) =>
   respondIdempotently(routes.createPlan, request, idempotency, () => systemClock.now(),
-    (scope) => createPlan({ principal: request.principal, offerId: request.body.offerId, correlationId: request.context.correlationId, idempotency: scope }, { ...deps, toResponse: toPlanResponse }),
+    (scope) => createPlan({ principal: request.principal, offerId: request.body.offerId, correlationId: request.context.correlationId, idempotency: scope }, deps),
     toPlanResponse),
 );
 const confirmHandler = httpHandler(routes.receivePaymentWebhook, async (request) => {

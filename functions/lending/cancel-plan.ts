@@ -14,7 +14,7 @@ export const handler = httpHandler(lendingRoutes.cancelPlan, async (request) =>
     request,
     idempotencyStore(),
     () => systemClock.now(),
-    (scope) => cancelPlan({ principal: request.principal, planId: request.pathParameters.planId, correlationId: request.context.correlationId, idempotency: scope }, { ...lendingDeps(), toResponse }),
+    (scope) => cancelPlan({ principal: request.principal, planId: request.pathParameters.planId, correlationId: request.context.correlationId, idempotency: scope }, lendingDeps()),
     toResponse,
   ),
 );

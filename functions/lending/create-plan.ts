@@ -14,7 +14,7 @@ export const handler = httpHandler(lendingRoutes.createPlan, async (request) =>
     request,
     idempotencyStore(),
     () => systemClock.now(),
-    (scope) => createPlan({ principal: request.principal, offerId: request.body.offerId, correlationId: request.context.correlationId, idempotency: scope }, { ...lendingDeps(), toResponse }),
+    (scope) => createPlan({ principal: request.principal, offerId: request.body.offerId, correlationId: request.context.correlationId, idempotency: scope }, lendingDeps()),
     toResponse,
   ),
 );

@@ -30,7 +30,7 @@ export function paymentIntentHandler<TRoute extends PaymentIntentRoute>(route: T
             correlationId: request.context.correlationId,
             idempotency: scope,
           },
-          { ...paymentIntentDeps(), toResponse },
+          paymentIntentDeps(),
         ),
       toResponse,
     ),

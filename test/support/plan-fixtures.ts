@@ -8,8 +8,8 @@ import { systemClock, ulidGenerator } from '../../shared/kernel/clock-and-ids.ts
 import { buildLendingDeps } from '../../shared/lending/compose.ts';
 import { buildPaymentDeps } from '../../shared/payments/compose.ts';
 import { DynamoDbLedgerReader } from '../../shared/ledger/adapters/ledger-reads.ts';
-import type { IdempotencyScope } from '../../shared/kernel/idempotency/idempotency.ts';
-import type { Offer, OfferStore, PlanDeps } from './money-path.ts';
+import type { IdempotentRequest } from '../../shared/kernel/idempotency/idempotency.ts';
+import type { Offer, OfferStore, Payment, Plan, PlanDeps } from './money-path.ts';
 import { provisionTestPlatform } from './provisioned-platform.ts';
 
 /**
@@ -67,7 +67,10 @@ export async function planDepsOnFreshTable(): Promise<PlanDeps> {
 }
 
 /** An idempotency scope for a principal: a fresh key unless one is given, so each call is a new request. */
-export const idempotencyScope = (principalId: string, key: string = randomUUID(), fingerprint = 'f'): IdempotencyScope => ({ principalId, keyDigest: key, fingerprint });
+/** The reply these tests record for a created plan or payment: its id, enough to tell one replay from another. */
+const replyWithId = (result: { readonly planId: string } | { readonly paymentId: string }) => ({ statusCode: 201, body: { id: 'paymentId' in result ? result.paymentId : result.planId } });
+
+export const idempotencyScope = (principalId: string, key: string = randomUUID(), fingerprint = 'f'): IdempotentRequest<Plan | Payment> => ({ principalId, keyDigest: key, fingerprint, replyTo: replyWithId });
 
 export const customerPrincipal = (customerId: string) => ({ principalId: customerId, roles: ['customer' as const] });
 

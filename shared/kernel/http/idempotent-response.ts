@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../canonical-json.ts';
-import { replayOrReject, type IdempotencyScope, type IdempotencyStore, type IdempotentOutcome, type StoredResponse } from '../idempotency/idempotency.ts';
+import { replayOrReject, type IdempotencyScope, type IdempotencyStore, type IdempotentOutcome, type IdempotentRequest, type StoredResponse } from '../idempotency/idempotency.ts';
 import type { KernelErrorCode } from '../errors/kernel-error-codes.ts';
 import { buildErrorResponseBody } from './error-response.ts';
 import { RabhanError } from '../errors/rabhan-error.ts';
@@ -35,12 +35,12 @@ export async function respondIdempotently<T>(
   request: HttpRequest<RouteDefinition>,
   store: IdempotencyStore,
   now: () => Date,
-  operation: (scope: IdempotencyScope) => Promise<IdempotentOutcome<T>>,
+  operation: (request: IdempotentRequest<T>) => Promise<IdempotentOutcome<T>>,
   toResponse: (value: T) => StoredResponse,
 ): Promise<HttpResult> {
   const scope = idempotencyScopeOf(route, request);
   try {
-    const outcome = await operation(scope);
+    const outcome = await operation({ ...scope, replyTo: toResponse });
     const response = outcome.kind === 'performed' ? toResponse(outcome.value) : outcome.response;
     return { statusCode: response.statusCode, body: response.body, headers: outcome.kind === 'replayed' ? { 'Idempotent-Replayed': 'true' } : {} };
   } catch (error) {

@@ -21,6 +21,14 @@ export interface IdempotencyScope {
   readonly fingerprint: string;
 }
 
+/**
+ * An idempotent command's scope, and how its reply is recorded. The caller that knows the reply's shape (the HTTP
+ * stack) supplies `replyTo`; the use-case only hands it its result, to store with the record in its transaction.
+ */
+export interface IdempotentRequest<TResult> extends IdempotencyScope {
+  readonly replyTo: (result: TResult) => StoredResponse;
+}
+
 export interface StoredResponse {
   readonly statusCode: number;
   readonly body: unknown;

@@ -5,7 +5,7 @@
  */
 import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
 import type { Principal } from '../../kernel/http/request-context.ts';
-import { replayOrReject, type IdempotencyScope, type IdempotentOutcome, type StoredResponse } from '../../kernel/idempotency/idempotency.ts';
+import { replayOrReject, type IdempotentOutcome, type IdempotentRequest } from '../../kernel/idempotency/idempotency.ts';
 import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
 import { ULID_PATTERN } from '../../kernel/clock-and-ids.ts';
 import { planOpenedJournal, reverseJournal } from '../../ledger/index.ts';
@@ -20,10 +20,10 @@ import { refuse } from './offers.ts';
 import { bucketTransitionEvents, toJournalRecord } from './plan-changes.ts';
 import type { Journal, PlanPage, PlanStore } from './ports.ts';
 
-type CommandDeps = Pick<LendingDeps, 'planStore' | 'clock' | 'ids' | 'lending' | 'plans'> & { readonly toResponse: (plan: Plan) => StoredResponse };
+type CommandDeps = Pick<LendingDeps, 'planStore' | 'clock' | 'ids' | 'lending' | 'plans'>;
 
 export async function createPlan(
-  command: { readonly principal: Principal; readonly offerId: string; readonly correlationId: string; readonly idempotency: IdempotencyScope },
+  command: { readonly principal: Principal; readonly offerId: string; readonly correlationId: string; readonly idempotency: IdempotentRequest<Plan> },
   deps: CommandDeps,
 ): Promise<IdempotentOutcome<Plan>> {
   const customerId = command.principal.principalId;
@@ -63,7 +63,7 @@ export async function createPlan(
     assessmentIdRead: customer.latestAssessment?.assessmentId,
     audit: { action: 'PLAN_CREATED', actor: customerId, occurredAt: now.toISOString(), facts: { offerId: offer.offerId, financedHalalas: plan.financedHalalas } },
     events: [{ type: LENDING_EVENTS.planCreated, envelope: buildEventEnvelope(LENDING_EVENTS.planCreated, created, eventFacts(deps.ids, command.correlationId, now)) }],
-    idempotency: { scope: command.idempotency, response: deps.toResponse(plan) },
+    idempotency: { scope: command.idempotency, response: command.idempotency.replyTo(plan) },
   });
   return { kind: 'performed', value: plan };
 }
@@ -103,7 +103,7 @@ export async function planStatement(
 }
 
 export async function cancelPlan(
-  command: { readonly principal: Principal; readonly planId: string; readonly correlationId: string; readonly idempotency: IdempotencyScope },
+  command: { readonly principal: Principal; readonly planId: string; readonly correlationId: string; readonly idempotency: IdempotentRequest<Plan> },
   deps: CommandDeps,
 ): Promise<IdempotentOutcome<Plan>> {
   const now = deps.clock.now();
@@ -126,7 +126,7 @@ export async function cancelPlan(
     // A cancelled plan owes nothing, so it is no longer behind: it leaves the arrears counters and publishes the cure.
     events: [{ type: LENDING_EVENTS.planCancelled, envelope: buildEventEnvelope(LENDING_EVENTS.planCancelled, released, facts) }, ...bucketTransitionEvents(plan, NOT_DELINQUENT, deps, command.correlationId, now)],
     cancelledAt: now,
-    idempotency: { scope: command.idempotency, response: deps.toResponse(cancelled) },
+    idempotency: { scope: command.idempotency, response: command.idempotency.replyTo(cancelled) },
   });
   return { kind: 'performed', value: cancelled };
 }

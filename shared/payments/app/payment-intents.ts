@@ -1,6 +1,6 @@
 /** Payment intents: an amount the customer means to pay into their plan, reserved until the gateway settles it. */
 import type { Principal } from '../../kernel/http/request-context.ts';
-import { replayOrReject, type IdempotencyScope, type IdempotentOutcome, type StoredResponse } from '../../kernel/idempotency/idempotency.ts';
+import { replayOrReject, type IdempotentOutcome, type IdempotentRequest } from '../../kernel/idempotency/idempotency.ts';
 import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
 import type { PaymentMethod } from '../../kernel/payment-methods.ts';
 import { lendingError, type PlanStore } from '../../lending/index.ts';
@@ -18,9 +18,9 @@ export async function createPaymentIntent(
     readonly amountHalalas: number | undefined;
     readonly method: PaymentMethod;
     readonly correlationId: string;
-    readonly idempotency: IdempotencyScope;
+    readonly idempotency: IdempotentRequest<Payment>;
   },
-  deps: Pick<PaymentDeps, 'paymentStore' | 'clock' | 'ids' | 'plans'> & { readonly planStore: Pick<PlanStore, 'loadPlanForUpdate'>; readonly toResponse: (payment: Payment) => StoredResponse },
+  deps: Pick<PaymentDeps, 'paymentStore' | 'clock' | 'ids' | 'plans'> & { readonly planStore: Pick<PlanStore, 'loadPlanForUpdate'> },
 ): Promise<IdempotentOutcome<Payment>> {
   const now = deps.clock.now();
   const { plan, idempotency } = await deps.planStore.loadPlanForUpdate(command.planId, command.idempotency);
@@ -57,7 +57,7 @@ export async function createPaymentIntent(
       { paymentId, planId: plan.planId, checkoutReference: payment.checkoutReference, amountHalalas, method: command.method },
       eventFacts(deps.ids, command.correlationId, now),
     ),
-    idempotency: { scope: command.idempotency, response: deps.toResponse(payment) },
+    idempotency: { scope: command.idempotency, response: command.idempotency.replyTo(payment) },
   });
   return { kind: 'performed', value: payment };
 }

@@ -10,12 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../../shared/kernel/storage/document-client.ts';
 import { AUDIT_PARTITION_PREFIX, ENTITY_TYPES, IMMUTABLE_PARTITION_PREFIXES, JOURNAL_PARTITION_PREFIX, keys } from '../../../shared/catalog/keys.ts';
 import { findBrokenLink, type ChainedAuditEntry } from '../../../shared/audit/domain/audit-chain.ts';
-import type { Plan } from '../../support/money-path.ts';
 import { createPaymentIntent, createPlan, planStatement, settlePayment, type PlanDeps } from '../../support/money-path.ts';
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, planDepsOnFreshTable, savedOffer } from '../../support/plan-fixtures.ts';
 
 let deps: PlanDeps;
-const toResponse = (value: Plan | { paymentId: string }) => ({ statusCode: 201, body: { id: 'planId' in value ? value.planId : value.paymentId } });
 
 beforeAll(async () => {
   deps = await planDepsOnFreshTable();
@@ -25,12 +23,12 @@ beforeAll(async () => {
 async function paidPlan(): Promise<{ customerId: string; planId: string }> {
   const customerId = await creditworthyCustomer();
   const offer = await savedOffer(deps.offerStore, customerId, 40_000);
-  const created = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse });
+  const created = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, deps);
   if (created.kind !== 'performed') throw new Error('expected a new plan');
   const planId = created.value.planId;
   const intent = await createPaymentIntent(
     { principal: customerPrincipal(customerId), planId, amountHalalas: 20_000, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) },
-    { ...deps, toResponse },
+    deps,
   );
   if (intent.kind !== 'performed') throw new Error('expected a new payment');
   const settled = await settlePayment({ gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED', planId, paymentId: intent.value.paymentId, amountHalalas: 20_000, correlationId: 'it' }, deps);

@@ -18,7 +18,6 @@ import { cancelPlan, createPaymentIntent, createPlan, markOverdueInstallments, s
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, outboxEventsAbout, planDepsOnFreshTable, savedOffer, storeInterleaving } from '../../support/plan-fixtures.ts';
 
 let deps: PlanDeps;
-const toResponse = (value: Plan | { paymentId: string }) => ({ statusCode: 201, body: { id: 'planId' in value ? value.planId : value.paymentId } });
 const DAY_MILLISECONDS = 24 * 60 * 60 * 1000;
 
 beforeAll(async () => {
@@ -27,7 +26,7 @@ beforeAll(async () => {
 
 async function planFor(customerId: string, financedHalalas: number, planDeps: PlanDeps = deps): Promise<Plan> {
   const offer = await savedOffer(deps.offerStore, customerId, financedHalalas);
-  const created = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...planDeps, toResponse });
+  const created = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, planDeps);
   if (created.kind !== 'performed') throw new Error('expected a new plan');
   return created.value;
 }
@@ -44,7 +43,7 @@ describe('the credit ceiling', () => {
     const offers = await Promise.all([savedOffer(deps.offerStore, customerId, 200_000), savedOffer(deps.offerStore, customerId, 200_000)]);
 
     const results = await Promise.allSettled(
-      offers.map((offer) => createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse })),
+      offers.map((offer) => createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, deps)),
     );
 
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
@@ -72,10 +71,10 @@ describe('the credit assessment a plan was judged on', () => {
         );
       }),
     };
-    const attempt = () => createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...reassessed, toResponse });
+    const attempt = () => createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, reassessed);
 
     const raced = await attempt().catch((error: unknown) => error);
-    const retried = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse }).catch(
+    const retried = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, deps).catch(
       (error: unknown) => error,
     );
 
@@ -95,7 +94,7 @@ describe('arrears', () => {
     const blocked = await planFor(customerId, 10_000).catch((error: unknown) => error);
     const intent = await createPaymentIntent(
       { principal: customerPrincipal(customerId), planId: overdue.planId, amountHalalas: 60_000, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) },
-      { ...fortyDaysLate, toResponse },
+      fortyDaysLate,
     );
     if (intent.kind !== 'performed') throw new Error('expected a new payment');
     await settlePayment({ gatewayEventId: `evt_${randomUUID()}`, outcome: 'CONFIRMED', planId: overdue.planId, paymentId: intent.value.paymentId, amountHalalas: 60_000, correlationId: 'it' }, fortyDaysLate);
@@ -116,7 +115,7 @@ describe('arrears', () => {
     const fortyDaysLate = daysAfterFirstDue(behind, 40);
     const intent = await createPaymentIntent(
       { principal: customerPrincipal(customerId), planId: behind.planId, amountHalalas: 10_000, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) },
-      { ...fortyDaysLate, toResponse },
+      fortyDaysLate,
     );
     if (intent.kind !== 'performed') throw new Error('expected a new payment');
 
@@ -160,7 +159,7 @@ describe('arrears', () => {
     await markOverdueInstallments({ correlationId: 'it' }, fiveDaysLate);
     const longCoolingOff = { ...fiveDaysLate, plans: { ...deps.plans, coolingOffSeconds: 60 * DAY_MILLISECONDS / 1000 } };
 
-    const cancellation = await cancelPlan({ principal: customerPrincipal(customerId), planId: overdue.planId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...longCoolingOff, toResponse });
+    const cancellation = await cancelPlan({ principal: customerPrincipal(customerId), planId: overdue.planId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, longCoolingOff);
     const next = await planFor(customerId, 10_000);
 
     expect(cancellation.kind).toBe('performed');
@@ -182,7 +181,7 @@ describe('arrears', () => {
       }),
     };
 
-    const refusal = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...racing, toResponse }).catch(
+    const refusal = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, racing).catch(
       (error: unknown) => error,
     );
 

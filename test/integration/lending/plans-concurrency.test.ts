@@ -13,12 +13,11 @@ import { keys } from '../../../shared/catalog/keys.ts';
 import { findBrokenLink, type ChainedAuditEntry } from '../../../shared/audit/domain/audit-chain.ts';
 import { openGatewayCheckout, type CheckoutGateway, type CheckoutRequest } from '../../../shared/payments/app/checkout.ts';
 import { RabhanError } from '../../../shared/kernel/errors/rabhan-error.ts';
-import type { Offer, Payment, Plan } from '../../support/money-path.ts';
+import type { Offer, Payment } from '../../support/money-path.ts';
 import { cancelPlan, createPaymentIntent, createPlan, expirePaymentIntents, planStatement, markOverdueInstallments, settlePayment, type PlanDeps } from '../../support/money-path.ts';
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, planDepsOnFreshTable, savedOffer, storeInterleaving } from '../../support/plan-fixtures.ts';
 
 let deps: PlanDeps;
-const toResponse = (value: Plan | { paymentId: string }) => ({ statusCode: 201, body: { id: 'planId' in value ? value.planId : value.paymentId } });
 
 const offerFor = (customerId: string, financedHalalas: number): Promise<Offer> => savedOffer(deps.offerStore, customerId, financedHalalas);
 
@@ -31,7 +30,7 @@ async function newPlan(financedHalalas: number): Promise<{ customerId: string; p
   const customerId = await creditworthyCustomer();
   const created = await createPlan(
     { principal: customerPrincipal(customerId), offerId: (await offerFor(customerId, financedHalalas)).offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) },
-    { ...deps, toResponse },
+    deps,
   );
   if (created.kind !== 'performed') throw new Error('expected a new plan');
   return { customerId, planId: created.value.planId };
@@ -46,7 +45,7 @@ async function planWithIntent(financedHalalas: number, intentHalalas: number): P
 async function payIntoPlan(customerId: string, planId: string, amountHalalas: number): Promise<Payment> {
   const intent = await createPaymentIntent(
     { principal: customerPrincipal(customerId), planId, amountHalalas, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) },
-    { ...deps, toResponse },
+    deps,
   );
   if (intent.kind !== 'performed') throw new Error('expected a new payment');
   return intent.value;
@@ -59,7 +58,7 @@ describe('the SAMA exposure limit', () => {
     const offers = await Promise.all(Array.from({ length: 50 }, () => offerFor(customerId, 30_000)));
 
     const results = await Promise.allSettled(
-      offers.map((offer) => createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse })),
+      offers.map((offer) => createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, deps)),
     );
 
     const created = results.filter((result) => result.status === 'fulfilled');
@@ -80,7 +79,7 @@ describe('an Idempotency-Key', () => {
     const shared = idempotencyScope(customerId);
 
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, () => createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: shared }, { ...deps, toResponse })),
+      Array.from({ length: 10 }, () => createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: shared }, deps)),
     );
 
     const performed = results.filter((result) => result.status === 'fulfilled' && result.value.kind === 'performed');
@@ -92,7 +91,7 @@ describe('an Idempotency-Key', () => {
       }
     }
     expect((await deps.offerStore.findApplicant(customerId))?.outstandingHalalas).toBe(50_000);
-    const replay = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: shared }, { ...deps, toResponse });
+    const replay = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: shared }, deps);
     expect(replay.kind).toBe('replayed');
   });
 });
@@ -172,10 +171,10 @@ describe('a payment intent racing a plan update', () => {
     const racing = { ...deps, planStore: storeInterleaving(deps.planStore, 'loadPlanForUpdate', () => payIntoPlan(customerId, planId, 5_000)) };
     const cancellation = () => ({ principal: customerPrincipal(customerId), planId, correlationId: 'it', idempotency: idempotencyScope(customerId) });
 
-    const stale = cancelPlan(cancellation(), { ...racing, toResponse });
+    const stale = cancelPlan(cancellation(), racing);
 
     await expect(stale).rejects.toMatchObject({ code: 'CONCURRENT_UPDATE' });
-    await expect(cancelPlan(cancellation(), { ...deps, toResponse })).rejects.toMatchObject({ code: 'CANCELLATION_NOT_ALLOWED' });
+    await expect(cancelPlan(cancellation(), deps)).rejects.toMatchObject({ code: 'CANCELLATION_NOT_ALLOWED' });
     expect(await deps.planStore.findPlan(planId)).toMatchObject({ status: 'ACTIVE', outstandingHalalas: 40_000, payableHalalas: 35_000 });
     expect((await deps.offerStore.findApplicant(customerId))?.outstandingHalalas).toBe(40_000);
   });
@@ -291,7 +290,7 @@ describe('the delinquency job', () => {
   it('marks overdue installments and buckets the plan once, and a second run changes nothing', async () => {
     const customerId = await creditworthyCustomer();
     const offer = await offerFor(customerId, 60_000);
-    const created = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse });
+    const created = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, deps);
     if (created.kind !== 'performed') throw new Error('expected a new plan');
     // Forty days after the first due date: the first installment is 31–60 days late.
     const firstDue = new Date(`${created.value.installments[0]!.dueDate}T12:00:00+03:00`);
@@ -315,7 +314,7 @@ describe('offers and plan listing', () => {
     const offer = await offerFor(customerId, 30_000);
     const afterExpiry = { ...deps, clock: { now: () => new Date(offer.expiresAt.getTime() + 1_000) } };
 
-    const refusal = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...afterExpiry, toResponse }).catch((error: unknown) => error);
+    const refusal = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, afterExpiry).catch((error: unknown) => error);
 
     expect((refusal as RabhanError).code).toBe('OFFER_EXPIRED');
     expect((await deps.offerStore.findApplicant(customerId))?.outstandingHalalas).toBe(0);
@@ -325,7 +324,7 @@ describe('offers and plan listing', () => {
     const customerId = await creditworthyCustomer();
     for (let index = 0; index < 5; index += 1) {
       const offer = await offerFor(customerId, 10_000);
-      await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse });
+      await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, deps);
     }
 
     const first = await deps.planStore.listPlans(customerId, 3, undefined);

@@ -19,7 +19,7 @@ import { riyadhCalendarDate } from '../../../shared/lending/domain/schedule.ts';
 import { DEFAULT_LENDING_POLICY } from '../../../shared/kernel/policy.ts';
 import { RabhanError } from '../../../shared/kernel/errors/rabhan-error.ts';
 import { systemClock } from '../../../shared/kernel/clock-and-ids.ts';
-import type { IdempotencyScope } from '../../../shared/kernel/idempotency/idempotency.ts';
+import type { IdempotentRequest } from '../../../shared/kernel/idempotency/idempotency.ts';
 import type { LedgerAccount, Offer, Payment, Plan } from '../../support/money-path.ts';
 import {
   cancelPlan,
@@ -43,7 +43,6 @@ const DAY_MILLISECONDS = 24 * 60 * 60 * 1000;
 
 let deps: PlanDeps;
 /** A payment also has a planId, so the payment is recognised first (the concurrency test's helper answers a payment with its planId). */
-const toResponse = (value: Plan | Payment) => ({ statusCode: 201, body: { id: 'paymentId' in value ? value.paymentId : value.planId } });
 
 const offerFor = (customerId: string, financedHalalas: number, installmentCount: number): Promise<Offer> => savedOffer(deps.offerStore, customerId, financedHalalas, installmentCount);
 
@@ -83,8 +82,8 @@ type Notification = GatewayNotification & { readonly correlationId: string };
 
 /** A request that was performed once, kept to be retried with the same Idempotency-Key. */
 type PerformedRequest =
-  | { readonly kind: 'plan'; readonly offerId: string; readonly idempotency: IdempotencyScope; readonly resultId: string }
-  | { readonly kind: 'intent'; readonly planId: string; readonly amountHalalas: number | undefined; readonly idempotency: IdempotencyScope; readonly resultId: string };
+  | { readonly kind: 'plan'; readonly offerId: string; readonly idempotency: IdempotentRequest<Plan | Payment>; readonly resultId: string }
+  | { readonly kind: 'intent'; readonly planId: string; readonly amountHalalas: number | undefined; readonly idempotency: IdempotentRequest<Plan | Payment>; readonly resultId: string };
 
 interface Model {
   readonly plans: ModelPlan[];
@@ -193,7 +192,7 @@ class CreatePlan implements PlanCommand {
   async run(model: Model, real: Real): Promise<void> {
     const offer = await offerFor(real.customerId, this.financedHalalas, this.installmentCount);
     const idempotency = idempotencyScope(real.customerId);
-    const { value, code } = await errorCodeOf(createPlan({ principal: customerPrincipal(real.customerId), offerId: offer.offerId, correlationId: 'model', idempotency }, { ...deps, toResponse }));
+    const { value, code } = await errorCodeOf(createPlan({ principal: customerPrincipal(real.customerId), offerId: offer.offerId, correlationId: 'model', idempotency }, deps));
     if (modelPlansInArrears(model) > 0) {
       expect(code, this.toString()).toBe('PLAN_IN_ARREARS');
     } else if (modelExposure(model) + this.financedHalalas > LIMIT_HALALAS) {
@@ -237,7 +236,7 @@ class CreatePaymentIntent implements PlanCommand {
       this.amount.kind === 'whole' ? undefined : this.amount.kind === 'overpay' ? target.payableHalalas + 1 : Math.max(1, Math.floor((target.payableHalalas * this.amount.percent) / 100));
     const idempotency = idempotencyScope(real.customerId);
     const { value, code } = await errorCodeOf(
-      createPaymentIntent({ principal: customerPrincipal(real.customerId), planId: target.planId, amountHalalas, method: 'MADA', correlationId: 'model', idempotency }, { ...deps, toResponse }),
+      createPaymentIntent({ principal: customerPrincipal(real.customerId), planId: target.planId, amountHalalas, method: 'MADA', correlationId: 'model', idempotency }, deps),
     );
     const requested = amountHalalas ?? target.payableHalalas;
     if (target.status !== 'ACTIVE') {
@@ -347,10 +346,10 @@ class RetryWithSameKey implements PlanCommand {
     const request = pick(model.performed, this.request)!;
     const outcome =
       request.kind === 'plan'
-        ? await createPlan({ principal: customerPrincipal(real.customerId), offerId: request.offerId, correlationId: 'model', idempotency: request.idempotency }, { ...deps, toResponse })
+        ? await createPlan({ principal: customerPrincipal(real.customerId), offerId: request.offerId, correlationId: 'model', idempotency: request.idempotency }, deps)
         : await createPaymentIntent(
             { principal: customerPrincipal(real.customerId), planId: request.planId, amountHalalas: request.amountHalalas, method: 'MADA', correlationId: 'model', idempotency: request.idempotency },
-            { ...deps, toResponse },
+            deps,
           );
     expect(outcome, this.toString()).toEqual({ kind: 'replayed', response: { statusCode: 201, body: { id: request.resultId } } });
     await checkInvariants(model, real);
@@ -363,7 +362,7 @@ class CancelPlan implements PlanCommand {
   check = (model: Readonly<Model>) => model.plans.length > 0;
   async run(model: Model, real: Real): Promise<void> {
     const target = pick(model.plans, this.plan)!;
-    const { code } = await errorCodeOf(cancelPlan({ principal: customerPrincipal(real.customerId), planId: target.planId, correlationId: 'model', idempotency: idempotencyScope(real.customerId) }, { ...deps, toResponse }));
+    const { code } = await errorCodeOf(cancelPlan({ principal: customerPrincipal(real.customerId), planId: target.planId, correlationId: 'model', idempotency: idempotencyScope(real.customerId) }, deps));
     const untouched = target.status === 'ACTIVE' && target.outstandingHalalas === target.financedHalalas && target.payableHalalas === target.outstandingHalalas;
     if (untouched) {
       expect(code, this.toString()).toBeUndefined();

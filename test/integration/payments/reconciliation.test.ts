@@ -13,7 +13,6 @@ import { createPaymentIntent, createPlan, settlePayment, type PlanDeps } from '.
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, outboxEventsAbout, planDepsOnFreshTable, savedOffer } from '../../support/plan-fixtures.ts';
 
 let deps: PlanDeps;
-const toResponse = (value: Plan | { paymentId: string }) => ({ statusCode: 201, body: { id: 'planId' in value ? value.planId : value.paymentId } });
 const opsUser = (principalId: string) => ({ principalId, roles: ['ops' as const] });
 const firstOps = opsUser('staff-ops-1');
 const secondStaff = { principalId: 'staff-compliance-1', roles: ['compliance' as const] };
@@ -25,11 +24,11 @@ beforeAll(async () => {
 async function planWithIntent(financedHalalas: number, intentHalalas: number): Promise<{ customerId: string; plan: Plan; payment: Payment }> {
   const customerId = await creditworthyCustomer();
   const offer = await savedOffer(deps.offerStore, customerId, financedHalalas);
-  const created = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, { ...deps, toResponse });
+  const created = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'it', idempotency: idempotencyScope(customerId) }, deps);
   if (created.kind !== 'performed') throw new Error('expected a new plan');
   const intent = await createPaymentIntent(
     { principal: customerPrincipal(customerId), planId: created.value.planId, amountHalalas: intentHalalas, method: 'MADA', correlationId: 'it', idempotency: idempotencyScope(customerId) },
-    { ...deps, toResponse },
+    deps,
   );
   if (intent.kind !== 'performed') throw new Error('expected a new payment');
   return { customerId, plan: created.value, payment: intent.value };

@@ -23,7 +23,6 @@ function depsRecordingIntents() {
     clock: { now: () => now },
     ids: { newId: () => `01J${String((id += 1)).padStart(23, '0')}` },
     plans: DEFAULT_PLAN_POLICY,
-    toResponse: () => ({ statusCode: 201, body: {} }),
   };
   return { deps, created };
 }
@@ -31,7 +30,7 @@ function depsRecordingIntents() {
 const intentFor = async (method: PaymentMethod) => {
   const { deps, created } = depsRecordingIntents();
   await createPaymentIntent(
-    { principal: { principalId: 'C1', roles: ['customer'] }, planId: 'P1', amountHalalas: 100_00, method, correlationId: 'c', idempotency: { principalId: 'C1', keyDigest: 'k', fingerprint: 'f' } },
+    { principal: { principalId: 'C1', roles: ['customer'] }, planId: 'P1', amountHalalas: 100_00, method, correlationId: 'c', idempotency: { principalId: 'C1', keyDigest: 'k', fingerprint: 'f', replyTo: () => ({ statusCode: 201, body: {} }) } },
     deps,
   );
   return created[0]!;
