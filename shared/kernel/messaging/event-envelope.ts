@@ -1,4 +1,5 @@
-import type { EventDetailEnvelope, EventTypeDefinition } from './event-type.ts';
+import type { IdGenerator } from '../clock-and-ids.ts';
+import type { EventDetailEnvelope, EventTypeDefinition, OutboundEvent } from './event-type.ts';
 import type * as z from 'zod';
 
 export interface EnvelopeFacts {
@@ -20,4 +21,12 @@ export function buildEventEnvelope<TData extends z.ZodType>(
     correlationId: facts.correlationId,
     data: eventType.data.parse(data),
   };
+}
+
+/** The facts of an event that a change committed at `occurredAt` publishes, under a fresh event id. */
+export const newEventFacts = (ids: IdGenerator, correlationId: string, occurredAt: Date): EnvelopeFacts => ({ eventId: ids.newId(), occurredAt, correlationId });
+
+/** An event ready for the outbox: its type, and its envelope built (and validated) from the data. */
+export function outboundEvent<TData extends z.ZodType>(eventType: EventTypeDefinition<TData>, data: z.input<TData>, facts: EnvelopeFacts): OutboundEvent {
+  return { type: eventType, envelope: buildEventEnvelope(eventType, data, facts) };
 }

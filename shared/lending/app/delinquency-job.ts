@@ -4,13 +4,13 @@
  * run, which starts over from the index and finds it unchanged. A plan already marked is skipped, so a rerun picks
  * up where one stopped.
  */
-import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
+import { newEventFacts, outboundEvent } from '../../kernel/messaging/event-envelope.ts';
 import { retryingConcurrentUpdates } from '../../kernel/storage/concurrent-updates.ts';
 import { LENDING_EVENTS } from '../api/events.ts';
 import type { Plan } from '../domain/plan.ts';
 import { markOverdue } from '../domain/plan-transitions.ts';
 import { riyadhCalendarDate } from '../domain/schedule.ts';
-import { eventFacts, type LendingDeps } from './lending-deps.ts';
+import type { LendingDeps } from './lending-deps.ts';
 import { bucketTransitionEvents } from './plan-changes.ts';
 import type { PlanEvent } from './ports.ts';
 
@@ -66,14 +66,13 @@ async function markPlanDelinquency(listed: Plan, run: Run, deps: JobDeps): Promi
     const marking = markOverdue(plan, run.today);
     // Running the job again finds nothing new: no write, no event.
     if (marking === undefined) return 'unchanged';
-    const events: PlanEvent[] = marking.newlyOverdue.map((installment) => ({
-      type: LENDING_EVENTS.installmentOverdue,
-      envelope: buildEventEnvelope(
+    const events: PlanEvent[] = marking.newlyOverdue.map((installment) =>
+      outboundEvent(
         LENDING_EVENTS.installmentOverdue,
         { planId: plan.planId, customerId: plan.customerId, sequence: installment.sequence, dueDate: installment.dueDate, remainingHalalas: installment.remainingHalalas, daysPastDue: installment.daysPastDue },
-        eventFacts(deps.ids, run.correlationId, run.now),
+        newEventFacts(deps.ids, run.correlationId, run.now),
       ),
-    }));
+    );
     events.push(...bucketTransitionEvents(plan, marking.delinquency, deps, run.correlationId, run.now));
     await deps.delinquencyStore.markDelinquency({ plan, updated: marking.plan, audit: { action: 'DELINQUENCY_UPDATED', actor: 'system', occurredAt: run.now.toISOString(), facts: { bucket: marking.delinquency.bucket } }, events });
     return 'updated';

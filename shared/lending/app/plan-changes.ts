@@ -1,13 +1,12 @@
 /** Pieces of a plan change shared by the plan use-cases and by unapplied cash applied to a plan. */
 import type { Journal as BalancedJournal } from '../../ledger/index.ts';
 import { bucketTransitionEvent, type DelinquencyBucket, type PlanDelinquency } from '../domain/delinquency.ts';
-import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
+import { newEventFacts, outboundEvent } from '../../kernel/messaging/event-envelope.ts';
 import type { IdGenerator } from '../../kernel/clock-and-ids.ts';
 import type { Plan } from '../domain/plan.ts';
 import type { Journal, PlanEvent } from './ports.ts';
 import { LENDING_EVENTS } from '../api/events.ts';
 
-const envelope = (ids: IdGenerator, correlationId: string, occurredAt: Date) => ({ eventId: ids.newId(), occurredAt, correlationId });
 
 /** The Plan Delinquent or Plan Delinquency Cured event that a change of the plan's bucket calls for, if any. */
 export function bucketTransitionEvents(plan: Plan, after: PlanDelinquency, deps: { readonly ids: IdGenerator }, correlationId: string, now: Date): PlanEvent[] {
@@ -15,12 +14,12 @@ export function bucketTransitionEvents(plan: Plan, after: PlanDelinquency, deps:
   const { planId, customerId } = plan;
   if (type === 'planDelinquencyCured') {
     const previousBucket = plan.delinquencyBucket as Exclude<DelinquencyBucket, 'CURRENT'>;
-    return [{ type: LENDING_EVENTS.planDelinquencyCured, envelope: buildEventEnvelope(LENDING_EVENTS.planDelinquencyCured, { planId, customerId, previousBucket, curedAt: now.toISOString() }, envelope(deps.ids, correlationId, now)) }];
+    return [outboundEvent(LENDING_EVENTS.planDelinquencyCured, { planId, customerId, previousBucket, curedAt: now.toISOString() }, newEventFacts(deps.ids, correlationId, now))];
   }
   if (type === 'planDelinquent') {
     const bucket = after.bucket as Exclude<DelinquencyBucket, 'CURRENT'>;
     const data = { planId, customerId, bucket, overdueHalalas: after.overdueHalalas, daysPastDue: after.daysPastDue };
-    return [{ type: LENDING_EVENTS.planDelinquent, envelope: buildEventEnvelope(LENDING_EVENTS.planDelinquent, data, envelope(deps.ids, correlationId, now)) }];
+    return [outboundEvent(LENDING_EVENTS.planDelinquent, data, newEventFacts(deps.ids, correlationId, now))];
   }
   return [];
 }

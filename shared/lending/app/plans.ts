@@ -6,7 +6,7 @@
 import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
 import type { Principal } from '../../kernel/http/request-context.ts';
 import { replayOrReject, type IdempotentOutcome, type IdempotentRequest } from '../../kernel/idempotency/idempotency.ts';
-import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
+import { newEventFacts, outboundEvent } from '../../kernel/messaging/event-envelope.ts';
 import { ULID_PATTERN } from '../../kernel/clock-and-ids.ts';
 import { planOpenedJournal, reverseJournal } from '../../ledger/index.ts';
 import { lendingError } from '../api/error-codes.ts';
@@ -15,7 +15,7 @@ import { NOT_DELINQUENT } from '../domain/delinquency.ts';
 import { borrowingLimitHalalas, offerViolations } from '../domain/offer-policy.ts';
 import type { Plan } from '../domain/plan.ts';
 import { cancellationOf, openPlan } from '../domain/plan-transitions.ts';
-import { eventFacts, type LendingDeps } from './lending-deps.ts';
+import type { LendingDeps } from './lending-deps.ts';
 import { refuse } from './offers.ts';
 import { bucketTransitionEvents, toJournalRecord } from './plan-changes.ts';
 import type { Journal, PlanPage, PlanStore } from './ports.ts';
@@ -62,7 +62,7 @@ export async function createPlan(
     arrearsBucketBlockingNewPlans: deps.lending.arrearsBucketBlockingNewPlans,
     assessmentIdRead: customer.latestAssessment?.assessmentId,
     audit: { action: 'PLAN_CREATED', actor: customerId, occurredAt: now.toISOString(), facts: { offerId: offer.offerId, financedHalalas: plan.financedHalalas } },
-    events: [{ type: LENDING_EVENTS.planCreated, envelope: buildEventEnvelope(LENDING_EVENTS.planCreated, created, eventFacts(deps.ids, command.correlationId, now)) }],
+    events: [outboundEvent(LENDING_EVENTS.planCreated, created, newEventFacts(deps.ids, command.correlationId, now))],
     idempotency: { scope: command.idempotency, response: command.idempotency.replyTo(plan) },
   });
   return { kind: 'performed', value: plan };
@@ -116,7 +116,7 @@ export async function cancelPlan(
   if (cancelled === undefined) throw lendingError('CANCELLATION_NOT_ALLOWED');
   const [opening] = await deps.planStore.listJournals(plan.planId, 1);
   if (opening === undefined) throw new Error('An active plan must have its opening journal');
-  const facts = eventFacts(deps.ids, command.correlationId, now);
+  const facts = newEventFacts(deps.ids, command.correlationId, now);
   const released = { planId: plan.planId, customerId: plan.customerId, releasedHalalas: plan.outstandingHalalas, cancelledAt: now.toISOString() };
   await deps.planStore.cancelPlan({
     plan,
@@ -124,7 +124,7 @@ export async function cancelPlan(
     journal: toJournalRecord(plan.planId, deps.ids.newId(), 'Plan cancelled in the cooling-off window', now, reverseJournal(planOpenedJournal(plan.financedHalalas)), opening.journalId),
     audit: { action: 'PLAN_CANCELLED', actor: command.principal.principalId, occurredAt: now.toISOString(), facts: { releasedHalalas: plan.outstandingHalalas } },
     // A cancelled plan owes nothing, so it is no longer behind: it leaves the arrears counters and publishes the cure.
-    events: [{ type: LENDING_EVENTS.planCancelled, envelope: buildEventEnvelope(LENDING_EVENTS.planCancelled, released, facts) }, ...bucketTransitionEvents(plan, NOT_DELINQUENT, deps, command.correlationId, now)],
+    events: [outboundEvent(LENDING_EVENTS.planCancelled, released, facts), ...bucketTransitionEvents(plan, NOT_DELINQUENT, deps, command.correlationId, now)],
     cancelledAt: now,
     idempotency: { scope: command.idempotency, response: command.idempotency.replyTo(cancelled) },
   });

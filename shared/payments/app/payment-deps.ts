@@ -13,5 +13,3 @@ export interface PaymentDeps {
   readonly plans: PlanPolicy;
 }
 
-/** The id, time and correlation of an event the change at `occurredAt` publishes. */
-export const eventFacts = (ids: IdGenerator, correlationId: string, occurredAt: Date) => ({ eventId: ids.newId(), occurredAt, correlationId });

@@ -1,14 +1,14 @@
 /** Payment intents: an amount the customer means to pay into their plan, reserved until the gateway settles it. */
 import type { Principal } from '../../kernel/http/request-context.ts';
 import { replayOrReject, type IdempotentOutcome, type IdempotentRequest } from '../../kernel/idempotency/idempotency.ts';
-import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
+import { buildEventEnvelope, newEventFacts } from '../../kernel/messaging/event-envelope.ts';
 import type { PaymentMethod } from '../../kernel/payment-methods.ts';
 import { lendingError, type PlanStore } from '../../lending/index.ts';
 import { checkoutReferenceOf } from '../api/checkout-reference.ts';
 import { paymentsError } from '../api/error-codes.ts';
 import { PAYMENTS_EVENTS } from '../api/events.ts';
 import type { Payment } from '../domain/payment.ts';
-import { eventFacts, type PaymentDeps } from './payment-deps.ts';
+import type { PaymentDeps } from './payment-deps.ts';
 
 export async function createPaymentIntent(
   command: {
@@ -55,7 +55,7 @@ export async function createPaymentIntent(
     event: buildEventEnvelope(
       PAYMENTS_EVENTS.paymentIntentCreated,
       { paymentId, planId: plan.planId, checkoutReference: payment.checkoutReference, amountHalalas, method: command.method },
-      eventFacts(deps.ids, command.correlationId, now),
+      newEventFacts(deps.ids, command.correlationId, now),
     ),
     idempotency: { scope: command.idempotency, response: command.idempotency.replyTo(payment) },
   });

@@ -7,7 +7,7 @@ import { unappliedCashAppliedJournal, unappliedCashReceivedJournal } from '../..
 import { confirmResolution, proposeResolution, rejectResolution, type ReconciliationItem, type ReconciliationReason } from '../domain/reconciliation.ts';
 import { applyPayment, bucketTransitionEvents, riyadhCalendarDate, toJournalRecord } from '../../lending/index.ts';
 import type { Principal } from '../../kernel/http/request-context.ts';
-import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
+import { newEventFacts, outboundEvent } from '../../kernel/messaging/event-envelope.ts';
 import { ULID_PATTERN, type Clock, type IdGenerator } from '../../kernel/clock-and-ids.ts';
 import type { OutboundEvent as PlanEvent } from '../../kernel/messaging/event-type.ts';
 import type { Plan } from '../../lending/index.ts';
@@ -145,18 +145,15 @@ export async function confirmReconciliationResolution(
     status: completed ? 'COMPLETED' : plan.status,
     delinquencyBucket: delinquency.bucket,
   };
-  const envelope = () => ({ eventId: deps.ids.newId(), occurredAt: now, correlationId: command.correlationId });
+  const envelope = () => newEventFacts(deps.ids, command.correlationId, now);
   const events: PlanEvent[] = [
-    {
-      type: PAYMENTS_EVENTS.unappliedCashApplied,
-      envelope: buildEventEnvelope(
-        PAYMENTS_EVENTS.unappliedCashApplied,
-        { reconciliationItemId: item.itemId, planId: plan.planId, customerId: plan.customerId, amountHalalas: item.amountHalalas, outstandingHalalas, appliedAt: now.toISOString() },
-        envelope(),
-      ),
-    },
+    outboundEvent(
+      PAYMENTS_EVENTS.unappliedCashApplied,
+      { reconciliationItemId: item.itemId, planId: plan.planId, customerId: plan.customerId, amountHalalas: item.amountHalalas, outstandingHalalas, appliedAt: now.toISOString() },
+      envelope(),
+    ),
     ...bucketTransitionEvents(plan, delinquency, deps, command.correlationId, now),
-    ...(completed ? [{ type: LENDING_EVENTS.planCompleted, envelope: buildEventEnvelope(LENDING_EVENTS.planCompleted, { planId: plan.planId, customerId: plan.customerId, completedAt: now.toISOString() }, envelope()) }] : []),
+    ...(completed ? [outboundEvent(LENDING_EVENTS.planCompleted, { planId: plan.planId, customerId: plan.customerId, completedAt: now.toISOString() }, envelope())] : []),
   ];
   const facts = { reconciliationItemId: item.itemId, planId: plan.planId, amountHalalas: item.amountHalalas, proposedBy: outcome.item.resolution?.proposedBy ?? '' };
   await deps.reconciliation.applyResolution({

@@ -4,7 +4,7 @@
  * transaction. Replays, duplicates and late or out-of-order deliveries change nothing.
  */
 import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
-import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
+import { newEventFacts, outboundEvent } from '../../kernel/messaging/event-envelope.ts';
 import type { OutboundEvent } from '../../kernel/messaging/event-type.ts';
 import { paymentConfirmedJournal } from '../../ledger/index.ts';
 import { bucketTransitionEvents, LENDING_EVENTS, receivePayment, releaseReservation, riyadhCalendarDate, toJournalRecord, type Plan } from '../../lending/index.ts';
@@ -13,7 +13,7 @@ import { paymentsError } from '../api/error-codes.ts';
 import { PAYMENTS_EVENTS } from '../api/events.ts';
 import type { Payment, PaymentSettler } from '../domain/payment.ts';
 import type { ReconciliationReason } from '../domain/reconciliation.ts';
-import { eventFacts, type PaymentDeps } from './payment-deps.ts';
+import type { PaymentDeps } from './payment-deps.ts';
 import { holdUnappliedCash } from './reconciliation.ts';
 
 export interface GatewayNotification {
@@ -92,7 +92,7 @@ function commitFailure(settlement: Settlement, deps: PaymentDeps): Promise<'sett
       command.settledBy === 'intent-expiry'
         ? { action: 'PAYMENT_INTENT_EXPIRED', actor: 'system', occurredAt: now.toISOString(), facts: { paymentId: payment.paymentId, expiredAt: payment.expiresAt.toISOString() } }
         : { action: 'PAYMENT_FAILED', actor: 'payment-gateway', occurredAt: now.toISOString(), facts: { paymentId: payment.paymentId } },
-    events: [{ type: PAYMENTS_EVENTS.paymentFailed, envelope: buildEventEnvelope(PAYMENTS_EVENTS.paymentFailed, failed, eventFacts(deps.ids, command.correlationId, now)) }],
+    events: [outboundEvent(PAYMENTS_EVENTS.paymentFailed, failed, newEventFacts(deps.ids, command.correlationId, now))],
   });
 }
 
@@ -102,13 +102,13 @@ function commitConfirmation(settlement: Settlement, deps: PaymentDeps): Promise<
   const lateConfirmation = settlement.previousStatus === 'FAILED';
   // An intent's amount left the payable balance when it was created; a late confirmation's was released on expiry.
   const received = receivePayment(plan, payment.amountHalalas, riyadhCalendarDate(now), !lateConfirmation);
-  const facts = () => eventFacts(deps.ids, command.correlationId, now);
+  const facts = () => newEventFacts(deps.ids, command.correlationId, now);
   const receipt = { paymentId: payment.paymentId, planId: plan.planId, customerId: plan.customerId, amountHalalas: payment.amountHalalas, allocations: [...received.allocations], outstandingHalalas: received.plan.outstandingHalalas, receivedAt: now.toISOString() };
   const events: OutboundEvent[] = [
-    { type: PAYMENTS_EVENTS.paymentReceived, envelope: buildEventEnvelope(PAYMENTS_EVENTS.paymentReceived, receipt, facts()) },
+    outboundEvent(PAYMENTS_EVENTS.paymentReceived, receipt, facts()),
     ...bucketTransitionEvents(plan, received.delinquency, deps, command.correlationId, now),
     ...(received.completed
-      ? [{ type: LENDING_EVENTS.planCompleted, envelope: buildEventEnvelope(LENDING_EVENTS.planCompleted, { planId: plan.planId, customerId: plan.customerId, completedAt: now.toISOString() }, facts()) }]
+      ? [outboundEvent(LENDING_EVENTS.planCompleted, { planId: plan.planId, customerId: plan.customerId, completedAt: now.toISOString() }, facts())]
       : []),
   ];
   return deps.paymentStore.settlePayment({
