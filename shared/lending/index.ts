@@ -9,7 +9,6 @@ export { keys as lendingKeys, planPartition } from './adapters/keys.ts';
 export { customerLendingUpdate, payableReservation, planJournalWrites, planUpdate, toPlan } from './adapters/plan-items.ts';
 export type { Plan, PlanInstallment } from './domain/plan.ts';
 export type { Journal } from './app/ports.ts';
-export { applyPayment } from './domain/payment-application.ts';
 export { bucketTransitionEvents, toJournalRecord } from './app/plan-changes.ts';
 export { findOwnPlan } from './app/plans.ts';
 export { receivePayment, releaseReservation } from './domain/plan-transitions.ts';

@@ -5,7 +5,7 @@
  */
 import { unappliedCashAppliedJournal, unappliedCashReceivedJournal } from '../../ledger/index.ts';
 import { confirmResolution, proposeResolution, rejectResolution, type ReconciliationItem, type ReconciliationReason } from '../domain/reconciliation.ts';
-import { applyPayment, bucketTransitionEvents, riyadhCalendarDate, toJournalRecord } from '../../lending/index.ts';
+import { bucketTransitionEvents, receivePayment, riyadhCalendarDate, toJournalRecord } from '../../lending/index.ts';
 import type { Principal } from '../../kernel/http/request-context.ts';
 import { newEventFacts, outboundEvent } from '../../kernel/messaging/event-envelope.ts';
 import { ULID_PATTERN, type Clock, type IdGenerator } from '../../kernel/clock-and-ids.ts';
@@ -134,17 +134,10 @@ export async function confirmReconciliationResolution(
   if (outcome.kind === 'unchanged') return outcome.item;
   assertPlanCanTake(plan, item.amountHalalas);
 
-  const { installments, outstandingHalalas, delinquency } = applyPayment(plan.installments, item.amountHalalas, riyadhCalendarDate(now));
-  const completed = outstandingHalalas === 0;
-  const planAfter: Plan = {
-    ...plan,
-    installments,
-    outstandingHalalas,
-    // No intent reserved this money, so it leaves the payable balance now.
-    payableHalalas: plan.payableHalalas - item.amountHalalas,
-    status: completed ? 'COMPLETED' : plan.status,
-    delinquencyBucket: delinquency.bucket,
-  };
+  // No intent reserved this money, so it leaves the payable balance now (lending's receivePayment, unreserved).
+  const received = receivePayment(plan, item.amountHalalas, riyadhCalendarDate(now), false);
+  const { plan: planAfter, delinquency, completed } = received;
+  const { outstandingHalalas } = planAfter;
   const envelope = () => newEventFacts(deps.ids, command.correlationId, now);
   const events: PlanEvent[] = [
     outboundEvent(
