@@ -6,14 +6,14 @@ import { LEDGER_BALANCE_SHARDS, toPostedJournal } from './journal-items.ts';
 import { keys, type JournalOwner } from './keys.ts';
 
 
-/** At most `limit` journals of one ledger, starting after `afterJournalId` when given; items keep their raw attributes for the owner's mapper. */
+/** At most `limit` journals of one ledger, in posting order, starting after `afterJournalId` when given. */
 export async function queryJournals(
   client: DynamoDBDocumentClient,
   tableName: string,
   owner: JournalOwner,
   limit: number,
   afterJournalId?: string,
-): Promise<readonly (PostedJournal & { readonly item: Record<string, unknown> })[]> {
+): Promise<readonly PostedJournal[]> {
   const { Items = [] } = await client.send(
     new QueryCommand({
       TableName: tableName,
@@ -24,7 +24,7 @@ export async function queryJournals(
       ...(afterJournalId === undefined ? {} : { ExclusiveStartKey: keys.journal(owner, afterJournalId) }),
     }),
   );
-  return Items.map((item) => ({ ...toPostedJournal(item), item }));
+  return Items.map(toPostedJournal);
 }
 
 export class DynamoDbLedgerReader implements LedgerReader {

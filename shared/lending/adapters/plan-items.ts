@@ -105,10 +105,6 @@ export function planJournalWrites(tableName: string, journal: Journal): NamedTra
   return journalWrites(tableName, journal, keys.planLedger(journal.planId), { planId: journal.planId });
 }
 
-export function toPlanJournal(item: Record<string, unknown>, journal: Omit<Journal, 'planId'>): Journal {
-  return { ...journal, planId: String(item.planId) };
-}
-
 /** The plan update that also appends its audit entry and advances the head, guarded by the version read. */
 export function planUpdate(tableName: string, before: Plan, after: Plan, audit: AuditEntryContent): NamedTransactItem[] {
   const entry = chainAuditEntry(before.auditHead, audit);

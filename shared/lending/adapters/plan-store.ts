@@ -18,7 +18,7 @@ import { blocksNewPlans } from '../domain/delinquency.ts';
 import type { AssessmentSummary } from '../domain/offer-policy.ts';
 import type { Plan } from '../domain/plan.ts';
 import { keys } from './keys.ts';
-import { arrearsCountsOf, customerLendingUpdate, planAttributes, planJournalWrites, planUpdate, toOffer, toPlan, toPlanJournal } from './plan-items.ts';
+import { arrearsCountsOf, customerLendingUpdate, planAttributes, planJournalWrites, planUpdate, toOffer, toPlan } from './plan-items.ts';
 
 /**
  * Turns a client's cursor back into the start key it came from. The key is rebuilt from the plan id it names, for
@@ -152,7 +152,7 @@ export class DynamoDbPlanStore implements PlanStore {
 
   async listJournals(planId: string, limit: number, afterJournalId?: string): Promise<readonly Journal[]> {
     const journals = await queryJournals(this.documentClient, this.tableName, keys.planLedger(planId), limit, afterJournalId);
-    return journals.map(({ item, ...journal }) => toPlanJournal(item, journal));
+    return journals.map((journal) => ({ ...journal, planId }));
   }
 
   async cancelPlan(input: PlanCancellation): Promise<void> {

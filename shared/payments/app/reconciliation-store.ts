@@ -2,6 +2,7 @@
 import type { AuditEntryContent } from '../../audit/index.ts';
 import type { ReconciliationItem } from '../domain/reconciliation.ts';
 import type { OutboundEvent as PlanEvent } from '../../kernel/messaging/event-type.ts';
+import type { PostedJournal } from '../../ledger/index.ts';
 import type { Journal, Plan } from '../../lending/index.ts';
 
 /** An item as read, beside what guards a write based on that read. */
@@ -13,7 +14,7 @@ export interface StoredReconciliationItem {
 }
 
 /** A journal of the item's own suspense ledger (money in), as opposed to a plan's statement. */
-export type SuspenseJournal = Omit<Journal, 'planId'>;
+export type SuspenseJournal = PostedJournal;
 
 export interface UnappliedCashReceipt {
   readonly item: ReconciliationItem;
