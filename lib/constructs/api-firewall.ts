@@ -58,6 +58,11 @@ export interface ApiFirewallProps {
    * Exact, so that no other path (an unknown one under the same prefix, say) gets the looser limit.
    */
   readonly partnerCallbackPaths: readonly string[];
+  /**
+   * Public routes that compute for anyone (the solar calculator), each with its own per-IP limit, as exact URI paths
+   * the way WAF sees them. Each gets a rate rule scoped to its paths, checked before the API-wide one.
+   */
+  readonly pathRateLimits?: readonly { readonly name: string; readonly paths: readonly string[]; readonly limitPerIp: number }[];
 }
 
 const visibility = (metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty => ({
@@ -126,6 +131,24 @@ export class ApiFirewall extends Construct {
           },
         },
       },
+      ...(props.pathRateLimits ?? []).map((scoped, index): wafv2.CfnWebACL.RuleProperty => {
+        const scopedPaths = scoped.paths.map(isPath);
+        if (scopedPaths.length === 0) throw new Error(`The rate rule ${scoped.name} names no path`);
+        return {
+          name: `RateLimitPerIp${scoped.name}`,
+          priority: 3 + index,
+          action: { block: {} },
+          visibilityConfig: visibility(`RateLimitPerIp${scoped.name}`),
+          statement: {
+            rateBasedStatement: {
+              aggregateKeyType: 'IP',
+              limit: scoped.limitPerIp,
+              evaluationWindowSec: WAF_RATE_WINDOW_SECONDS,
+              scopeDownStatement: scopedPaths.length === 1 ? scopedPaths[0]! : { orStatement: { statements: scopedPaths } },
+            },
+          },
+        };
+      }),
     ];
     const managedRules: wafv2.CfnWebACL.RuleProperty[] = MANAGED_RULE_GROUPS.map((group, index) => ({
       name: group.name,

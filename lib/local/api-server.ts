@@ -193,7 +193,8 @@ export function createApiServer(routeList: readonly RouteDefinition[], logger: L
           };
           const proxyEvent = apiGatewayProxyEvent(incoming, matched.resource, matched.pathParameters, null);
           requestId = proxyEvent.requestContext.requestId;
-          const authorization = matched.route.access.kind === 'public' ? null : await authorize(proxyEvent);
+          // As in API Gateway, only role routes have the authorizer in front; an optional sign-in is the handler's.
+          const authorization = matched.route.access.kind === 'roles' ? await authorize(proxyEvent) : null;
           if (typeof authorization === 'string') {
             result = gatewayError(authorization, requestId, receivedAt);
           } else {

@@ -71,6 +71,13 @@ export function partnerCallbackPaths(routes: readonly RouteDefinition[]): string
   return routes.filter((route) => route.path.startsWith(PARTNER_CALLBACK_PATH_PREFIX)).map((route) => route.path);
 }
 
+/** Routes with their own edge rate limit, each as one scoped WAF rule named after the route. */
+export function routeRateLimits(routes: readonly RouteDefinition[]): { name: string; paths: string[]; limitPerIp: number }[] {
+  return routes
+    .filter((route) => route.edgeRateLimitPerIp !== undefined)
+    .map((route) => ({ name: route.id, paths: [route.path, `/${API_STAGE_NAME}${route.path}`], limitPerIp: route.edgeRateLimitPerIp! }));
+}
+
 export class ApiStack extends Stack {
   readonly api: apigateway.RestApi;
   readonly functions: ReadonlyMap<string, RabhanFunction>;
@@ -173,6 +180,7 @@ export class ApiStack extends Stack {
       logsKey: props.platform.logsKey,
       // WAF sees the stage in the path on the execute-api endpoint and not behind a custom domain: match both.
       partnerCallbackPaths: partnerCallbackPaths(routes).flatMap((path) => [path, `/${API_STAGE_NAME}${path}`]),
+      pathRateLimits: routeRateLimits(routes),
     });
   }
 

@@ -6,12 +6,13 @@ import { assessRisk, type RiskMethod } from '../domain/risk-assessment.ts';
 import type { LendingPolicy } from '../../kernel/policy.ts';
 import type { Principal as RequestPrincipal } from '../../kernel/http/request-context.ts';
 import { DeadLetterNow } from '../../kernel/messaging/dead-letter-now.ts';
+import { callGovernmentService, DEFAULT_GOVERNMENT_RETRY_POLICY, type GovernmentRetryPolicy } from '../../kernel/messaging/government-call.ts';
 import { buildEventEnvelope } from '../../kernel/messaging/event-envelope.ts';
 import type { Clock, IdGenerator } from '../../kernel/clock-and-ids.ts';
 import type { CustomerStore } from '../../customers/index.ts';
 import type { AssessmentFailureReason, CreditAssessment } from '../domain/assessment.ts';
 import type { AssessmentStore } from './ports.ts';
-import { GovernmentServiceError } from '../../kernel/errors/government-service-error.ts';
+import type { GovernmentServiceError } from '../../kernel/errors/government-service-error.ts';
 import { type PersonalDataCipher } from '../../kernel/crypto/ports.ts';
 import { type SimahClient } from './credit-report.ts';
 import { creditError } from '../api/error-codes.ts';
@@ -58,13 +59,8 @@ export async function getCreditAssessment(
   return assessment;
 }
 
-export interface SimahRetryPolicy {
-  /** SIMAH calls per delivery before giving the message back to SQS. */
-  readonly attemptsPerDelivery: number;
-  readonly initialBackoffMilliseconds: number;
-}
-
-export const DEFAULT_SIMAH_RETRY_POLICY: SimahRetryPolicy = { attemptsPerDelivery: 3, initialBackoffMilliseconds: 200 };
+/** SIMAH's retry rules are the kernel's, shared with every government integration. */
+export const DEFAULT_SIMAH_RETRY_POLICY: GovernmentRetryPolicy = DEFAULT_GOVERNMENT_RETRY_POLICY;
 
 /** A failure that retrying cannot fix; the assessment is settled as FAILED and the message dead-lettered at once. */
 export class PermanentAssessmentFailure extends DeadLetterNow {
@@ -79,6 +75,7 @@ const FAILURE_REASONS: Record<GovernmentServiceError['reason'], AssessmentFailur
   UNAVAILABLE: 'SIMAH_UNAVAILABLE',
   MALFORMED_RESPONSE: 'SIMAH_MALFORMED_RESPONSE',
   REJECTED_REQUEST: 'SIMAH_REJECTED_REQUEST',
+  NOT_FOUND: 'SIMAH_REJECTED_REQUEST',
 };
 const reasonFor = (error: GovernmentServiceError): AssessmentFailureReason => FAILURE_REASONS[error.reason];
 
@@ -91,7 +88,7 @@ export interface RunAssessmentDeps {
   readonly ids: IdGenerator;
   readonly policy: LendingPolicy;
   readonly riskMethod?: RiskMethod;
-  readonly retry: SimahRetryPolicy;
+  readonly retry: GovernmentRetryPolicy;
   readonly sleep: (milliseconds: number) => Promise<void>;
 }
 
@@ -125,9 +122,8 @@ export async function runCreditAssessment(
     );
   };
 
-  let backoffMilliseconds = deps.retry.initialBackoffMilliseconds;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
+  return callGovernmentService(
+    async (): Promise<RunOutcome> => {
       const report = await deps.simah.fetchCreditReport(nationalId, assessment.assessmentId);
       const risk = assessRisk(report, deps.policy, deps.riskMethod);
       const completedAt = deps.clock.now();
@@ -149,18 +145,13 @@ export async function runCreditAssessment(
         ),
       );
       return settled ? 'completed' : 'already-completed';
-    } catch (error) {
-      if (!(error instanceof GovernmentServiceError)) throw error;
-      if (!error.retryable) {
-        await settleFailed(reasonFor(error));
-        throw new PermanentAssessmentFailure(reasonFor(error));
-      }
-      if (attempt >= deps.retry.attemptsPerDelivery) {
-        if (command.isFinalDelivery) await settleFailed(reasonFor(error));
-        throw error;
-      }
-      await deps.sleep(backoffMilliseconds);
-      backoffMilliseconds *= 2;
-    }
-  }
+    },
+    {
+      retry: deps.retry,
+      sleep: deps.sleep,
+      isFinalDelivery: command.isFinalDelivery,
+      settleFailed: (error) => settleFailed(reasonFor(error)),
+      permanentFailure: (error) => new PermanentAssessmentFailure(reasonFor(error)),
+    },
+  );
 }

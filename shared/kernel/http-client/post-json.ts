@@ -31,6 +31,10 @@ export async function postJson<TSchema extends z.ZodType>(
     await response.body?.cancel();
     throw new GovernmentServiceError(service, 'UNAVAILABLE', true);
   }
+  if (response.status === 404) {
+    await response.body?.cancel();
+    throw new GovernmentServiceError(service, 'NOT_FOUND', false);
+  }
   if (response.status >= 400) {
     await response.body?.cancel();
     throw new GovernmentServiceError(service, 'REJECTED_REQUEST', false);

@@ -43,7 +43,8 @@ export interface HttpResult {
 }
 
 function authorize(route: RouteDefinition, context: HttpRequestContext): void {
-  if (route.access.kind === 'public') return;
+  // An optional sign-in is verified by the handler itself, from the Authorization header.
+  if (route.access.kind !== 'roles') return;
   if (context.principal === undefined) throw kernelError('AUTHENTICATION_REQUIRED');
   const permitted = route.access.roles.some((role) => context.principal?.roles.includes(role));
   if (!permitted) throw kernelError('ROLE_NOT_PERMITTED');

@@ -146,7 +146,7 @@ function parametersFor(route: RouteDefinition, components: ComponentSchemas): Js
 }
 
 function errorResponsesFor(route: RouteDefinition, errorCodes: ErrorCodeRegistry): Record<string, JsonSchema> {
-  const codes = [...route.errorCodes, ...UNIVERSAL_ERROR_CODES, ...(route.access.kind === 'roles' ? AUTHENTICATED_ERROR_CODES : [])];
+  const codes = [...route.errorCodes, ...UNIVERSAL_ERROR_CODES, ...(route.access.kind === 'public' ? [] : AUTHENTICATED_ERROR_CODES)];
   const byStatus = new Map<number, string[]>();
   for (const code of new Set(codes)) {
     const definition = errorCodes[code];
@@ -165,6 +165,18 @@ function errorResponsesFor(route: RouteDefinition, errorCodes: ErrorCodeRegistry
   );
 }
 
+/** `{}` beside the bearer scheme is OpenAPI's way of saying the token is optional. */
+function securityOf(route: RouteDefinition): JsonSchema {
+  switch (route.access.kind) {
+    case 'public':
+      return { security: [] };
+    case 'roles':
+      return { security: [{ bearerAuth: [] }], 'x-rabhan-roles': route.access.roles };
+    case 'optional-sign-in':
+      return { security: [{}, { bearerAuth: [] }], 'x-rabhan-roles': route.access.roles };
+  }
+}
+
 function operationFor(route: RouteDefinition, components: ComponentSchemas, errorCodes: ErrorCodeRegistry): JsonSchema {
   const responses: Record<string, JsonSchema> = {};
   for (const [status, response] of Object.entries(route.responses)) {
@@ -176,7 +188,7 @@ function operationFor(route: RouteDefinition, components: ComponentSchemas, erro
   return {
     operationId: route.id,
     summary: route.summary,
-    ...(route.access.kind === 'roles' ? { security: [{ bearerAuth: [] }], 'x-rabhan-roles': route.access.roles } : { security: [] }),
+    ...securityOf(route),
     parameters: parametersFor(route, components),
     ...(route.request.body === undefined
       ? {}

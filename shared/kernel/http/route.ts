@@ -10,7 +10,12 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
 
 export type RouteAccess =
   | { readonly kind: 'public' }
-  | { readonly kind: 'roles'; readonly roles: readonly Role[] };
+  | { readonly kind: 'roles'; readonly roles: readonly Role[] }
+  /**
+   * Open to anyone, with no authorizer in front: the handler itself verifies a bearer token when one is sent (an
+   * invalid one gets 401) and serves a signed-in caller with one of these roles more than an anonymous one.
+   */
+  | { readonly kind: 'optional-sign-in'; readonly roles: readonly Role[] };
 
 export interface RouteThrottle {
   /** Steady-state requests per second across all clients for this route. */
@@ -49,6 +54,11 @@ export interface RouteDefinition {
   readonly errorCodes: readonly string[];
   /** Left out of the OpenAPI document (the catch-all). */
   readonly undocumented?: boolean;
+  /**
+   * A public route that computes for anyone gets its own WAF rate rule, scoped to its exact path: requests one client
+   * IP may send to it per WAF window (lib/constructs/api-firewall.ts), below the API-wide per-IP limit.
+   */
+  readonly edgeRateLimitPerIp?: number;
 }
 
 /** Default per-route throttle; the stage-wide limit and the WAF rate rule sit above it. */
@@ -62,6 +72,8 @@ export const PUBLIC = { kind: 'public' } as const satisfies RouteAccess;
  */
 export const PARTNER_CALLBACK_PATH_PREFIX = '/v1/integrations/';
 export const CUSTOMERS = { kind: 'roles', roles: ['customer'] } as const satisfies RouteAccess;
+/** Anyone; a signed-in customer gets their own view as well. */
+export const OPTIONAL_CUSTOMER = { kind: 'optional-sign-in', roles: ['customer'] } as const satisfies RouteAccess;
 
 export function defineRoute<const TRoute extends RouteDefinition>(route: TRoute): TRoute {
   return route;

@@ -12,6 +12,7 @@ const TIMEOUT_MILLISECONDS = 300;
 const server = http.createServer((request, response) => {
   if (request.url === '/ok') return void response.end(JSON.stringify({ ok: true }));
   if (request.url === '/unavailable') return void response.writeHead(503).end();
+  if (request.url === '/refused') return void response.writeHead(400).end();
   if (request.url === '/huge') {
     response.writeHead(200, { 'content-type': 'application/json' });
     const chunk = 'x'.repeat(16 * 1024);
@@ -47,6 +48,14 @@ describe('posting JSON to a government service', () => {
 
   it('treats a 5xx as retryable unavailability', async () => {
     await expect(call('/unavailable')).rejects.toMatchObject({ reason: 'UNAVAILABLE', retryable: true });
+  });
+
+  it('treats a 404 as a definite, permanent answer that the thing asked about does not exist', async () => {
+    await expect(call('/missing')).rejects.toMatchObject({ reason: 'NOT_FOUND', retryable: false });
+  });
+
+  it('treats any other 4xx as a permanent refusal of the request', async () => {
+    await expect(call('/refused')).rejects.toMatchObject({ reason: 'REJECTED_REQUEST', retryable: false });
   });
 
   it('refuses a reply larger than any real one as malformed, without reading all of it', async () => {
