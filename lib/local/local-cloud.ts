@@ -18,6 +18,26 @@ export const MOTO_VERSION = '5.2.5';
  */
 export const SCHEMATHESIS_VERSION = '4.32.5';
 export const HYPOTHESIS_VERSION = '6.170.17';
+/**
+ * The PV library the solar context's climate data is generated with and its model is cross-checked against
+ * (docs/solar-model.md). Its dependencies are pinned too, so a regeneration is reproducible.
+ */
+export const PVLIB_VERSION = '0.13.1';
+const PVLIB_REQUIREMENTS = [
+  `pvlib==${PVLIB_VERSION}`,
+  'numpy==2.4.6',
+  'pandas==3.1.1',
+  'scipy==1.17.1',
+  'h5py==3.16.0',
+  'python-dateutil==4.0.0',
+  'pytz==2026.6',
+  'tzdata==2026.6',
+  'requests==2.34.2',
+  'certifi==2026.10.19.post1',
+  'charset-normalizer==3.5.3',
+  'idna==3.20',
+  'urllib3==2.8.0',
+] as const;
 /** Engines usually answer in 2–5 s; a cold JVM on a busy 2-core machine can take much longer. */
 const ENGINE_STARTUP_TIMEOUT_MILLISECONDS = 90_000;
 const ENGINE_POLL_INTERVAL_MILLISECONDS = 250;
@@ -29,6 +49,7 @@ export const CACHE_DIRECTORY = path.join(PROJECT_ROOT, '.local-cloud');
 const DYNAMODB_DIRECTORY = path.join(CACHE_DIRECTORY, 'dynamodb-local');
 const MOTO_DIRECTORY = path.join(CACHE_DIRECTORY, 'moto-venv');
 const SCHEMATHESIS_DIRECTORY = path.join(CACHE_DIRECTORY, 'schemathesis-venv');
+const PVLIB_DIRECTORY = path.join(CACHE_DIRECTORY, 'pvlib-venv');
 const LOG_DIRECTORY = path.join(CACHE_DIRECTORY, 'logs');
 
 export interface LocalCloudEndpoints {
@@ -163,6 +184,15 @@ export function installSchemathesis(log: (line: string) => void = (line) => proc
     log,
   );
   return path.join(SCHEMATHESIS_DIRECTORY, 'bin', 'schemathesis');
+}
+
+/**
+ * Installs pvlib and its pinned dependencies into .local-cloud/pvlib-venv, as schemathesis is installed, and returns
+ * that virtualenv's python. Only the solar data generator and its cross-check test need it.
+ */
+export function installPvlib(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): string {
+  installPythonTool({ name: 'pvlib', directory: PVLIB_DIRECTORY, requirements: PVLIB_REQUIREMENTS, version: PVLIB_REQUIREMENTS.join(' ') }, log);
+  return path.join(PVLIB_DIRECTORY, 'bin', 'python');
 }
 
 /** Installs whatever engine this environment needs and is not yet cached. Safe to call every time. */
