@@ -10,7 +10,7 @@ import { installPvlib } from '../../lib/local/local-cloud.ts';
 import { PV_MODEL_POLICY } from '../../shared/solar/domain/pv-policy.ts';
 
 const python = installPvlib();
-const result = spawnSync(python, [path.join(PROJECT_ROOT, 'bin', 'solar', 'generate-city-climate.py')], {
+const result = spawnSync(python, ['-B', path.join(PROJECT_ROOT, 'bin', 'solar', 'generate-city-climate.py')], {
   input: JSON.stringify({ policy: PV_MODEL_POLICY }),
   stdio: ['pipe', 'inherit', 'inherit'],
 });
