@@ -93,6 +93,7 @@ const runEnvironment = (stubUrl: string): Readonly<Record<string, string>> => ({
   TOKEN_ISSUER: 'https://api.rabhan.sa',
   NAFATH_BASE_URL: stubUrl,
   SIMAH_BASE_URL: stubUrl,
+  SEC_BASE_URL: stubUrl,
   PAYMENT_GATEWAY_BASE_URL: stubUrl,
   NAFATH_CALLBACK_SECRET: 'bench-secret-of-sufficient-length-000000',
   PAYMENT_GATEWAY_WEBHOOK_SECRET: 'bench-secret-of-sufficient-length-000000',

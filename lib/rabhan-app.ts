@@ -36,6 +36,7 @@ export const RUNTIME_SETTING_CONTEXT_KEYS = {
   tokenIssuer: SECURITY_ENVIRONMENT_VARIABLES.tokenIssuer,
   nafathBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.nafathBaseUrl,
   simahBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.simahBaseUrl,
+  secBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.secBaseUrl,
   paymentGatewayBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayBaseUrl,
 } as const;
 export const APP_VERSION_CONTEXT_KEY = 'appVersion';

@@ -9,6 +9,7 @@ import type { ErrorCodeRegistry } from '../kernel/errors/error-code.ts';
 import { KERNEL_ERROR_CODES } from '../kernel/errors/kernel-error-codes.ts';
 import { LENDING_ERROR_CODES } from '../lending/api/error-codes.ts';
 import { PAYMENTS_ERROR_CODES } from '../payments/api/error-codes.ts';
+import { SOLAR_ERROR_CODES } from '../solar/api/error-codes.ts';
 import { joinDeclarations } from './join.ts';
 
 export const ERROR_CODE_REGISTRIES: Readonly<Record<string, ErrorCodeRegistry>> = {
@@ -18,6 +19,7 @@ export const ERROR_CODE_REGISTRIES: Readonly<Record<string, ErrorCodeRegistry>> 
   credit: CREDIT_ERROR_CODES,
   lending: LENDING_ERROR_CODES,
   payments: PAYMENTS_ERROR_CODES,
+  solar: SOLAR_ERROR_CODES,
 };
 
 export const ERROR_CODES: ErrorCodeRegistry = joinDeclarations('error code', ERROR_CODE_REGISTRIES);

@@ -8,6 +8,7 @@ import { IDENTITY_EVENTS } from '../identity/api/events.ts';
 import { LENDING_EVENTS } from '../lending/api/events.ts';
 import { PAYMENTS_EVENTS } from '../payments/api/events.ts';
 import { PLATFORM_EVENTS } from '../platform/api/events.ts';
+import { SOLAR_EVENTS } from '../solar/api/events.ts';
 import type { EventTypeDefinition } from '../kernel/messaging/event-type.ts';
 import { joinDeclarations } from './join.ts';
 
@@ -18,6 +19,7 @@ const EVENTS_BY_CONTEXT = {
   credit: CREDIT_EVENTS,
   lending: LENDING_EVENTS,
   payments: PAYMENTS_EVENTS,
+  solar: SOLAR_EVENTS,
 } as const;
 
 type Joined<T> = T extends Record<string, infer TEvents> ? (TEvents extends unknown ? (x: TEvents) => void : never) extends (x: infer I) => void ? I : never : never;

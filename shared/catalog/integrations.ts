@@ -6,13 +6,15 @@ import { creditIntegrations } from '../credit/api/integrations.ts';
 import type { IntegrationDefinition } from '../kernel/messaging/integration.ts';
 import { paymentsIntegrations } from '../payments/api/integrations.ts';
 import { platformIntegrations } from '../platform/api/integrations.ts';
+import { solarIntegrations } from '../solar/api/integrations.ts';
 import { joinDeclarations } from './join.ts';
 
 export const integrations = joinDeclarations<IntegrationDefinition>('integration', {
   platform: platformIntegrations,
   credit: creditIntegrations,
   payments: paymentsIntegrations,
-}) as typeof platformIntegrations & typeof creditIntegrations & typeof paymentsIntegrations;
+  solar: solarIntegrations,
+}) as typeof platformIntegrations & typeof creditIntegrations & typeof paymentsIntegrations & typeof solarIntegrations;
 
 export const integrationList: readonly IntegrationDefinition[] = Object.values(integrations);
 export { queueVisibilityTimeoutSeconds, VISIBILITY_TIMEOUT_TO_FUNCTION_TIMEOUT_RATIO, type IntegrationDefinition, type IntegrationQueueSettings } from '../kernel/messaging/integration.ts';

@@ -11,6 +11,7 @@ import { ledgerRoutes } from '../ledger/api/routes.ts';
 import { lendingRoutes } from '../lending/api/routes.ts';
 import { paymentsRoutes } from '../payments/api/routes.ts';
 import { platformRoutes } from '../platform/api/routes.ts';
+import { solarRoutes } from '../solar/api/routes.ts';
 import { joinDeclarations } from './join.ts';
 
 const ROUTES_BY_CONTEXT = {
@@ -21,6 +22,7 @@ const ROUTES_BY_CONTEXT = {
   lending: lendingRoutes,
   payments: paymentsRoutes,
   ledger: ledgerRoutes,
+  solar: solarRoutes,
 } as const;
 
 export const routes = joinDeclarations<RouteDefinition>('route', ROUTES_BY_CONTEXT) as typeof platformRoutes &
@@ -29,7 +31,8 @@ export const routes = joinDeclarations<RouteDefinition>('route', ROUTES_BY_CONTE
   typeof creditRoutes &
   typeof lendingRoutes &
   typeof paymentsRoutes &
-  typeof ledgerRoutes;
+  typeof ledgerRoutes &
+  typeof solarRoutes;
 
 export type RouteName = keyof typeof routes;
 

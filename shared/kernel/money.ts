@@ -59,3 +59,20 @@ export function splitEvenly(totalHalalas: number, parts: number): number[] {
   const baseHalalas = (totalHalalas - remainderHalalas) / parts;
   return Array.from({ length: parts }, (_, index) => baseHalalas + (index < remainderHalalas ? 1 : 0));
 }
+
+/** One basis point is a hundredth of a percent: 10,000 basis points are the whole amount. */
+export const BASIS_POINTS_PER_WHOLE = 10_000;
+
+/**
+ * `amountHalalas × basisPoints / 10,000`, rounded half up to the halala (VAT on a bill, say). The product is taken
+ * in BigInt, so no amount a safe integer can hold loses a halala to floating point on the way.
+ */
+export function basisPointsOfHalalasRoundedHalfUp(amountHalalas: number, basisPoints: number): number {
+  assertHalalas(amountHalalas, 'amountHalalas');
+  if (!Number.isSafeInteger(basisPoints) || basisPoints < 0) throw new RangeError(`basisPoints must be a non-negative integer, got ${basisPoints}`);
+  const whole = BigInt(BASIS_POINTS_PER_WHOLE);
+  const result = (BigInt(amountHalalas) * BigInt(basisPoints) * 2n + whole) / (2n * whole);
+  const resultHalalas = Number(result);
+  assertHalalas(resultHalalas, 'resultHalalas');
+  return resultHalalas;
+}

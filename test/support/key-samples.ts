@@ -30,6 +30,9 @@ export function partitionSamples(id: string): Record<keyof typeof keys, Partitio
     rateLimitWindow: table(keys.rateLimitWindow(id, id, 0).PK),
     customer: table(keys.customer(id).PK),
     creditAssessment: table(keys.creditAssessment(id, id).PK),
+    electricityAccount: table(keys.electricityAccount(id, id).PK),
+    electricityAccountNumberGuard: table(keys.electricityAccountNumberGuard(id, id).PK),
+    solarEstimate: table(keys.solarEstimate(id, id).PK),
     // A sort-key prefix, not a partition.
     creditAssessmentPrefix: { space: 'none', partitions: [] },
     auditEntry: table(...[keys.customer(id), keys.principal(id), keys.plan(id)].map((aggregate) => keys.auditEntry(aggregate.PK, 1).PK)),

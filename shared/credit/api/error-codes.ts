@@ -3,10 +3,6 @@ import type { ErrorCodeRegistry } from '../../kernel/errors/error-code.ts';
 import { errorRaiser } from '../../kernel/errors/rabhan-error.ts';
 
 export const CREDIT_ERROR_CODES = {
-  CONSENT_REQUIRED: {
-    httpStatus: 422,
-    message: { en: 'Explicit consent is required for a credit check.', ar: 'يلزم الحصول على موافقة صريحة لإجراء الاستعلام الائتماني.' },
-  },
   CREDIT_ASSESSMENT_NOT_FOUND: {
     httpStatus: 404,
     message: { en: 'No such credit assessment exists.', ar: 'هذا التقييم الائتماني غير موجود.' },

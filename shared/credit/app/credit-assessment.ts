@@ -24,7 +24,7 @@ export async function requestCreditAssessment(
   command: { readonly principal: RequestPrincipal; readonly consent: boolean; readonly correlationId: string },
   deps: { readonly customerStore: Pick<CustomerStore, 'find'>; readonly assessmentStore: AssessmentStore; readonly clock: Clock; readonly ids: IdGenerator },
 ): Promise<CreditAssessment> {
-  if (!command.consent) throw creditError('CONSENT_REQUIRED', { details: [{ field: 'body.consent', issue: 'must be true' }] });
+  if (!command.consent) throw kernelError('CONSENT_REQUIRED', { details: [{ field: 'body.consent', issue: 'must be true' }] });
   const customer = await deps.customerStore.find(command.principal.principalId);
   if (customer === undefined) throw customersError('CUSTOMER_NOT_FOUND');
   const now = deps.clock.now();

@@ -21,7 +21,7 @@ export interface IntegerRange {
    * that allows it (docs/decisions/0001-sama-circular-overrides.md).
    */
   readonly samaMax?: number;
-  readonly unit: 'halalas' | 'installments' | 'Hijri years' | 'seconds';
+  readonly unit: 'halalas' | 'installments' | 'Hijri years' | 'seconds' | 'basis points';
 }
 
 export interface ChoiceRange {
@@ -62,6 +62,13 @@ export const POLICY_VALUES = {
   // Card methods (MADA, CREDIT_CARD, APPLE_PAY): a checkout completes within minutes; a day is past any gateway's session.
   paymentIntentTtlSeconds: { variable: 'POLICY_PAYMENT_INTENT_TTL_SECONDS', range: { kind: 'integer', min: 1, max: DAY_SECONDS, unit: 'seconds' } },
   // SADAD bills are paid days later; an intent reserves part of the balance, so a month at most.
+  // The solar calculator's unverified figures (docs/solar-model.md); the defaults are the solar context's own.
+  // An installed kWp between SAR 100 and SAR 50,000: anything outside is a unit mistake.
+  solarPriceLowHalalasPerKilowattPeak: { variable: 'POLICY_SOLAR_PRICE_LOW_HALALAS_PER_KWP', range: { kind: 'integer', min: 100_00, max: 50_000_00, unit: 'halalas' } },
+  solarPriceHighHalalasPerKilowattPeak: { variable: 'POLICY_SOLAR_PRICE_HIGH_HALALAS_PER_KWP', range: { kind: 'integer', min: 100_00, max: 50_000_00, unit: 'halalas' } },
+  // Never above the top retail tier (30 halalas): net billing credits exports below retail.
+  solarExportCreditHalalasPerKilowattHour: { variable: 'POLICY_SOLAR_EXPORT_CREDIT_HALALAS_PER_KWH', range: { kind: 'integer', min: 0, max: 30, unit: 'halalas' } },
+  solarSelfConsumptionBasisPoints: { variable: 'POLICY_SOLAR_SELF_CONSUMPTION_BASIS_POINTS', range: { kind: 'integer', min: 0, max: 10_000, unit: 'basis points' } },
   sadadPaymentIntentTtlSeconds: { variable: 'POLICY_SADAD_PAYMENT_INTENT_TTL_SECONDS', range: { kind: 'integer', min: 1, max: 30 * DAY_SECONDS, unit: 'seconds' } },
 } as const satisfies Readonly<Record<string, PolicyValueDefinition>>;
 
@@ -112,7 +119,7 @@ function inWords(unit: IntegerRange['unit'], from: number | undefined, to: numbe
 }
 
 /** Reads values from an environment, collecting every problem so one run names all of them. */
-class PolicyReader {
+export class PolicyReader {
   readonly problems: string[] = [];
 
   constructor(private readonly environment: Environment) {}

@@ -10,6 +10,7 @@ export const SECURITY_ENVIRONMENT_VARIABLES = {
   nafathBaseUrl: 'NAFATH_BASE_URL',
   nafathCallbackSecret: WEBHOOK_SECRETS.nafathCallback.environmentVariable,
   simahBaseUrl: 'SIMAH_BASE_URL',
+  secBaseUrl: 'SEC_BASE_URL',
   paymentGatewayBaseUrl: 'PAYMENT_GATEWAY_BASE_URL',
   paymentGatewayWebhookSecret: WEBHOOK_SECRETS.paymentWebhook.environmentVariable,
 } as const;
@@ -23,5 +24,6 @@ export const tokenIssuer = (environment: Environment = process.env): string =>
   optionalEnv(SECURITY_ENVIRONMENT_VARIABLES.tokenIssuer, DEFAULT_TOKEN_ISSUER, environment);
 export const nafathBaseUrl = (environment: Environment = process.env): string => requireEnv(SECURITY_ENVIRONMENT_VARIABLES.nafathBaseUrl, environment);
 export const simahBaseUrl = (environment: Environment = process.env): string => requireEnv(SECURITY_ENVIRONMENT_VARIABLES.simahBaseUrl, environment);
+export const secBaseUrl = (environment: Environment = process.env): string => requireEnv(SECURITY_ENVIRONMENT_VARIABLES.secBaseUrl, environment);
 export const paymentGatewayBaseUrl = (environment: Environment = process.env): string =>
   requireEnv(SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayBaseUrl, environment);

@@ -3,6 +3,11 @@ import type { ErrorCodeRegistry } from './error-code.ts';
 import { errorRaiser } from './rabhan-error.ts';
 
 export const KERNEL_ERROR_CODES = {
+  /** Shared by every route that acts on a consent (a SIMAH check, an SEC import, sharing with contractors). */
+  CONSENT_REQUIRED: {
+    httpStatus: 422,
+    message: { en: 'Explicit consent is required for this request.', ar: 'يلزم الحصول على موافقة صريحة لهذا الطلب.' },
+  },
   VALIDATION_FAILED: {
     httpStatus: 400,
     message: { en: 'The request is invalid. See details for each problem.', ar: 'الطلب غير صالح. راجع التفاصيل لمعرفة كل مشكلة.' },

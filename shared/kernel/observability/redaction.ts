@@ -17,6 +17,8 @@ export const PERSONAL_FIELD_NAMES = [
   'dateOfBirth',
   'birthDate',
   'iban',
+  /** An SEC electricity account number identifies a home. */
+  'accountNumber',
   'address',
   'authorization',
   'cookie',

@@ -14,6 +14,22 @@ const OFFER_RECORD_RETENTION_SECONDS = 24 * 60 * 60;
 
 const epochSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
 
+/** The attributes of the customer item an applicant is read from. */
+const APPLICANT_ATTRIBUTES = ['outstandingHalalas', 'latestAssessment', 'nationalIdKind', 'dateOfBirthCiphertext', 'ageVerifiedForMinimumHijriYears', ...Object.values(ARREARS_COUNT_ATTRIBUTES)];
+
+/** Lending's view of the customer item, also read by contexts that fetch it in a batch of their own (solar). */
+export function toApplicant(customerId: string, item: Record<string, unknown>): Applicant {
+  return {
+    customerId,
+    outstandingHalalas: Number(item.outstandingHalalas ?? 0),
+    latestAssessment: item.latestAssessment as AssessmentSummary | undefined,
+    plansInArrears: arrearsCountsOf(item),
+    nationalIdKind: item.nationalIdKind as NationalIdKind,
+    dateOfBirthCiphertext: String(item.dateOfBirthCiphertext),
+    ageVerifiedForMinimumHijriYears: Number(item.ageVerifiedForMinimumHijriYears ?? 0),
+  };
+}
+
 export class DynamoDbOfferStore implements OfferStore {
   constructor(
     private readonly documentClient: DynamoDBDocumentClient,
@@ -49,18 +65,9 @@ export class DynamoDbOfferStore implements OfferStore {
         TableName: this.tableName,
         Key: customerKeys.customer(customerId),
         ConsistentRead: true,
-        ProjectionExpression: ['outstandingHalalas', 'latestAssessment', 'nationalIdKind', 'dateOfBirthCiphertext', 'ageVerifiedForMinimumHijriYears', ...Object.values(ARREARS_COUNT_ATTRIBUTES)].join(', '),
+        ProjectionExpression: APPLICANT_ATTRIBUTES.join(', '),
       }),
     );
-    if (Item === undefined) return undefined;
-    return {
-      customerId,
-      outstandingHalalas: Number(Item.outstandingHalalas ?? 0),
-      latestAssessment: Item.latestAssessment as AssessmentSummary | undefined,
-      plansInArrears: arrearsCountsOf(Item),
-      nationalIdKind: Item.nationalIdKind as NationalIdKind,
-      dateOfBirthCiphertext: String(Item.dateOfBirthCiphertext),
-      ageVerifiedForMinimumHijriYears: Number(Item.ageVerifiedForMinimumHijriYears ?? 0),
-    };
+    return Item === undefined ? undefined : toApplicant(customerId, Item);
   }
 }

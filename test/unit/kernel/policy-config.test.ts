@@ -13,9 +13,11 @@ import {
 import { buildInstallmentSchedule, INSTALLMENTS_PER_PLAN_MAX } from '../../../shared/lending/domain/schedule.ts';
 import type { PaymentMethod } from '../../../shared/kernel/payment-methods.ts';
 import { DEFAULT_LENDING_POLICY, DEFAULT_PLAN_POLICY } from '../../../shared/kernel/policy.ts';
+import { DEFAULT_SOLAR_ESTIMATE_POLICY } from '../../../shared/solar/domain/estimate-policy.ts';
+import { loadSolarEstimatePolicy } from '../../../shared/solar/policy-config.ts';
 import type { PaymentMethod as StoredPaymentMethod } from '../../support/money-path.ts';
 
-const load = (environment: Record<string, string>) => ({ ...loadLendingPolicy(environment), ...loadPlanPolicy(environment) });
+const load = (environment: Record<string, string>) => ({ ...loadLendingPolicy(environment), ...loadPlanPolicy(environment), ...loadSolarEstimatePolicy(environment) });
 const integerValues = (Object.keys(POLICY_VALUES) as PolicyValueName[]).filter((name) => POLICY_VALUES[name].range.kind === 'integer');
 const rangeOf = (name: PolicyValueName) => POLICY_VALUES[name].range as IntegerRange;
 /** A SAMA circular reference as printed on SAMA's BNPL circular of 15 April 2024 (domain facts). */
@@ -28,7 +30,17 @@ describe('policy configuration', () => {
   });
 
   it('has every default inside its own range, without any SAMA circular', () => {
-    const defaults = { ...DEFAULT_LENDING_POLICY, ...DEFAULT_PLAN_POLICY, paymentIntentTtlSeconds: DEFAULT_PLAN_POLICY.paymentIntentTtlSecondsByMethod.MADA, sadadPaymentIntentTtlSeconds: DEFAULT_PLAN_POLICY.paymentIntentTtlSecondsByMethod.SADAD };
+    const solar = DEFAULT_SOLAR_ESTIMATE_POLICY;
+    const defaults = {
+      ...DEFAULT_LENDING_POLICY,
+      ...DEFAULT_PLAN_POLICY,
+      paymentIntentTtlSeconds: DEFAULT_PLAN_POLICY.paymentIntentTtlSecondsByMethod.MADA,
+      sadadPaymentIntentTtlSeconds: DEFAULT_PLAN_POLICY.paymentIntentTtlSecondsByMethod.SADAD,
+      solarPriceLowHalalasPerKilowattPeak: solar.priceHalalasPerKilowattPeak.low,
+      solarPriceHighHalalasPerKilowattPeak: solar.priceHalalasPerKilowattPeak.high,
+      solarExportCreditHalalasPerKilowattHour: solar.exportCreditHalalasPerKilowattHour,
+      solarSelfConsumptionBasisPoints: solar.selfConsumptionBasisPoints,
+    };
     for (const name of Object.keys(POLICY_VALUES) as PolicyValueName[]) {
       const { range } = POLICY_VALUES[name];
       const value = defaults[name];
@@ -108,7 +120,13 @@ describe('policy configuration', () => {
       }
       // The halving threshold's top end is reachable only below the ineligibility threshold's, which the order check covers.
       const edges = name === 'obligationsHalvingThresholdHalalas' ? [min] : [min, max];
-      const order: Record<string, string> = name === 'obligationsIneligibleThresholdHalalas' ? { POLICY_OBLIGATIONS_HALVING_THRESHOLD_HALALAS: '0' } : {};
+      // Likewise each solar price's far end is reachable only with the other price beside it.
+      const orders: Partial<Record<PolicyValueName, Record<string, string>>> = {
+        obligationsIneligibleThresholdHalalas: { POLICY_OBLIGATIONS_HALVING_THRESHOLD_HALALAS: '0' },
+        solarPriceLowHalalasPerKilowattPeak: { POLICY_SOLAR_PRICE_HIGH_HALALAS_PER_KWP: String(rangeOf('solarPriceHighHalalasPerKilowattPeak').max) },
+        solarPriceHighHalalasPerKilowattPeak: { POLICY_SOLAR_PRICE_LOW_HALALAS_PER_KWP: String(rangeOf('solarPriceLowHalalasPerKilowattPeak').min) },
+      };
+      const order = orders[name] ?? {};
       for (const value of edges) expect(() => load({ ...circular, ...order, [variable]: String(value) }), `${variable}=${value}`).not.toThrow();
     }
   });
@@ -144,6 +162,10 @@ describe('policy configuration', () => {
       'POLICY_OBLIGATIONS_HALVING_THRESHOLD_HALALAS (15000000) must be below POLICY_OBLIGATIONS_INELIGIBLE_THRESHOLD_HALALAS (15000000)',
     );
     expect(() => loadLendingPolicy({ POLICY_OBLIGATIONS_INELIGIBLE_THRESHOLD_HALALAS: '4000000' })).toThrow('must be below POLICY_OBLIGATIONS_INELIGIBLE_THRESHOLD_HALALAS (4000000)');
+  });
+
+  it('refuses a solar price range whose low end is above its high end', () => {
+    expect(() => loadSolarEstimatePolicy({ POLICY_SOLAR_PRICE_LOW_HALALAS_PER_KWP: '600000' })).toThrow('POLICY_SOLAR_PRICE_LOW_HALALAS_PER_KWP (600000) must not exceed POLICY_SOLAR_PRICE_HIGH_HALALAS_PER_KWP (500000)');
   });
 
   it('names every bad value at once', () => {

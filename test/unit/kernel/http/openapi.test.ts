@@ -33,10 +33,11 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('requires a bearer token on role routes and an Idempotency-Key header where the route does', () => {
+  it('requires a bearer token on role routes, accepts an optional one where sign-in is optional, and an Idempotency-Key header where the route takes one', () => {
     for (const route of routeList.filter((candidate) => candidate.undocumented !== true)) {
       const operation = document.paths[route.path]![route.method.toLowerCase()]!;
-      expect(operation.security.length > 0).toBe(route.access.kind === 'roles');
+      const expectedSecurity = { public: [], roles: [{ bearerAuth: [] }], 'optional-sign-in': [{}, { bearerAuth: [] }] }[route.access.kind];
+      expect(operation.security, route.id).toEqual(expectedSecurity);
       expect(operation.parameters.some((parameter) => parameter.name === 'Idempotency-Key')).toBe(route.request.requiresIdempotencyKey === true);
     }
   });

@@ -1,0 +1,4 @@
+/** The only surface another context may import from solar: its events, errors and the key builders of its records. */
+export { SOLAR_EVENTS } from './api/events.ts';
+export { solarError } from './api/error-codes.ts';
+export { keys as solarKeys } from './adapters/keys.ts';
