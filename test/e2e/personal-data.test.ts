@@ -1,10 +1,10 @@
 /**
  * Personal data never leaves its encrypted fields: one journey through every layer (HTTP, authorizer, handlers,
- * outbox, bus, queues, the SIMAH worker, the gateway webhook), with every log line captured at DEBUG, and then the
+ * outbox, bus, queues, the SIMAH and SEC workers, the gateway webhook), with every log line captured at DEBUG, and then the
  * logs, every table item (outbox events included), the tokens and the error bodies are searched for the values.
  */
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../lib/local/runtime.ts';
 import { TEST_IDENTITIES } from '../../lib/local/simulators/test-identities.ts';
@@ -25,6 +25,8 @@ const person = {
   preferredLanguage: 'ar',
 } as const;
 const newContact = { phone: '0587654321', email: 'noura.new@example.sa' };
+/** An SEC account number identifies a home: a random ordinary one, so that no other run shares it. */
+const secAccountNumber = `300${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
 /** Every form in which a personal value could leak: as given, normalised, and the bare subscriber number. */
 const PERSONAL_VALUES = [
   nationalId,
@@ -38,6 +40,7 @@ const PERSONAL_VALUES = [
   newContact.phone,
   '+966587654321',
   newContact.email,
+  secAccountNumber,
 ];
 
 describe('personal data across a whole journey', () => {
@@ -83,6 +86,15 @@ describe('personal data across a whole journey', () => {
         async () => ((await api.call<{ outstandingHalalas: number }>('GET', `/v1/plans/${plan.body.planId}`, { token })).body.outstandingHalalas === 30_000 ? true : undefined),
         { description: 'the gateway to confirm the payment' },
       );
+      const account = await api.call<{ accountId: string }>('POST', '/v1/customers/me/electricity-accounts', { token, body: { secAccountNumber, cityId: 'dammam', consent: true } });
+      const linkedTwice = await api.call('POST', '/v1/customers/me/electricity-accounts', { token, body: { secAccountNumber, cityId: 'dammam', consent: true } });
+      const malformedAccount = await api.call('POST', '/v1/customers/me/electricity-accounts', { token, body: { secAccountNumber: `${secAccountNumber}9`, cityId: 'dammam', consent: true } });
+      errorBodies.push(JSON.stringify(linkedTwice.body), JSON.stringify(malformedAccount.body));
+      await eventually(
+        async () => ((await api.call<{ status: string }>('GET', `/v1/customers/me/electricity-accounts/${account.body.accountId}`, { token })).body.status === 'IMPORTED' ? true : undefined),
+        { description: 'the SEC import' },
+      );
+      await api.call('POST', '/v1/solar/estimates', { token, body: { cityId: 'dammam', electricityAccountId: account.body.accountId, roofAreaSquareMeters: 80 } });
       const refreshed = await api.call<{ accessToken: string; refreshToken: string }>('POST', '/v1/auth/tokens/refresh', { body: { refreshToken: signedIn.refreshToken } });
       tokens.push(refreshed.body.accessToken, refreshed.body.refreshToken);
     } finally {
