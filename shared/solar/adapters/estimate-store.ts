@@ -61,10 +61,10 @@ export class DynamoDbSolarEstimateStore implements SolarEstimateStore {
             TableName: this.tableName,
             Key: keys.electricityAccount(estimate.customerId, estimate.electricityAccountId),
             UpdateExpression: 'SET latestEstimate = :summary',
-            // Estimates carry time-ordered ids: a slower, older write never replaces a newer summary.
-            ConditionExpression: `${CONDITIONS.itemMustExist} AND (attribute_not_exists(latestEstimate) OR latestEstimate.estimateId < :estimateId)`,
+            // The last estimate written is the latest: two at once from one customer's own account are harmless,
+            // and refusing the slower one would fail a request over a summary that only feeds the suitability score.
+            ConditionExpression: CONDITIONS.itemMustExist,
             ExpressionAttributeValues: {
-              ':estimateId': estimate.estimateId,
               ':summary': {
                 estimateId: estimate.estimateId,
                 recommendedWatts: system.recommendedWatts,
