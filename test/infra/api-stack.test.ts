@@ -278,6 +278,22 @@ describe('the API stack', () => {
     expect(WAF_PARTNER_CALLBACK_RATE_LIMIT_PER_IP).toBeGreaterThan(WAF_RATE_LIMIT_PER_IP);
   });
 
+  it('gives the public calculator its own WAF rate rule, scoped to its exact path, tighter than the API-wide one', () => {
+    // Arrange
+    const webAcl = [...resourcesOfType(template, 'AWS::WAFv2::WebACL').values()][0];
+    const rules = webAcl?.Properties.Rules as Array<{ Name: string; Statement: { RateBasedStatement?: { Limit: number; ScopeDownStatement: unknown } } }>;
+    const route = routes.createSolarEstimate;
+    const exactly = (path: string) => ({ ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: 'EXACTLY', SearchString: path, TextTransformations: [{ Priority: 0, Type: 'NONE' }] } });
+
+    // Act
+    const calculatorRule = rules.find((rule) => rule.Name === `RateLimitPerIp${route.id}`)?.Statement.RateBasedStatement;
+
+    // Assert
+    expect(calculatorRule).toMatchObject({ Limit: route.edgeRateLimitPerIp, ScopeDownStatement: { OrStatement: { Statements: [exactly(route.path), exactly(`/${API_STAGE_NAME}${route.path}`)] } } });
+    expect(route.edgeRateLimitPerIp).toBeLessThan(WAF_RATE_LIMIT_PER_IP);
+    expect(route.access.kind).toBe('optional-sign-in');
+  });
+
   it('logs WAF decisions with credentials redacted and API access as JSON, both to encrypted log groups', () => {
     // Arrange
     const accessLogGroupId = new Capture();
