@@ -115,6 +115,8 @@ function assumptionsOf(systemLossPercent: number, policy: SolarEstimatePolicy, p
     { name: 'selfConsumptionShare', value: policy.selfConsumptionBasisPoints / 100, unit: '%', source: 'assumption' },
     { name: 'exportCreditRate', value: policy.exportCreditHalalasPerKilowattHour, unit: 'halalas/kWh', source: 'assumption: net-billing export rate is unverified' },
     { name: 'roofAreaPerKilowattPeak', value: policy.roofSquareMetersPerKilowattPeak, unit: 'm²/kWp', source: 'regulator, Argaam 2021' },
+    { name: 'systemSizeRange', value: `${policy.systemSizeMinWatts}–${policy.systemSizeMaxWatts}`, unit: 'W', source: 'net billing admits 1 kW to 2 MW per premises (ERD-TA-012)' },
+    { name: 'targetOffsetDefault', value: policy.targetOffsetPercentDefault, unit: '% of annual consumption', source: 'assumption, used when the caller names no target' },
     { name: 'moduleRating', value: policy.moduleWatts, unit: 'W', source: 'assumption' },
     { name: 'priceRangePerKilowattPeakBeforeVat', value: `${policy.priceHalalasPerKilowattPeak.low}–${policy.priceHalalasPerKilowattPeak.high}`, unit: 'halalas/kWp', source: 'assumption, indicative: contractors\' quotes are the real price' },
     { name: 'gridEmissionFactor', value: policy.gridEmissionGramsCo2PerKilowattHour, unit: 'g CO₂/kWh', source: 'assumption, see docs/solar-model.md' },
