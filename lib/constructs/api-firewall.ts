@@ -60,7 +60,8 @@ export interface ApiFirewallProps {
   readonly partnerCallbackPaths: readonly string[];
   /**
    * Public routes that compute for anyone (the solar calculator), each with its own per-IP limit, as exact URI paths
-   * the way WAF sees them. Each gets a rate rule scoped to its paths, checked before the API-wide one.
+   * the way WAF sees them. Each gets a rate rule scoped to its paths, after the API-wide ones: a request counts
+   * against both, so the tighter of the two applies.
    */
   readonly pathRateLimits?: readonly { readonly name: string; readonly paths: readonly string[]; readonly limitPerIp: number }[];
 }

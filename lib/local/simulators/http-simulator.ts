@@ -25,6 +25,28 @@ export interface RunningSimulator {
 /** `'hang'` keeps the connection open without answering, to simulate a timeout. */
 export type SimulatorHandler = (request: SimulatorRequest) => Promise<SimulatorResponse | 'hang'>;
 
+/**
+ * Replies held far beyond any client's timeout, to simulate a government service that stops answering; each ends as
+ * a 504 after `holdMilliseconds`, or at once when `release` runs as the simulator stops.
+ */
+export function heldOpenReplies(holdMilliseconds: number): { readonly reply: () => Promise<SimulatorResponse>; readonly release: () => void } {
+  const timers = new Set<NodeJS.Timeout>();
+  return {
+    reply: () =>
+      new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          resolve({ status: 504, body: { error: 'gateway timeout' } });
+        }, holdMilliseconds);
+        timers.add(timer);
+      }),
+    release: () => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}
+
 async function readBody(request: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;

@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { SEC_ACCOUNT_NUMBER_PATTERN } from '../../../shared/solar/domain/electricity-account.ts';
-import { startHttpSimulator, type RunningSimulator, type SimulatorResponse } from './http-simulator.ts';
+import { heldOpenReplies, startHttpSimulator, type RunningSimulator, type SimulatorResponse } from './http-simulator.ts';
 
 export type SecBehaviour = 'ordinary' | 'large-home' | 'not-found' | 'timeout' | 'server-error' | 'server-error-once' | 'garbage';
 
-/** The documented test account numbers (README, "Simulators"). */
+/** The documented test account numbers (README and docs/simulators.md). */
 export const SEC_TEST_ACCOUNTS = {
   largeHome: '30000000001',
   notFound: '30000000404',
@@ -65,16 +65,7 @@ export function consumptionHistory(accountNumber: string, now: Date): { month: s
 export async function startSecSimulator(options: { readonly port?: number } = {}): Promise<RunningSimulator> {
   // Per instance, so that each test run sees the transient failure once.
   const failedOnce = new Set<string>();
-  const timers = new Set<NodeJS.Timeout>();
-
-  const heldOpen = (): Promise<SimulatorResponse> =>
-    new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve({ status: 504, body: { error: 'gateway timeout' } });
-      }, TIMEOUT_HOLD_MILLISECONDS);
-      timers.add(timer);
-    });
+  const held = heldOpenReplies(TIMEOUT_HOLD_MILLISECONDS);
 
   function history(body: unknown): SimulatorResponse | Promise<SimulatorResponse> {
     const { accountNumber, consentReference } = (body ?? {}) as { accountNumber?: unknown; consentReference?: unknown };
@@ -84,7 +75,7 @@ export async function startSecSimulator(options: { readonly port?: number } = {}
       case 'not-found':
         return { status: 404, body: { error: 'account not found' } };
       case 'timeout':
-        return heldOpen();
+        return held.reply();
       case 'server-error':
         return UNAVAILABLE;
       case 'server-error-once':
@@ -107,9 +98,6 @@ export async function startSecSimulator(options: { readonly port?: number } = {}
       if (request.method === 'POST' && request.url.pathname === '/v1/consumption-history') return history(request.body);
       return { status: 404, body: { error: 'not found' } };
     },
-    () => {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-    },
+    held.release,
   );
 }

@@ -5,7 +5,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { parseNationalId } from '../../../shared/kernel/national-id.ts';
-import { startHttpSimulator, type RunningSimulator, type SimulatorResponse } from './http-simulator.ts';
+import { heldOpenReplies, startHttpSimulator, type RunningSimulator, type SimulatorResponse } from './http-simulator.ts';
 import { simahBehaviourFor } from './test-identities.ts';
 
 export interface SimahSimulatorOptions {
@@ -66,16 +66,7 @@ export function ordinaryReportFigures(nationalId: string): { readonly score: num
 export async function startSimahSimulator(options: SimahSimulatorOptions = {}): Promise<RunningSimulator> {
   // Per instance, so that each test run sees the transient failure once.
   const failedOnce = new Set<string>();
-  const timers = new Set<NodeJS.Timeout>();
-
-  const heldOpen = (): Promise<SimulatorResponse> =>
-    new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve({ status: 504, body: { error: 'gateway timeout' } });
-      }, TIMEOUT_HOLD_MILLISECONDS);
-      timers.add(timer);
-    });
+  const held = heldOpenReplies(TIMEOUT_HOLD_MILLISECONDS);
 
   function creditReport(body: unknown): SimulatorResponse | Promise<SimulatorResponse> {
     const { nationalId, consentReference } = (body ?? {}) as { nationalId?: unknown; consentReference?: unknown };
@@ -84,7 +75,7 @@ export async function startSimahSimulator(options: SimahSimulatorOptions = {}): 
     if (typeof consentReference !== 'string' || consentReference.trim() === '') return { status: 400, body: { error: 'consentReference required' } };
     switch (simahBehaviourFor(nationalId)) {
       case 'timeout':
-        return heldOpen();
+        return held.reply();
       case 'server-error':
         return UNAVAILABLE;
       case 'server-error-once':
@@ -108,9 +99,6 @@ export async function startSimahSimulator(options: SimahSimulatorOptions = {}): 
       if (request.method === 'POST' && request.url.pathname === '/v1/credit-reports') return creditReport(request.body);
       return { status: 404, body: { error: 'not found' } };
     },
-    () => {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-    },
+    held.release,
   );
 }

@@ -77,7 +77,7 @@ export class DynamoDbElectricityAccountStore implements ElectricityAccountStore 
   }
 
   async recordImport(account: ElectricityAccount, months: readonly MonthlyConsumption[], importedAt: Date, event: EventDetailEnvelope): Promise<boolean> {
-    return this.settle(account, 'SET #status = :imported, months = :months, importedAt = :importedAt REMOVE failureReason', { ':imported': 'IMPORTED', ':months': months, ':importedAt': importedAt.toISOString() }, SOLAR_EVENTS.electricityConsumptionImported, event);
+    return this.settle(account, 'SET #status = :imported, months = :months, importedAt = :importedAt REMOVE failureReason, failedAt', { ':imported': 'IMPORTED', ':months': months, ':importedAt': importedAt.toISOString() }, SOLAR_EVENTS.electricityConsumptionImported, event);
   }
 
   async recordImportFailure(account: ElectricityAccount, failure: Pick<ElectricityAccount, 'failureReason'> & { readonly failedAt: Date }, event: EventDetailEnvelope): Promise<boolean> {

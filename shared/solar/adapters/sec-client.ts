@@ -8,7 +8,7 @@ export const SEC_TIMEOUT_MILLISECONDS = 5_000;
 /** No home uses more in a month; a larger figure is a malformed reply, not a customer. */
 const MONTHLY_CONSUMPTION_KILOWATT_HOURS_MAX = 1_000_000;
 
-/** SEC publishes no API: this interface is ours, and the SEC simulator implements it (README, "Simulators"). */
+/** SEC publishes no API: this interface is ours, and the SEC simulator implements it (docs/simulators.md). */
 const consumptionReplySchema = z.object({
   months: z
     .array(z.object({ month: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/), consumptionKilowattHours: z.number().int().min(0).max(MONTHLY_CONSUMPTION_KILOWATT_HOURS_MAX) }))

@@ -66,7 +66,8 @@ export const createSolarEstimateRequestSchema = z
       });
     }
   })
-  .meta({ id: 'CreateSolarEstimateRequest' });
+  // The refinement above is invisible to JSON Schema, so the document states the same rule for clients and fuzzers.
+  .meta({ id: 'CreateSolarEstimateRequest', oneOf: [{ required: ['monthlyConsumptionKilowattHours'] }, { required: ['electricityAccountId'] }] });
 
 const monthlyKilowattHoursSchema = twelveMonths(z.number().int().nonnegative());
 
