@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { ulidSchema } from '../../kernel/http/ulid-schema.ts';
 import { INSTALLMENTS_PER_PLAN_MAX } from '../../kernel/policy.ts';
-import { CITY_IDS } from '../domain/cities.ts';
+import { CITY_IDS } from '../domain/city-ids.ts';
 import { SEC_ACCOUNT_NUMBER_PATTERN, SEC_IMPORT_FAILURE_REASONS } from '../domain/electricity-account.ts';
 
 /** Bounds on what a household can ask about: far above any home, far below what would overflow a figure. */

@@ -38,15 +38,6 @@ export interface SolarCity {
 
 export const SOLAR_CITIES: readonly SolarCity[] = CITY_CLIMATE;
 
-function cityIdsOf(cities: readonly SolarCity[]): readonly [string, ...string[]] {
-  const [first, ...rest] = cities.map((city) => city.cityId);
-  if (first === undefined) throw new Error('The generated climate data holds no city.');
-  return [first, ...rest];
-}
-
-/** The city ids, in the generated order, as a non-empty tuple (for zod enums). */
-export const CITY_IDS: readonly [string, ...string[]] = cityIdsOf(SOLAR_CITIES);
-
 const CITIES_BY_ID: ReadonlyMap<string, SolarCity> = new Map(SOLAR_CITIES.map((city) => [city.cityId, city]));
 
 export function findCity(cityId: string): SolarCity | undefined {

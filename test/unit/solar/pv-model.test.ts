@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CITY_IDS, defaultTiltDegrees, findCity, SOLAR_CITIES, type SolarCity } from '../../../shared/solar/domain/cities.ts';
+import { defaultTiltDegrees, findCity, SOLAR_CITIES, type SolarCity } from '../../../shared/solar/domain/cities.ts';
+import { CITY_IDS } from '../../../shared/solar/domain/city-ids.ts';
 import { simulatePvProduction, systemLossPercent, type PvSystem } from '../../../shared/solar/domain/pv-model.ts';
 import { PV_MODEL_POLICY } from '../../../shared/solar/domain/pv-policy.ts';
 import { julianDay, solarPosition } from '../../../shared/solar/domain/solar-position.ts';
@@ -21,10 +22,11 @@ const anySystem = fc.record({
 });
 
 describe('the cities of the solar model', () => {
-  it('are the fifteen cities, with kebab-case ids usable as a zod enum', () => {
+  it('are the fifteen cities, with kebab-case ids usable as a zod enum, declared apart exactly as generated', () => {
     expect(CITY_IDS).toEqual([
       'riyadh', 'makkah', 'madinah', 'jeddah', 'dammam', 'al-ahsa', 'buraidah', 'abha', 'tabuk', 'hail', 'jazan', 'najran', 'sakaka', 'al-baha', 'arar',
     ]);
+    expect(SOLAR_CITIES.map((city) => city.cityId)).toEqual([...CITY_IDS]);
     expect(findCity('al-ahsa')?.nameEn).toBe('Al-Ahsa (Hofuf)');
     expect(findCity('atlantis')).toBeUndefined();
   });
