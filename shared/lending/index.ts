@@ -15,6 +15,6 @@ export { receivePayment, releaseReservation } from './domain/plan-transitions.ts
 export { riyadhCalendarDate } from './domain/schedule.ts';
 export type { PlanStore } from './app/ports.ts';
 export { DynamoDbPlanStore } from './adapters/plan-store.ts';
-export { toApplicant } from './adapters/offer-store.ts';
+export { APPLICANT_ATTRIBUTES, toApplicant } from './adapters/offer-store.ts';
 export type { Applicant } from './domain/plan.ts';
 export { financingView, type FinancingView } from './domain/financing-view.ts';

@@ -15,7 +15,7 @@ const OFFER_RECORD_RETENTION_SECONDS = 24 * 60 * 60;
 const epochSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
 
 /** The attributes of the customer item an applicant is read from. */
-const APPLICANT_ATTRIBUTES = ['outstandingHalalas', 'latestAssessment', 'nationalIdKind', 'dateOfBirthCiphertext', 'ageVerifiedForMinimumHijriYears', ...Object.values(ARREARS_COUNT_ATTRIBUTES)];
+export const APPLICANT_ATTRIBUTES = ['outstandingHalalas', 'latestAssessment', 'nationalIdKind', 'dateOfBirthCiphertext', 'ageVerifiedForMinimumHijriYears', ...Object.values(ARREARS_COUNT_ATTRIBUTES)];
 
 /** Lending's view of the customer item, also read by contexts that fetch it in a batch of their own (solar). */
 export function toApplicant(customerId: string, item: Record<string, unknown>): Applicant {

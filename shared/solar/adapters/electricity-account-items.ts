@@ -1,6 +1,9 @@
 /** How an electricity account is stored, shared by the account store and the estimate store's batch read. */
 import type { ElectricityAccount, ElectricityAccountStatus, EstimateSummary, MonthlyConsumption, SecImportFailureReason } from '../domain/electricity-account.ts';
 
+/** Every attribute toElectricityAccount reads, for reads that project. */
+export const ELECTRICITY_ACCOUNT_ATTRIBUTES = ['accountId', 'customerId', 'cityId', 'status', 'accountNumberCiphertext', 'consentGivenAt', 'linkedAt', 'months', 'importedAt', 'failureReason', 'latestEstimate'] as const;
+
 const optionalDate = (value: unknown): Date | undefined => (value === undefined ? undefined : new Date(String(value)));
 
 export function toElectricityAccount(item: Record<string, unknown>): ElectricityAccount {

@@ -4,14 +4,14 @@
  */
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { customerKeys } from '../../customers/index.ts';
-import { toApplicant } from '../../lending/index.ts';
+import { APPLICANT_ATTRIBUTES, toApplicant } from '../../lending/index.ts';
 import { batchGetItems } from '../../kernel/storage/batch-get.ts';
 import { CONDITIONS } from '../../kernel/storage/conditions.ts';
 import { writeTransaction } from '../../kernel/storage/unit-of-work.ts';
 import type { EstimateContext, SolarEstimateStore } from '../app/ports.ts';
 import type { SolarFinancingView, StoredSolarEstimate } from '../app/stored-estimate.ts';
 import type { SolarEstimateFigures } from '../domain/estimate.ts';
-import { toElectricityAccount } from './electricity-account-items.ts';
+import { ELECTRICITY_ACCOUNT_ATTRIBUTES, toElectricityAccount } from './electricity-account-items.ts';
 import { ENTITY_TYPES, keys } from './keys.ts';
 
 export class DynamoDbSolarEstimateStore implements SolarEstimateStore {
@@ -23,7 +23,8 @@ export class DynamoDbSolarEstimateStore implements SolarEstimateStore {
   async readEstimateContext(customerId: string, accountId: string | undefined): Promise<EstimateContext> {
     const customerKey = customerKeys.customer(customerId);
     const accountKey = accountId === undefined ? undefined : keys.electricityAccount(customerId, accountId);
-    const items = await batchGetItems(this.documentClient, this.tableName, accountKey === undefined ? [customerKey] : [customerKey, accountKey]);
+    // Only what lending's rules and the account need: the customer item's personal-data ciphertexts stay unread.
+    const items = await batchGetItems(this.documentClient, this.tableName, accountKey === undefined ? [customerKey] : [customerKey, accountKey], [...APPLICANT_ATTRIBUTES, ...ELECTRICITY_ACCOUNT_ATTRIBUTES]);
     const customerItem = items.get(customerKey);
     const accountItem = accountKey === undefined ? undefined : items.get(accountKey);
     return {
