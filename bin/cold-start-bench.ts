@@ -94,6 +94,7 @@ const runEnvironment = (stubUrl: string): Readonly<Record<string, string>> => ({
   NAFATH_BASE_URL: stubUrl,
   SIMAH_BASE_URL: stubUrl,
   SEC_BASE_URL: stubUrl,
+  ZATCA_BASE_URL: stubUrl,
   PAYMENT_GATEWAY_BASE_URL: stubUrl,
   NAFATH_CALLBACK_SECRET: 'bench-secret-of-sufficient-length-000000',
   PAYMENT_GATEWAY_WEBHOOK_SECRET: 'bench-secret-of-sufficient-length-000000',

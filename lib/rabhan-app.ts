@@ -37,6 +37,7 @@ export const RUNTIME_SETTING_CONTEXT_KEYS = {
   nafathBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.nafathBaseUrl,
   simahBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.simahBaseUrl,
   secBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.secBaseUrl,
+  zatcaBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.zatcaBaseUrl,
   paymentGatewayBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayBaseUrl,
 } as const;
 export const APP_VERSION_CONTEXT_KEY = 'appVersion';

@@ -18,6 +18,7 @@ import { startPaymentGatewaySimulator } from './simulators/payment-gateway-simul
 import { STAFF_IDENTITIES } from './simulators/test-identities.ts';
 import { startSimahSimulator } from './simulators/simah-simulator.ts';
 import { startSecSimulator } from './simulators/sec-simulator.ts';
+import { startZatcaSimulator } from './simulators/zatca-simulator.ts';
 import { routeList } from '../../shared/catalog/routes.ts';
 import { createApiServer } from './api-server.ts';
 import type { Logger } from './local-logger.ts';
@@ -74,6 +75,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     : await startNafathSimulator({ port: 0, callbackSecret, callbackUrl: () => (api.baseUrl === undefined ? undefined : `${api.baseUrl}/v1/integrations/nafath/callback`) });
   const simah = process.env[SECURITY_ENVIRONMENT_VARIABLES.simahBaseUrl] ? undefined : await startSimahSimulator({ port: 0 });
   const sec = process.env[SECURITY_ENVIRONMENT_VARIABLES.secBaseUrl] ? undefined : await startSecSimulator({ port: 0 });
+  const zatca = process.env[SECURITY_ENVIRONMENT_VARIABLES.zatcaBaseUrl] ? undefined : await startZatcaSimulator({ port: 0 });
   const webhookSecret = process.env[SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayWebhookSecret] ?? randomBytes(32).toString('hex');
   const gateway = process.env[SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayBaseUrl]
     ? undefined
@@ -88,6 +90,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ...(nafath === undefined ? {} : { [SECURITY_ENVIRONMENT_VARIABLES.nafathBaseUrl]: nafath.baseUrl }),
     ...(simah === undefined ? {} : { [SECURITY_ENVIRONMENT_VARIABLES.simahBaseUrl]: simah.baseUrl }),
     ...(sec === undefined ? {} : { [SECURITY_ENVIRONMENT_VARIABLES.secBaseUrl]: sec.baseUrl }),
+    ...(zatca === undefined ? {} : { [SECURITY_ENVIRONMENT_VARIABLES.zatcaBaseUrl]: zatca.baseUrl }),
     [SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayWebhookSecret]: webhookSecret,
     ...(gateway === undefined ? {} : { [SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayBaseUrl]: gateway.baseUrl }),
   });
@@ -116,7 +119,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         server.closeAllConnections();
       });
       jobTimers.forEach((timer) => clearInterval(timer));
-      await Promise.all([streamPump.stop(), ...queuePollers.map((poller) => poller.stop()), nafath?.stop(), simah?.stop(), sec?.stop(), gateway?.stop()]);
+      await Promise.all([streamPump.stop(), ...queuePollers.map((poller) => poller.stop()), nafath?.stop(), simah?.stop(), sec?.stop(), zatca?.stop(), gateway?.stop()]);
     },
   };
 }

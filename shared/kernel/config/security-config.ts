@@ -11,6 +11,7 @@ export const SECURITY_ENVIRONMENT_VARIABLES = {
   nafathCallbackSecret: WEBHOOK_SECRETS.nafathCallback.environmentVariable,
   simahBaseUrl: 'SIMAH_BASE_URL',
   secBaseUrl: 'SEC_BASE_URL',
+  zatcaBaseUrl: 'ZATCA_BASE_URL',
   paymentGatewayBaseUrl: 'PAYMENT_GATEWAY_BASE_URL',
   paymentGatewayWebhookSecret: WEBHOOK_SECRETS.paymentWebhook.environmentVariable,
 } as const;
@@ -25,5 +26,6 @@ export const tokenIssuer = (environment: Environment = process.env): string =>
 export const nafathBaseUrl = (environment: Environment = process.env): string => requireEnv(SECURITY_ENVIRONMENT_VARIABLES.nafathBaseUrl, environment);
 export const simahBaseUrl = (environment: Environment = process.env): string => requireEnv(SECURITY_ENVIRONMENT_VARIABLES.simahBaseUrl, environment);
 export const secBaseUrl = (environment: Environment = process.env): string => requireEnv(SECURITY_ENVIRONMENT_VARIABLES.secBaseUrl, environment);
+export const zatcaBaseUrl = (environment: Environment = process.env): string => requireEnv(SECURITY_ENVIRONMENT_VARIABLES.zatcaBaseUrl, environment);
 export const paymentGatewayBaseUrl = (environment: Environment = process.env): string =>
   requireEnv(SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayBaseUrl, environment);
