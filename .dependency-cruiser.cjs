@@ -40,14 +40,14 @@ module.exports = {
       comment:
         "A domain module holds the context's rules and nothing else, so it is testable without I/O and portable " +
         'between handlers: it may import its own domain/, the pure parts of the kernel (money, calendar-date, ' +
-        'national-id, policy, payment-methods, clock-and-ids, errors/) and node: built-ins. No npm package (not ' +
+        'national-id, policy, payment-methods, clock-and-ids, canonical-json, company-identifiers, iban, saudi-phone, email-address, errors/) and node: built-ins. No npm package (not ' +
         "even zod: validation belongs in api/), no app/, adapters/ or api/, and no other context's domain.",
       from: { path: '^shared/([^/]+)/domain/', pathNot: NOT_A_CONTEXT },
       to: {
         dependencyTypesNot: ['core'],
         pathNot: [
           '^shared/$1/domain/',
-          '^shared/kernel/(money|calendar-date|national-id|policy|payment-methods|clock-and-ids|canonical-json)\\.ts$',
+          '^shared/kernel/(money|calendar-date|national-id|policy|payment-methods|clock-and-ids|canonical-json|company-identifiers|iban|saudi-phone|email-address)\\.ts$',
           '^shared/kernel/errors/',
         ],
       },

@@ -6,7 +6,7 @@
  * Nothing is logged.
  */
 import { createHash } from 'node:crypto';
-import { UNIFIED_NUMBER_PATTERN, VAT_NUMBER_PATTERN } from '../../../shared/contractors/domain/vat-verification.ts';
+import { UNIFIED_NUMBER_PATTERN, VAT_REGISTRATION_NUMBER_PATTERN } from '../../../shared/kernel/company-identifiers.ts';
 import { heldOpenReplies, startHttpSimulator, type RunningSimulator, type SimulatorResponse } from './http-simulator.ts';
 
 export type ZatcaBehaviour = 'ordinary' | 'not-registered' | 'deregistered' | 'another-company' | 'timeout' | 'server-error' | 'server-error-once' | 'garbage';
@@ -64,7 +64,7 @@ export async function startZatcaSimulator(options: { readonly port?: number } = 
 
   function verification(body: unknown): SimulatorResponse | Promise<SimulatorResponse> {
     const { vatNumber, unifiedNumber } = (body ?? {}) as { vatNumber?: unknown; unifiedNumber?: unknown };
-    if (typeof vatNumber !== 'string' || !VAT_NUMBER_PATTERN.test(vatNumber)) return { status: 400, body: { error: 'invalid vatNumber' } };
+    if (typeof vatNumber !== 'string' || !VAT_REGISTRATION_NUMBER_PATTERN.test(vatNumber)) return { status: 400, body: { error: 'invalid vatNumber' } };
     if (typeof unifiedNumber !== 'string' || !UNIFIED_NUMBER_PATTERN.test(unifiedNumber)) return { status: 400, body: { error: 'invalid unifiedNumber' } };
     switch (zatcaBehaviourFor(vatNumber)) {
       case 'not-registered':

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { postJson } from '../../kernel/http-client/post-json.ts';
 import type { ZatcaClient } from '../app/zatca.ts';
-import { UNIFIED_NUMBER_PATTERN, type VatRegistration } from '../domain/vat-verification.ts';
+import { UNIFIED_NUMBER_PATTERN } from '../../kernel/company-identifiers.ts';
+import type { VatRegistration } from '../domain/vat-verification.ts';
 
 /** Per attempt; the consumer retries within its own timeout and SQS redelivers after that. */
 export const ZATCA_TIMEOUT_MILLISECONDS = 5_000;

@@ -4,11 +4,6 @@
  * (docs: ../shared/design/domain-facts.md); whether the number is registered, and to whom, is ZATCA's answer.
  */
 
-/** A ZATCA VAT registration number: 15 digits, the first and the last a 3 (e.g. 300270769200003). */
-export const VAT_NUMBER_PATTERN = /^3\d{13}3$/;
-/** A company's unified number (it replaced the commercial registration number in 2020): 10 digits starting with 7. */
-export const UNIFIED_NUMBER_PATTERN = /^7\d{9}$/;
-
 /** ZATCA's answer for a VAT number; REGISTERED says to which company (by unified number). */
 export type VatRegistration =
   | { readonly status: 'REGISTERED'; readonly registeredUnifiedNumber: string }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UNIFIED_NUMBER_PATTERN, VAT_NUMBER_PATTERN, verificationOutcome } from '../../../shared/contractors/domain/vat-verification.ts';
+import { verificationOutcome } from '../../../shared/contractors/domain/vat-verification.ts';
+import { UNIFIED_NUMBER_PATTERN, VAT_REGISTRATION_NUMBER_PATTERN as VAT_NUMBER_PATTERN } from '../../../shared/kernel/company-identifiers.ts';
 
 const UNIFIED_NUMBER = '7001234567';
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../../../lib/local/simulators/http-simulator.ts';
 import { DEREGISTERED_AT, startZatcaSimulator, ZATCA_TEST_VAT_NUMBERS, zatcaBehaviourFor } from '../../../../lib/local/simulators/zatca-simulator.ts';
-import { UNIFIED_NUMBER_PATTERN, VAT_NUMBER_PATTERN } from '../../../../shared/contractors/domain/vat-verification.ts';
+import { UNIFIED_NUMBER_PATTERN, VAT_REGISTRATION_NUMBER_PATTERN as VAT_NUMBER_PATTERN } from '../../../../shared/kernel/company-identifiers.ts';
 
 const ORDINARY_VAT_NUMBER = '300270769200003';
 const UNIFIED_NUMBER = '7001234567';
