@@ -8,6 +8,11 @@ export const KERNEL_ERROR_CODES = {
     httpStatus: 422,
     message: { en: 'Explicit consent is required for this request.', ar: 'يلزم الحصول على موافقة صريحة لهذا الطلب.' },
   },
+  /** Shared by every decision that releases money or qualifies a contractor: two different staff users. */
+  FOUR_EYES_REQUIRED: {
+    httpStatus: 403,
+    message: { en: 'A different staff user must confirm this decision.', ar: 'يجب أن يؤكد هذا القرار موظف آخر.' },
+  },
   VALIDATION_FAILED: {
     httpStatus: 400,
     message: { en: 'The request is invalid. See details for each problem.', ar: 'الطلب غير صالح. راجع التفاصيل لمعرفة كل مشكلة.' },

@@ -31,10 +31,6 @@ export const PAYMENTS_ERROR_CODES = {
     httpStatus: 409,
     message: { en: 'The plan named does not match the one proposed for this item.', ar: 'الخطة المذكورة لا تطابق الخطة المقترحة لهذا البند.' },
   },
-  FOUR_EYES_REQUIRED: {
-    httpStatus: 403,
-    message: { en: 'A different staff user must confirm this decision.', ar: 'يجب أن يؤكد هذا القرار موظف آخر.' },
-  },
   RECONCILIATION_AMOUNT_EXCEEDS_BALANCE: {
     httpStatus: 422,
     message: { en: 'The plan cannot take this amount: it is not active or owes less.', ar: 'لا يمكن تطبيق هذا المبلغ على الخطة: فهي غير نشطة أو المتبقي عليها أقل.' },

@@ -130,7 +130,7 @@ export async function confirmReconciliationResolution(
   const { item } = stored;
   const now = deps.clock.now();
   const outcome = confirmResolution(item, { planId: command.planId, confirmedBy: command.principal.principalId, confirmedAt: now });
-  if (outcome.kind === 'refused') throw paymentsError(outcome.code);
+  if (outcome.kind === 'refused') throw outcome.code === 'FOUR_EYES_REQUIRED' ? kernelError(outcome.code) : paymentsError(outcome.code);
   if (outcome.kind === 'unchanged') return outcome.item;
   assertPlanCanTake(plan, item.amountHalalas);
 
