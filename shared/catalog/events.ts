@@ -9,6 +9,7 @@ import { LENDING_EVENTS } from '../lending/api/events.ts';
 import { PAYMENTS_EVENTS } from '../payments/api/events.ts';
 import { PLATFORM_EVENTS } from '../platform/api/events.ts';
 import { SOLAR_EVENTS } from '../solar/api/events.ts';
+import { CONTRACTORS_EVENTS } from '../contractors/api/events.ts';
 import type { EventTypeDefinition } from '../kernel/messaging/event-type.ts';
 import { joinDeclarations } from './join.ts';
 
@@ -20,6 +21,7 @@ const EVENTS_BY_CONTEXT = {
   lending: LENDING_EVENTS,
   payments: PAYMENTS_EVENTS,
   solar: SOLAR_EVENTS,
+  contractors: CONTRACTORS_EVENTS,
 } as const;
 
 type Joined<T> = T extends Record<string, infer TEvents> ? (TEvents extends unknown ? (x: TEvents) => void : never) extends (x: infer I) => void ? I : never : never;

@@ -7,6 +7,7 @@ import type { IntegrationDefinition } from '../kernel/messaging/integration.ts';
 import { paymentsIntegrations } from '../payments/api/integrations.ts';
 import { platformIntegrations } from '../platform/api/integrations.ts';
 import { solarIntegrations } from '../solar/api/integrations.ts';
+import { contractorsIntegrations } from '../contractors/api/integrations.ts';
 import { joinDeclarations } from './join.ts';
 
 export const integrations = joinDeclarations<IntegrationDefinition>('integration', {
@@ -14,7 +15,8 @@ export const integrations = joinDeclarations<IntegrationDefinition>('integration
   credit: creditIntegrations,
   payments: paymentsIntegrations,
   solar: solarIntegrations,
-}) as typeof platformIntegrations & typeof creditIntegrations & typeof paymentsIntegrations & typeof solarIntegrations;
+  contractors: contractorsIntegrations,
+}) as typeof platformIntegrations & typeof creditIntegrations & typeof paymentsIntegrations & typeof solarIntegrations & typeof contractorsIntegrations;
 
 export const integrationList: readonly IntegrationDefinition[] = Object.values(integrations);
 export { queueVisibilityTimeoutSeconds, VISIBILITY_TIMEOUT_TO_FUNCTION_TIMEOUT_RATIO, type IntegrationDefinition, type IntegrationQueueSettings } from '../kernel/messaging/integration.ts';

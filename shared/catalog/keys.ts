@@ -14,9 +14,10 @@ import * as lending from '../lending/adapters/keys.ts';
 import * as payments from '../payments/adapters/keys.ts';
 import * as platform from '../platform/adapters/keys.ts';
 import * as solar from '../solar/adapters/keys.ts';
+import * as contractors from '../contractors/adapters/keys.ts';
 import { joinDeclarations } from './join.ts';
 
-const KEY_MODULES = { kernel, identity, customers, credit, lending, payments, ledger, audit, platform, solar } as const;
+const KEY_MODULES = { kernel, identity, customers, credit, lending, payments, ledger, audit, platform, solar, contractors } as const;
 
 /** Which context declares each prefix, for the collision test and its message. */
 export const KEY_PREFIXES_BY_CONTEXT: Readonly<Record<string, readonly KeyPrefix[]>> = Object.fromEntries(
@@ -34,6 +35,7 @@ export const keys = joinDeclarations<unknown>('key builder', {
   audit: audit.keys,
   platform: platform.keys,
   solar: solar.keys,
+  contractors: contractors.keys,
 }) as typeof kernel.keys &
   typeof identity.keys &
   typeof customers.keys &
@@ -43,7 +45,8 @@ export const keys = joinDeclarations<unknown>('key builder', {
   typeof ledger.keys &
   typeof audit.keys &
   typeof platform.keys &
-  typeof solar.keys;
+  typeof solar.keys &
+  typeof contractors.keys;
 
 export const ENTITY_TYPES = joinDeclarations<unknown>('entity type', Object.fromEntries(Object.entries(KEY_MODULES).map(([context, module]) => [context, module.ENTITY_TYPES]))) as typeof kernel.ENTITY_TYPES &
   typeof identity.ENTITY_TYPES &
@@ -54,7 +57,8 @@ export const ENTITY_TYPES = joinDeclarations<unknown>('entity type', Object.from
   typeof ledger.ENTITY_TYPES &
   typeof audit.ENTITY_TYPES &
   typeof platform.ENTITY_TYPES &
-  typeof solar.ENTITY_TYPES;
+  typeof solar.ENTITY_TYPES &
+  typeof contractors.ENTITY_TYPES;
 
 /**
  * Partitions whose items are immutable: every function role is denied UpdateItem, DeleteItem and BatchWriteItem on partition keys

@@ -12,6 +12,7 @@ import { lendingRoutes } from '../lending/api/routes.ts';
 import { paymentsRoutes } from '../payments/api/routes.ts';
 import { platformRoutes } from '../platform/api/routes.ts';
 import { solarRoutes } from '../solar/api/routes.ts';
+import { contractorsRoutes } from '../contractors/api/routes.ts';
 import { joinDeclarations } from './join.ts';
 
 const ROUTES_BY_CONTEXT = {
@@ -23,6 +24,7 @@ const ROUTES_BY_CONTEXT = {
   payments: paymentsRoutes,
   ledger: ledgerRoutes,
   solar: solarRoutes,
+  contractors: contractorsRoutes,
 } as const;
 
 export const routes = joinDeclarations<RouteDefinition>('route', ROUTES_BY_CONTEXT) as typeof platformRoutes &
@@ -32,7 +34,8 @@ export const routes = joinDeclarations<RouteDefinition>('route', ROUTES_BY_CONTE
   typeof lendingRoutes &
   typeof paymentsRoutes &
   typeof ledgerRoutes &
-  typeof solarRoutes;
+  typeof solarRoutes &
+  typeof contractorsRoutes;
 
 export type RouteName = keyof typeof routes;
 

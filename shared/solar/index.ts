@@ -2,3 +2,4 @@
 export { SOLAR_EVENTS } from './api/events.ts';
 export { solarError } from './api/error-codes.ts';
 export { keys as solarKeys } from './adapters/keys.ts';
+export { CITY_IDS, type CityId } from './domain/city-ids.ts';

@@ -1,0 +1,6 @@
+/** Applying encrypts the company IBAN, so only that function bundles the field cipher. */
+import { once } from '../kernel/compose.ts';
+import { personalDataCipher } from '../kernel/crypto/compose.ts';
+import { contractorDeps } from './compose.ts';
+
+export const applicationDeps = /* @__PURE__ */ once(() => ({ ...contractorDeps(), cipher: personalDataCipher() }));
