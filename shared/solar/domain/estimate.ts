@@ -54,15 +54,18 @@ const REFERENCE_CAPACITY_WATTS = 1_000;
 
 export function estimateSolarSystem(input: EstimateInput, policy: SolarEstimatePolicy, pvPolicy: PvModelPolicy = PV_MODEL_POLICY): EstimateOutcome {
   if (input.monthlyConsumptionKilowattHours.length !== MONTHS_PER_YEAR) throw new RangeError('12 months of consumption are required');
-  const tiltDegrees = input.tiltDegrees ?? defaultTiltDegrees(input.city.latitudeDegrees);
-  const azimuthDegrees = input.azimuthDegrees ?? 180;
-  const shadingLossPercent = input.shadingLossPercent ?? DEFAULT_SHADING_LOSS_PERCENT;
+  // The caller's angles, shading and roof are taken to hundredths: finer figures mean nothing physically, and a
+  // value such as 1e-170 would not even fit a DynamoDB number when a signed-in customer's estimate is stored.
+  const tiltDegrees = toHundredths(input.tiltDegrees ?? defaultTiltDegrees(input.city.latitudeDegrees));
+  const azimuthDegrees = toHundredths(input.azimuthDegrees ?? 180);
+  const shadingLossPercent = toHundredths(input.shadingLossPercent ?? DEFAULT_SHADING_LOSS_PERCENT);
+  const roofAreaSquareMeters = toHundredths(input.roofAreaSquareMeters);
   const targetOffsetPercent = input.targetOffsetPercent ?? policy.targetOffsetPercentDefault;
   const perKilowattPeak = simulatePvProduction(input.city, { dcCapacityWatts: REFERENCE_CAPACITY_WATTS, tiltDegrees, azimuthDegrees, shadingLossPercent }, pvPolicy);
   const annualConsumptionKilowattHours = input.monthlyConsumptionKilowattHours.reduce((sum, value) => sum + value, 0);
 
   const sizing = sizeSystem(
-    { annualConsumptionKilowattHours, targetOffsetPercent, specificYieldKilowattHoursPerKilowattPeak: perKilowattPeak.annualAcKilowattHours, roofAreaSquareMeters: input.roofAreaSquareMeters },
+    { annualConsumptionKilowattHours, targetOffsetPercent, specificYieldKilowattHoursPerKilowattPeak: perKilowattPeak.annualAcKilowattHours, roofAreaSquareMeters },
     policy,
   );
   if (sizing.kind === 'roof-too-small') return sizing;
@@ -124,3 +127,4 @@ function assumptionsOf(systemLossPercent: number, policy: SolarEstimatePolicy, p
 }
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
+const toHundredths = round2;

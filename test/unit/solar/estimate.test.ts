@@ -169,3 +169,15 @@ describe('a solar estimate for a Riyadh home', () => {
     expect(estimateSolarSystem(villa({ roofAreaSquareMeters: 2 }), policy)).toEqual({ kind: 'roof-too-small', roofCapacityWatts: Math.floor(2_000 / 7) });
   });
 });
+
+describe('the caller’s figures an estimate keeps', () => {
+  it('are taken to hundredths, so that a signed-in estimate can always be stored (DynamoDB numbers stop at 1e-130)', () => {
+    const city = findCity('abha')!;
+    const outcome = estimateSolarSystem(
+      { city, monthlyConsumptionKilowattHours: [1200, 1150, 1400, 2000, 2900, 3600, 4000, 4100, 3500, 2500, 1600, 1300], roofAreaSquareMeters: 120.123456, azimuthDegrees: 36.797978791, shadingLossPercent: 1.3988481220394474e-170, tiltDegrees: 20.005 },
+      DEFAULT_SOLAR_ESTIMATE_POLICY,
+    );
+    if (outcome.kind !== 'estimated') throw new Error('expected an estimate');
+    expect(outcome.figures.system).toMatchObject({ shadingLossPercent: 0, azimuthDegrees: 36.8, tiltDegrees: 20.01 });
+  });
+});
