@@ -10,6 +10,7 @@ import { PAYMENTS_EVENTS } from '../payments/api/events.ts';
 import { PLATFORM_EVENTS } from '../platform/api/events.ts';
 import { SOLAR_EVENTS } from '../solar/api/events.ts';
 import { CONTRACTORS_EVENTS } from '../contractors/api/events.ts';
+import { MARKETPLACE_EVENTS } from '../marketplace/api/events.ts';
 import type { EventTypeDefinition } from '../kernel/messaging/event-type.ts';
 import { joinDeclarations } from './join.ts';
 
@@ -22,6 +23,7 @@ const EVENTS_BY_CONTEXT = {
   payments: PAYMENTS_EVENTS,
   solar: SOLAR_EVENTS,
   contractors: CONTRACTORS_EVENTS,
+  marketplace: MARKETPLACE_EVENTS,
 } as const;
 
 type Joined<T> = T extends Record<string, infer TEvents> ? (TEvents extends unknown ? (x: TEvents) => void : never) extends (x: infer I) => void ? I : never : never;

@@ -15,9 +15,10 @@ import * as payments from '../payments/adapters/keys.ts';
 import * as platform from '../platform/adapters/keys.ts';
 import * as solar from '../solar/adapters/keys.ts';
 import * as contractors from '../contractors/adapters/keys.ts';
+import * as marketplace from '../marketplace/adapters/keys.ts';
 import { joinDeclarations } from './join.ts';
 
-const KEY_MODULES = { kernel, identity, customers, credit, lending, payments, ledger, audit, platform, solar, contractors } as const;
+const KEY_MODULES = { kernel, identity, customers, credit, lending, payments, ledger, audit, platform, solar, contractors, marketplace } as const;
 
 /** Which context declares each prefix, for the collision test and its message. */
 export const KEY_PREFIXES_BY_CONTEXT: Readonly<Record<string, readonly KeyPrefix[]>> = Object.fromEntries(
@@ -36,6 +37,7 @@ export const keys = joinDeclarations<unknown>('key builder', {
   platform: platform.keys,
   solar: solar.keys,
   contractors: contractors.keys,
+  marketplace: marketplace.keys,
 }) as typeof kernel.keys &
   typeof identity.keys &
   typeof customers.keys &
@@ -46,7 +48,8 @@ export const keys = joinDeclarations<unknown>('key builder', {
   typeof audit.keys &
   typeof platform.keys &
   typeof solar.keys &
-  typeof contractors.keys;
+  typeof contractors.keys &
+  typeof marketplace.keys;
 
 export const ENTITY_TYPES = joinDeclarations<unknown>('entity type', Object.fromEntries(Object.entries(KEY_MODULES).map(([context, module]) => [context, module.ENTITY_TYPES]))) as typeof kernel.ENTITY_TYPES &
   typeof identity.ENTITY_TYPES &
@@ -58,7 +61,8 @@ export const ENTITY_TYPES = joinDeclarations<unknown>('entity type', Object.from
   typeof audit.ENTITY_TYPES &
   typeof platform.ENTITY_TYPES &
   typeof solar.ENTITY_TYPES &
-  typeof contractors.ENTITY_TYPES;
+  typeof contractors.ENTITY_TYPES &
+  typeof marketplace.ENTITY_TYPES;
 
 /**
  * Partitions whose items are immutable: every function role is denied UpdateItem, DeleteItem and BatchWriteItem on partition keys

@@ -13,6 +13,7 @@ import { paymentsRoutes } from '../payments/api/routes.ts';
 import { platformRoutes } from '../platform/api/routes.ts';
 import { solarRoutes } from '../solar/api/routes.ts';
 import { contractorsRoutes } from '../contractors/api/routes.ts';
+import { marketplaceRoutes } from '../marketplace/api/routes.ts';
 import { joinDeclarations } from './join.ts';
 
 const ROUTES_BY_CONTEXT = {
@@ -25,6 +26,7 @@ const ROUTES_BY_CONTEXT = {
   ledger: ledgerRoutes,
   solar: solarRoutes,
   contractors: contractorsRoutes,
+  marketplace: marketplaceRoutes,
 } as const;
 
 export const routes = joinDeclarations<RouteDefinition>('route', ROUTES_BY_CONTEXT) as typeof platformRoutes &
@@ -35,7 +37,8 @@ export const routes = joinDeclarations<RouteDefinition>('route', ROUTES_BY_CONTE
   typeof paymentsRoutes &
   typeof ledgerRoutes &
   typeof solarRoutes &
-  typeof contractorsRoutes;
+  typeof contractorsRoutes &
+  typeof marketplaceRoutes;
 
 export type RouteName = keyof typeof routes;
 

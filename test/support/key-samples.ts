@@ -39,6 +39,16 @@ export function partitionSamples(id: string): Record<keyof typeof keys, Partitio
     contractorMembership: table(keys.contractorMembership(id).PK),
     contractorDecision: table(keys.contractorDecision(id, id).PK),
     contractorPendingDecision: table(keys.contractorPendingDecision(id).PK),
+    quoteRequest: table(keys.quoteRequest(id).PK),
+    quote: table(keys.quote(id, id).PK),
+    estimateQuoteRequestGuard: table(keys.estimateQuoteRequestGuard(id).PK),
+    ownedQuoteRequest: index(keys.ownedQuoteRequest(id, id)[INDEXES.byOwner.partitionKey]!),
+    ownedQuote: index(keys.ownedQuote(id, id)[INDEXES.byOwner.partitionKey]!),
+    openInCity: index(keys.openInCity(id, id)[INDEXES.byDueDate.partitionKey]!),
+    openInCityPartition: index(keys.openInCityPartition(id)),
+    // Sort-key prefixes, not partitions.
+    ownedQuoteRequestPrefix: { space: 'none', partitions: [] },
+    ownedQuotePrefix: { space: 'none', partitions: [] },
     // A sort-key prefix, not a partition.
     creditAssessmentPrefix: { space: 'none', partitions: [] },
     auditEntry: table(...[keys.customer(id), keys.principal(id), keys.plan(id), keys.contractor(id)].map((aggregate) => keys.auditEntry(aggregate.PK, 1).PK)),

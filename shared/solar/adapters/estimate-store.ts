@@ -14,6 +14,18 @@ import type { SolarEstimateFigures } from '../domain/estimate.ts';
 import { ELECTRICITY_ACCOUNT_ATTRIBUTES, toElectricityAccount } from './electricity-account-items.ts';
 import { ENTITY_TYPES, keys } from './keys.ts';
 
+/** A stored estimate item, also read by the marketplace when a customer asks for quotes from it. */
+export function toStoredEstimate(item: Record<string, unknown>): StoredSolarEstimate {
+  return {
+    estimateId: String(item.estimateId),
+    customerId: String(item.customerId),
+    createdAt: new Date(String(item.createdAt)),
+    electricityAccountId: item.electricityAccountId === undefined ? undefined : String(item.electricityAccountId),
+    figures: item.figures as SolarEstimateFigures,
+    financing: item.financing as SolarFinancingView,
+  };
+}
+
 export class DynamoDbSolarEstimateStore implements SolarEstimateStore {
   constructor(
     private readonly documentClient: DynamoDBDocumentClient,
@@ -82,14 +94,6 @@ export class DynamoDbSolarEstimateStore implements SolarEstimateStore {
 
   async findEstimate(customerId: string, estimateId: string): Promise<StoredSolarEstimate | undefined> {
     const { Item } = await this.documentClient.send(new GetCommand({ TableName: this.tableName, Key: keys.solarEstimate(customerId, estimateId), ConsistentRead: true }));
-    if (Item === undefined) return undefined;
-    return {
-      estimateId: String(Item.estimateId),
-      customerId: String(Item.customerId),
-      createdAt: new Date(String(Item.createdAt)),
-      electricityAccountId: Item.electricityAccountId === undefined ? undefined : String(Item.electricityAccountId),
-      figures: Item.figures as SolarEstimateFigures,
-      financing: Item.financing as SolarFinancingView,
-    };
+    return Item === undefined ? undefined : toStoredEstimate(Item);
   }
 }

@@ -102,6 +102,7 @@ export const solarEstimateSchema = z
       azimuthDegrees: z.number(),
       shadingLossPercent: z.number(),
       targetOffsetPercent: z.number(),
+      roofAreaSquareMeters: z.number(),
     }),
     production: z.strictObject({
       monthlyKilowattHours: monthlyKilowattHoursSchema,

@@ -30,7 +30,7 @@ export interface Assumption {
 
 export interface SolarEstimateFigures {
   readonly cityId: string;
-  readonly system: SystemSize & { readonly tiltDegrees: number; readonly azimuthDegrees: number; readonly shadingLossPercent: number; readonly targetOffsetPercent: number };
+  readonly system: SystemSize & { readonly tiltDegrees: number; readonly azimuthDegrees: number; readonly shadingLossPercent: number; readonly targetOffsetPercent: number; readonly roofAreaSquareMeters: number };
   readonly production: {
     readonly monthlyKilowattHours: readonly number[];
     readonly annualKilowattHours: number;
@@ -83,7 +83,7 @@ export function estimateSolarSystem(input: EstimateInput, policy: SolarEstimateP
     kind: 'estimated',
     figures: {
       cityId: input.city.cityId,
-      system: { ...size, tiltDegrees, azimuthDegrees, shadingLossPercent, targetOffsetPercent },
+      system: { ...size, tiltDegrees, azimuthDegrees, shadingLossPercent, targetOffsetPercent, roofAreaSquareMeters },
       production: { monthlyKilowattHours, annualKilowattHours, specificYieldKilowattHoursPerKilowattPeak: Math.round(annualKilowattHours / capacityKilowattPeak) },
       consumption: { monthlyKilowattHours: [...input.monthlyConsumptionKilowattHours], annualKilowattHours: annualConsumptionKilowattHours },
       savings,
@@ -92,6 +92,36 @@ export function estimateSolarSystem(input: EstimateInput, policy: SolarEstimateP
       co2AvoidedKilogramsPerYear: Math.round((annualKilowattHours * policy.gridEmissionGramsCo2PerKilowattHour) / 1_000),
       assumptions: assumptionsOf(perKilowattPeak.systemLossPercent, policy, pvPolicy),
     },
+  };
+}
+
+export interface SizedSystemFigures {
+  readonly annualKilowattHours: number;
+  readonly annualSavingsHalalas: number;
+  /** Cost over the first year's saving, to one decimal; null when the system saves nothing. */
+  readonly simplePaybackYears: number | null;
+}
+
+/**
+ * What a system of a given size would produce and save for a home, facing south at the city's default tilt, by the
+ * same model and bill rules as an estimate: how quotes of different sizes and prices are compared.
+ */
+export function sizedSystemFigures(
+  input: { readonly city: SolarCity; readonly monthlyConsumptionKilowattHours: readonly number[]; readonly systemWatts: number; readonly priceHalalas: number },
+  policy: SolarEstimatePolicy,
+  pvPolicy: PvModelPolicy = PV_MODEL_POLICY,
+): SizedSystemFigures {
+  const perKilowattPeak = simulatePvProduction(
+    input.city,
+    { dcCapacityWatts: REFERENCE_CAPACITY_WATTS, tiltDegrees: defaultTiltDegrees(input.city.latitudeDegrees), azimuthDegrees: 180, shadingLossPercent: DEFAULT_SHADING_LOSS_PERCENT },
+    pvPolicy,
+  );
+  const monthlyKilowattHours = perKilowattPeak.monthlyAcKilowattHours.map((value) => Math.round((value * input.systemWatts) / 1_000));
+  const savings = annualSavings(input.monthlyConsumptionKilowattHours, monthlyKilowattHours, policy);
+  return {
+    annualKilowattHours: monthlyKilowattHours.reduce((sum, value) => sum + value, 0),
+    annualSavingsHalalas: savings.savingsHalalas,
+    simplePaybackYears: savings.savingsHalalas > 0 ? paybackYears(input.priceHalalas, savings.savingsHalalas) : null,
   };
 }
 

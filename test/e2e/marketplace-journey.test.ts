@@ -1,0 +1,171 @@
+/**
+ * Quote requests and quotes over HTTP: a customer asks for quotes on a stored estimate, an approved installer in
+ * that city sees the request (never who asked) and quotes once, and the customer compares the quotes with the
+ * calculator's figures. Plus the documented refusals.
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../lib/local/runtime.ts';
+import { TEST_IDENTITIES } from '../../lib/local/simulators/test-identities.ts';
+import { riyadhCalendarDate } from '../../shared/kernel/calendar-date.ts';
+import { apiClient, type Tokens } from '../support/api-client.ts';
+import { assessedCustomer } from '../support/customer-setup.ts';
+import { eventually } from '../support/eventually.ts';
+import { validSaudiIban } from '../support/iban.ts';
+import { startTestRuntime } from '../support/local-runtime.ts';
+import { randomNationalId } from '../support/national-ids.ts';
+import { signIn } from '../support/sign-in.ts';
+
+interface ErrorBody {
+  error: { code: string };
+}
+interface QuoteRequest {
+  requestId: string;
+  status: string;
+  cityId: string;
+  estimateId?: string;
+  customerId?: string;
+}
+interface Quote {
+  quoteId: string;
+  subtotalHalalas: number;
+  vatHalalas: number;
+  totalHalalas: number;
+  contractorName: { en: string };
+}
+
+const digits = (count: number): string => Array.from({ length: count }, () => String(randomInt(0, 10))).join('');
+const HOME = { cityId: 'riyadh', monthlyConsumptionKilowattHours: [1200, 1150, 1400, 2000, 2900, 3600, 4000, 4100, 3500, 2500, 1600, 1300], roofAreaSquareMeters: 120 };
+const inDays = (days: number): string => riyadhCalendarDate(new Date(Date.now() + days * 86_400_000));
+const quoteBody = (overrides: Record<string, unknown> = {}) => ({
+  systemWatts: 14_850,
+  module: { make: 'Jinko', model: 'Tiger Neo 550', wattage: 550, count: 27 },
+  inverter: { make: 'Huawei', model: 'SUN2000-15KTL' },
+  equipmentHalalas: 4_500_001,
+  installationHalalas: 1_200_000,
+  warrantyYears: 10,
+  installationDays: 5,
+  validUntil: inDays(30),
+  ...overrides,
+});
+
+describe('quote requests and quotes over HTTP', () => {
+  let runtime: LocalRuntime;
+  let customer: Tokens;
+  let ops: Tokens;
+  let compliance: Tokens;
+  const api = () => apiClient(runtime.baseUrl);
+  const withKey = () => ({ 'idempotency-key': randomUUID() });
+
+  /** An installer company approved with four eyes, serving the given cities. */
+  async function approvedInstaller(cityIds: string[]): Promise<Tokens> {
+    const person = await signIn(runtime.baseUrl, randomNationalId());
+    const applied = await api().call<{ contractorId: string }>('POST', '/v1/contractors', {
+      token: person.accessToken,
+      headers: withKey(),
+      body: {
+        legalName: { ar: 'شركة الشمس', en: `Sun Installers ${digits(4)}` },
+        unifiedNumber: `7${digits(9)}`,
+        vatNumber: `31${digits(12)}3`,
+        iban: validSaudiIban('80', digits(18)),
+        certificateNumber: `SERA-${digits(6)}`,
+        cityIds,
+        businessPhone: '0501234567',
+        businessEmail: 'sales@sun.example.sa',
+      },
+    });
+    const { contractorId } = applied.body;
+    await eventually(async () => ((await api().call<{ status: string }>('GET', `/v1/ops/contractors/${contractorId}`, { token: ops.accessToken })).body.status === 'PENDING_REVIEW' ? true : undefined), { description: 'ZATCA verification' });
+    const proposed = await api().call<{ decisionId: string }>('POST', `/v1/ops/contractors/${contractorId}/decisions`, { token: ops.accessToken, body: { decision: 'APPROVE', reason: 'Checked' } });
+    await api().call('POST', `/v1/ops/contractors/${contractorId}/decisions/${proposed.body.decisionId}/confirmation`, { token: compliance.accessToken });
+    return person;
+  }
+
+  async function requestFromNewEstimate(token: string): Promise<QuoteRequest> {
+    const estimate = await api().call<{ estimateId: string }>('POST', '/v1/solar/estimates', { token, body: HOME });
+    const requested = await api().call<QuoteRequest>('POST', '/v1/quote-requests', { token, headers: withKey(), body: { estimateId: estimate.body.estimateId, consent: true, note: 'Flat concrete roof' } });
+    expect(requested.status).toBe(201);
+    return requested.body;
+  }
+
+  beforeAll(async () => {
+    runtime = await startTestRuntime();
+    ops = await signIn(runtime.baseUrl, TEST_IDENTITIES.opsStaff.nationalId);
+    compliance = await signIn(runtime.baseUrl, TEST_IDENTITIES.complianceStaff.nationalId);
+    customer = await assessedCustomer(runtime.baseUrl);
+  });
+
+  afterAll(async () => {
+    await runtime?.stop();
+  });
+
+  it('lets an approved installer in the city see the request without its customer, quote once, and the customer compare', async () => {
+    const request = await requestFromNewEstimate(customer.accessToken);
+    expect(request).toMatchObject({ status: 'OPEN', cityId: 'riyadh' });
+    const installer = await approvedInstaller(['riyadh']);
+
+    const open = await api().call<{ quoteRequests: QuoteRequest[] }>('GET', '/v1/contractors/me/quote-requests?cityId=riyadh', { token: installer.accessToken });
+    const seen = open.body.quoteRequests.find((candidate) => candidate.requestId === request.requestId);
+    expect(seen).toBeDefined();
+    expect(seen?.estimateId).toBeUndefined();
+    expect(JSON.stringify(open.body)).not.toContain(request.estimateId!);
+
+    const quoted = await api().call<Quote>('POST', `/v1/quote-requests/${request.requestId}/quotes`, { token: installer.accessToken, headers: withKey(), body: quoteBody() });
+    expect(quoted.status).toBe(201);
+    // 15 % of 5,700,001 is 855,000.15: rounded half up to the halala, 855,000.
+    expect(quoted.body).toMatchObject({ subtotalHalalas: 5_700_001, vatHalalas: 855_000, totalHalalas: 6_555_001 });
+    const again = await api().call<ErrorBody>('POST', `/v1/quote-requests/${request.requestId}/quotes`, { token: installer.accessToken, headers: withKey(), body: quoteBody() });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('QUOTE_ALREADY_SUBMITTED');
+
+    const compared = await api().call<{ quotes: { quote: Quote; pricePerKilowattPeakHalalas: number; annualKilowattHours: number; annualSavingsHalalas: number; simplePaybackYears: number }[] }>(
+      'GET',
+      `/v1/quote-requests/${request.requestId}/quotes`,
+      { token: customer.accessToken },
+    );
+    expect(compared.status).toBe(200);
+    const [offer] = compared.body.quotes;
+    expect(offer?.quote.quoteId).toBe(quoted.body.quoteId);
+    expect(offer?.pricePerKilowattPeakHalalas).toBe(Math.round((6_555_001 * 1_000) / 14_850));
+    expect(offer?.annualKilowattHours).toBeGreaterThan(20_000);
+    expect(offer?.annualSavingsHalalas).toBeGreaterThan(0);
+
+    const ownQuotes = await api().call<{ quotes: Quote[] }>('GET', '/v1/contractors/me/quotes', { token: installer.accessToken });
+    expect(ownQuotes.body.quotes.map((quote) => quote.quoteId)).toContain(quoted.body.quoteId);
+    const ownRequests = await api().call<{ quoteRequests: QuoteRequest[] }>('GET', '/v1/quote-requests', { token: customer.accessToken });
+    expect(ownRequests.body.quoteRequests.map((item) => item.requestId)).toContain(request.requestId);
+  });
+
+  it('keeps requests from installers who are not approved, or do not serve the city, and from other customers', async () => {
+    const request = await requestFromNewEstimate(customer.accessToken);
+    const unapproved = await signIn(runtime.baseUrl, randomNationalId());
+    const elsewhere = await approvedInstaller(['jeddah']);
+    const stranger = await assessedCustomer(runtime.baseUrl);
+
+    const notApproved = await api().call<ErrorBody>('GET', '/v1/contractors/me/quote-requests?cityId=riyadh', { token: unapproved.accessToken });
+    const notServed = await api().call<ErrorBody>('GET', '/v1/contractors/me/quote-requests?cityId=riyadh', { token: elsewhere.accessToken });
+    const quoteElsewhere = await api().call<ErrorBody>('POST', `/v1/quote-requests/${request.requestId}/quotes`, { token: elsewhere.accessToken, headers: withKey(), body: quoteBody() });
+    const compareByStranger = await api().call<ErrorBody>('GET', `/v1/quote-requests/${request.requestId}/quotes`, { token: stranger.accessToken });
+
+    expect([notApproved.status, notApproved.body.error.code]).toEqual([403, 'CONTRACTOR_NOT_APPROVED']);
+    expect([notServed.status, notServed.body.error.code]).toEqual([422, 'QUOTE_REQUEST_CITY_NOT_SERVED']);
+    expect([quoteElsewhere.status, quoteElsewhere.body.error.code]).toEqual([404, 'QUOTE_REQUEST_NOT_FOUND']);
+    expect([compareByStranger.status, compareByStranger.body.error.code]).toEqual([404, 'QUOTE_REQUEST_NOT_FOUND']);
+  });
+
+  it('refuses a request without consent or for the same estimate twice, and a quote whose sizes or validity do not hold', async () => {
+    const estimate = await api().call<{ estimateId: string }>('POST', '/v1/solar/estimates', { token: customer.accessToken, body: HOME });
+    const noConsent = await api().call<ErrorBody>('POST', '/v1/quote-requests', { token: customer.accessToken, headers: withKey(), body: { estimateId: estimate.body.estimateId, consent: false } });
+    expect([noConsent.status, noConsent.body.error.code]).toEqual([422, 'CONSENT_REQUIRED']);
+    await api().call('POST', '/v1/quote-requests', { token: customer.accessToken, headers: withKey(), body: { estimateId: estimate.body.estimateId, consent: true } });
+    const twice = await api().call<ErrorBody>('POST', '/v1/quote-requests', { token: customer.accessToken, headers: withKey(), body: { estimateId: estimate.body.estimateId, consent: true } });
+    expect([twice.status, twice.body.error.code]).toEqual([409, 'QUOTE_REQUEST_EXISTS']);
+
+    const request = await requestFromNewEstimate(customer.accessToken);
+    const installer = await approvedInstaller(['riyadh']);
+    const sizes = await api().call<ErrorBody>('POST', `/v1/quote-requests/${request.requestId}/quotes`, { token: installer.accessToken, headers: withKey(), body: quoteBody({ systemWatts: 15_000 }) });
+    const expired = await api().call<ErrorBody>('POST', `/v1/quote-requests/${request.requestId}/quotes`, { token: installer.accessToken, headers: withKey(), body: quoteBody({ validUntil: inDays(-1) }) });
+    expect([sizes.status, sizes.body.error.code]).toEqual([422, 'QUOTE_SIZES_DO_NOT_ADD_UP']);
+    expect([expired.status, expired.body.error.code]).toEqual([422, 'QUOTE_VALIDITY_OUT_OF_RANGE']);
+  });
+});
