@@ -9,6 +9,7 @@ import { loadLendingPolicy, loadPlanPolicy } from '../kernel/config/policy-confi
 import { DynamoDbDelinquencyStore } from './adapters/delinquency-store.ts';
 import { DynamoDbOfferStore } from './adapters/offer-store.ts';
 import { DynamoDbPlanStore } from './adapters/plan-store.ts';
+import { MarketplaceQuoteSettlement } from './adapters/quote-settlement.ts';
 import type { LendingDeps } from './app/lending-deps.ts';
 
 /** Lending's dependencies on a given table and policy; tests and benchmarks build them on their own table. */
@@ -17,6 +18,7 @@ export function buildLendingDeps(client: DocumentClient, tableName: string, poli
     offerStore: new DynamoDbOfferStore(client, tableName),
     planStore: new DynamoDbPlanStore(client, tableName),
     delinquencyStore: new DynamoDbDelinquencyStore(client, tableName),
+    quoteSettlement: new MarketplaceQuoteSettlement(tableName),
     clock: systemClock,
     ids: ulidGenerator,
     ...policy,

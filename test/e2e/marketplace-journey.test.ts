@@ -136,6 +136,44 @@ describe('quote requests and quotes over HTTP', () => {
     expect(ownRequests.body.quoteRequests.map((item) => item.requestId)).toContain(request.requestId);
   });
 
+  it('finances the quote the customer accepts: an offer for its total with the rest as down payment, then a plan that settles the request', async () => {
+    const request = await requestFromNewEstimate(customer.accessToken);
+    const chosen = await approvedInstaller(['riyadh']);
+    const other = await approvedInstaller(['riyadh']);
+    const chosenQuote = await api().call<Quote>('POST', `/v1/quote-requests/${request.requestId}/quotes`, { token: chosen.accessToken, headers: withKey(), body: quoteBody() });
+    await api().call<Quote>('POST', `/v1/quote-requests/${request.requestId}/quotes`, { token: other.accessToken, headers: withKey(), body: quoteBody({ equipmentHalalas: 5_000_000 }) });
+    const exposure = await api().call<{ availableHalalas: number }>('GET', '/v1/customers/me/exposure', { token: customer.accessToken });
+
+    const offer = await api().call<{ offerId: string; amountHalalas: number; financedHalalas: number; downPaymentHalalas: number; quoteId: string; installments: { amountHalalas: number }[] }>(
+      'POST',
+      `/v1/quote-requests/${request.requestId}/quotes/${chosenQuote.body.quoteId}/acceptance`,
+      { token: customer.accessToken, headers: withKey(), body: { installmentCount: 4 } },
+    );
+    expect(offer.status).toBe(201);
+    expect(offer.body).toMatchObject({ amountHalalas: chosenQuote.body.totalHalalas, quoteId: chosenQuote.body.quoteId });
+    expect(offer.body.financedHalalas).toBe(Math.min(exposure.body.availableHalalas, chosenQuote.body.totalHalalas));
+    expect(offer.body.financedHalalas + offer.body.downPaymentHalalas).toBe(chosenQuote.body.totalHalalas);
+    expect(offer.body.installments.reduce((sum, installment) => sum + installment.amountHalalas, 0)).toBe(offer.body.financedHalalas);
+
+    const tooLittleDown = await api().call<ErrorBody>('POST', `/v1/quote-requests/${request.requestId}/quotes/${chosenQuote.body.quoteId}/acceptance`, {
+      token: customer.accessToken,
+      headers: withKey(),
+      body: { installmentCount: 4, downPaymentHalalas: 0 },
+    });
+    expect([tooLittleDown.status, tooLittleDown.body.error.code]).toEqual([422, 'EXPOSURE_LIMIT_EXCEEDED']);
+
+    const plan = await api().call<{ planId: string; quoteId: string; contractorId: string; downPaymentHalalas: number }>('POST', '/v1/plans', { token: customer.accessToken, headers: withKey(), body: { offerId: offer.body.offerId } });
+    expect(plan.status).toBe(201);
+    expect(plan.body).toMatchObject({ quoteId: chosenQuote.body.quoteId, downPaymentHalalas: offer.body.downPaymentHalalas });
+
+    const compared = await api().call<{ request: { status: string }; quotes: { quote: { quoteId: string; status: string } }[] }>('GET', `/v1/quote-requests/${request.requestId}/quotes`, { token: customer.accessToken });
+    expect(compared.body.request.status).toBe('ACCEPTED');
+    expect(Object.fromEntries(compared.body.quotes.map(({ quote }) => [quote.quoteId === chosenQuote.body.quoteId ? 'chosen' : 'other', quote.status]))).toEqual({ chosen: 'ACCEPTED', other: 'DECLINED' });
+
+    const again = await api().call<ErrorBody>('POST', `/v1/quote-requests/${request.requestId}/quotes/${chosenQuote.body.quoteId}/acceptance`, { token: customer.accessToken, headers: withKey(), body: { installmentCount: 4 } });
+    expect([again.status, again.body.error.code]).toEqual([409, 'QUOTE_REQUEST_ALREADY_ACCEPTED']);
+  });
+
   it('keeps requests from installers who are not approved, or do not serve the city, and from other customers', async () => {
     const request = await requestFromNewEstimate(customer.accessToken);
     const unapproved = await signIn(runtime.baseUrl, randomNationalId());

@@ -3,6 +3,9 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import { customerKeys } from '../../customers/index.ts';
 import type { NationalIdKind } from '../../kernel/national-id.ts';
 import { CONDITIONS } from '../../kernel/storage/conditions.ts';
+import { idempotencyKeyInUse, type IdempotencyScope, type StoredResponse } from '../../kernel/idempotency/idempotency.ts';
+import { idempotencyRecordPut } from '../../kernel/idempotency/idempotency-store.ts';
+import { TransactionConditionFailed, writeTransaction } from '../../kernel/storage/unit-of-work.ts';
 import type { OfferStore } from '../app/ports.ts';
 import type { AssessmentSummary } from '../domain/offer-policy.ts';
 import type { Applicant, Offer } from '../domain/plan.ts';
@@ -37,26 +40,41 @@ export class DynamoDbOfferStore implements OfferStore {
   ) {}
 
   async saveOffer(offer: Offer): Promise<void> {
-    await this.documentClient.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...keys.offer(offer.customerId, offer.offerId),
-          entityType: ENTITY_TYPES.offer,
-          offerId: offer.offerId,
-          customerId: offer.customerId,
-          amountHalalas: offer.amountHalalas,
-          downPaymentHalalas: offer.downPaymentHalalas,
-          financedHalalas: offer.financedHalalas,
-          installmentCount: offer.installmentCount,
-          installments: offer.installments,
-          createdAt: offer.createdAt.toISOString(),
-          expiresAt: offer.expiresAt.toISOString(),
-          expiresAtEpochSeconds: epochSeconds(offer.expiresAt) + OFFER_RECORD_RETENTION_SECONDS,
-        },
-        ConditionExpression: CONDITIONS.itemMustNotExist,
-      }),
-    );
+    await this.documentClient.send(new PutCommand(this.offerPut(offer)));
+  }
+
+  async saveOfferIdempotently(offer: Offer, idempotency: { readonly scope: IdempotencyScope; readonly response: StoredResponse }): Promise<void> {
+    try {
+      await writeTransaction(this.documentClient, [
+        { name: 'offerMustBeNew', item: { Put: this.offerPut(offer) } },
+        { name: 'idempotencyKeyUnused', item: idempotencyRecordPut(this.tableName, idempotency.scope, idempotency.response, offer.createdAt) },
+      ]);
+    } catch (error) {
+      if (error instanceof TransactionConditionFailed && error.failed('idempotencyKeyUnused')) throw idempotencyKeyInUse(error);
+      throw error;
+    }
+  }
+
+  private offerPut(offer: Offer) {
+    return {
+      TableName: this.tableName,
+      Item: {
+        ...keys.offer(offer.customerId, offer.offerId),
+        entityType: ENTITY_TYPES.offer,
+        offerId: offer.offerId,
+        customerId: offer.customerId,
+        amountHalalas: offer.amountHalalas,
+        downPaymentHalalas: offer.downPaymentHalalas,
+        financedHalalas: offer.financedHalalas,
+        installmentCount: offer.installmentCount,
+        installments: offer.installments,
+        createdAt: offer.createdAt.toISOString(),
+        expiresAt: offer.expiresAt.toISOString(),
+        expiresAtEpochSeconds: epochSeconds(offer.expiresAt) + OFFER_RECORD_RETENTION_SECONDS,
+        ...(offer.quote === undefined ? {} : { quote: offer.quote }),
+      },
+      ConditionExpression: CONDITIONS.itemMustNotExist,
+    };
   }
 
   async findApplicant(customerId: string): Promise<Applicant | undefined> {

@@ -54,6 +54,7 @@ export function toOffer(item: Record<string, unknown>): Offer {
     createdAt: new Date(String(item.createdAt)),
     expiresAt: new Date(String(item.expiresAt)),
     used: item.usedAt !== undefined,
+    ...(item.quote === undefined ? {} : { quote: item.quote as Offer['quote'] }),
   };
 }
 
@@ -73,6 +74,7 @@ export function toPlan(item: Record<string, unknown>): Plan {
     createdAt: new Date(String(item.createdAt)),
     version: Number(item.version),
     auditHead: auditHeadOf(item),
+    ...(item.purchase === undefined ? {} : { purchase: item.purchase as Plan['purchase'] }),
   };
 }
 
@@ -94,6 +96,7 @@ export function planAttributes(plan: Plan): Record<string, unknown> {
     delinquencyBucket: plan.delinquencyBucket,
     createdAt: plan.createdAt.toISOString(),
     version: plan.version,
+    ...(plan.purchase === undefined ? {} : { purchase: plan.purchase }),
     ...keys.ownedPlan(plan.customerId, plan.planId),
     // Only active plans with money owed appear in the due-date index (a sparse index).
     ...(plan.status === 'ACTIVE' && oldestUnpaid !== undefined ? keys.dueBy(oldestUnpaid, plan.planId) : {}),

@@ -105,6 +105,7 @@ export class DynamoDbPlanStore implements PlanStore {
       ...planJournalWrites(this.tableName, journal),
       ...outboxPuts(this.tableName, creation.events),
       { name: 'idempotencyKeyUnused', item: idempotencyRecordPut(this.tableName, creation.idempotency.scope, creation.idempotency.response, plan.createdAt) },
+      ...((creation.purchase?.writes ?? []) as NamedTransactItem[]),
     ];
     try {
       await writeTransaction(this.documentClient, writes);
@@ -112,6 +113,8 @@ export class DynamoDbPlanStore implements PlanStore {
       if (!(error instanceof TransactionConditionFailed)) throw error;
       if (error.failed('idempotencyKeyUnused')) throw idempotencyKeyInUse(error);
       if (error.failed('offerMustBeUnused')) throw lendingError('OFFER_ALREADY_USED', { cause: error });
+      const purchaseRefusal = creation.purchase?.refusalFor(error.failedConditions, error.itemsAtFailure);
+      if (purchaseRefusal !== undefined) throw purchaseRefusal;
       if (error.failed('customerMayBorrow')) {
         const customer = error.itemsAtFailure.get('customerMayBorrow') ?? {};
         const latestAssessmentId = (customer.latestAssessment as AssessmentSummary | undefined)?.assessmentId;

@@ -30,8 +30,26 @@ export const offerSchema = z
     feesHalalas: z.literal(0).describe('SAMA: no fees and no interest on the consumer.'),
     installments: z.array(installmentSchema),
     expiresAt: z.iso.datetime(),
+    amountHalalas: z.number().int().optional().describe("For an offer on a quote: the quote's total, which the down payment and the financed part add up to."),
+    quoteId: z.string().optional().describe('The installer quote the offer finances.'),
   })
   .meta({ id: 'Offer' });
+
+export const acceptQuoteRequestSchema = z
+  .strictObject({
+    // The upper bound is policy (12 under SAMA), so beyond it the offer rules answer 422, not validation.
+    installmentCount: z.number().int().meta({ minimum: 1 }).describe('1 to the policy maximum, 12 under SAMA; outside it: 422 INSTALLMENT_COUNT_OUT_OF_RANGE.'),
+    downPaymentHalalas: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(AMOUNT_HALALAS_MAX)
+      .optional()
+      .describe('Default: what the SAMA limit and your credit ceiling leave unfinanced. A larger one may be chosen; a smaller one gets 422 EXPOSURE_LIMIT_EXCEEDED.'),
+  })
+  .meta({ id: 'AcceptQuoteRequest' });
+
+export const quotePathSchema = z.strictObject({ requestId: ulidSchema, quoteId: ulidSchema });
 
 export const createPlanRequestSchema = z.strictObject({ offerId: ulidSchema }).meta({ id: 'CreatePlanRequest' });
 
@@ -47,6 +65,8 @@ export const planSchema = z
     delinquencyBucket: z.enum(['CURRENT', '1-30', '31-60', '61-90', '90+']),
     createdAt: z.iso.datetime(),
     installments: z.array(installmentSchema.extend({ paidHalalas: z.number().int(), status: z.enum(['DUE', 'OVERDUE', 'PAID']) })),
+    quoteId: z.string().optional().describe('The installer quote the plan pays for, when it finances one.'),
+    contractorId: z.string().optional(),
   })
   .meta({ id: 'Plan' });
 

@@ -1,6 +1,6 @@
 /** The lending context's routes. */
 import { STANDARD_THROTTLE, CUSTOMERS, defineRoute, type RouteDefinition } from '../../kernel/http/route.ts';
-import { createOfferRequestSchema, createPlanRequestSchema, exposureSchema, listPlansQuerySchema, offerSchema, planPageSchema, planPathSchema, planSchema, statementQuerySchema, statementSchema } from './contracts.ts';
+import { acceptQuoteRequestSchema, quotePathSchema, createOfferRequestSchema, createPlanRequestSchema, exposureSchema, listPlansQuerySchema, offerSchema, planPageSchema, planPathSchema, planSchema, statementQuerySchema, statementSchema } from './contracts.ts';
 import { OFFER_VIOLATIONS } from '../domain/offer-policy.ts';
 
 export const lendingRoutes = {
@@ -29,7 +29,36 @@ export const lendingRoutes = {
     summary: 'Accepts an offer: reserves exposure, creates the plan, posts the opening journal. Requires Idempotency-Key.',
     request: { body: createPlanRequestSchema, requiresIdempotencyKey: true },
     responses: { 201: { description: 'The plan.', schema: planSchema } },
-    errorCodes: ['OFFER_NOT_FOUND', 'OFFER_EXPIRED', 'OFFER_ALREADY_USED', 'CREDIT_ASSESSMENT_REQUIRED', 'CREDIT_RISK_TOO_HIGH', 'PLAN_IN_ARREARS', 'CREDIT_ASSESSMENT_EXPIRED', 'EXPOSURE_LIMIT_EXCEEDED', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE', 'CONCURRENT_UPDATE'],
+    errorCodes: [
+      'OFFER_NOT_FOUND',
+      'OFFER_EXPIRED',
+      'OFFER_ALREADY_USED',
+      'CREDIT_ASSESSMENT_REQUIRED',
+      'CREDIT_RISK_TOO_HIGH',
+      'PLAN_IN_ARREARS',
+      'CREDIT_ASSESSMENT_EXPIRED',
+      'EXPOSURE_LIMIT_EXCEEDED',
+      'QUOTE_REQUEST_ALREADY_ACCEPTED',
+      'QUOTES_CHANGED_SINCE_OFFER',
+      'IDEMPOTENCY_KEY_REQUIRED',
+      'IDEMPOTENCY_KEY_REUSED',
+      'IDEMPOTENCY_KEY_IN_USE',
+      'CONCURRENT_UPDATE',
+    ],
+  }),
+  acceptQuote: defineRoute({
+    id: 'AcceptQuote',
+    method: 'POST',
+    path: '/v1/quote-requests/{requestId}/quotes/{quoteId}/acceptance',
+    handlerEntry: 'functions/lending/accept-quote.ts',
+    access: CUSTOMERS,
+    throttle: STANDARD_THROTTLE,
+    permissions: ['table:read', 'table:write', 'pii:decrypt'],
+    summary:
+      "Accepts one installer's quote on the caller's request: an offer bound to it, for the quote's total, financing what the SAMA limit and the credit ceiling allow and leaving the rest as the down payment. POST /v1/plans turns it into a plan.",
+    request: { pathParameters: quotePathSchema, body: acceptQuoteRequestSchema, requiresIdempotencyKey: true },
+    responses: { 201: { description: 'The offer, with the quote it finances.', schema: offerSchema } },
+    errorCodes: ['QUOTE_REQUEST_NOT_FOUND', 'QUOTE_REQUEST_ALREADY_ACCEPTED', 'QUOTE_NOT_FOUND', 'QUOTE_EXPIRED', 'CUSTOMER_NOT_FOUND', ...OFFER_VIOLATIONS, 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE'],
   }),
   listPlans: defineRoute({
     id: 'ListPlans',

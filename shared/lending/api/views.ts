@@ -10,6 +10,7 @@ export function toOfferView(offer: Offer) {
     feesHalalas: 0,
     installments: offer.installments.map(({ sequence, dueDate, amountHalalas }) => ({ sequence, dueDate, amountHalalas })),
     expiresAt: offer.expiresAt.toISOString(),
+    ...(offer.quote === undefined ? {} : { amountHalalas: offer.amountHalalas, quoteId: offer.quote.quoteId }),
   };
 }
 
@@ -25,6 +26,7 @@ export function toPlanView(plan: Plan) {
     delinquencyBucket: plan.delinquencyBucket,
     createdAt: plan.createdAt.toISOString(),
     installments: plan.installments.map(({ sequence, dueDate, amountHalalas, paidHalalas, status }) => ({ sequence, dueDate, amountHalalas, paidHalalas, status })),
+    ...(plan.purchase === undefined ? {} : { quoteId: plan.purchase.quoteId, contractorId: plan.purchase.contractorId }),
   };
 }
 

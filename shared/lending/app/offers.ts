@@ -4,7 +4,7 @@ import type { PersonalDataCipher } from '../../kernel/crypto/ports.ts';
 import type { Principal } from '../../kernel/http/request-context.ts';
 import { lendingError } from '../api/error-codes.ts';
 import { offerViolations, type OfferViolation } from '../domain/offer-policy.ts';
-import type { Offer } from '../domain/plan.ts';
+import type { Applicant, Offer, QuoteBinding } from '../domain/plan.ts';
 import { buildInstallmentSchedule, riyadhCalendarDate } from '../domain/schedule.ts';
 import type { LendingDeps } from './lending-deps.ts';
 
@@ -18,14 +18,31 @@ export function refuse(violations: readonly OfferViolation[]): never {
   throw raise(rule as never, { details: violations.map((violation) => ({ field: violation, issue: 'rule violated' })) });
 }
 
+export type OfferDeps = Pick<LendingDeps, 'offerStore' | 'clock' | 'ids' | 'lending' | 'plans'> & { readonly cipher: Pick<PersonalDataCipher, 'decrypt'> };
+
 export async function createOffer(
   command: { readonly principal: Principal; readonly amountHalalas: number; readonly downPaymentHalalas: number; readonly installmentCount: number },
-  deps: Pick<LendingDeps, 'offerStore' | 'clock' | 'ids' | 'lending' | 'plans'> & { readonly cipher: Pick<PersonalDataCipher, 'decrypt'> },
+  deps: OfferDeps,
 ): Promise<Offer> {
   const customerId = command.principal.principalId;
   const applicant = await deps.offerStore.findApplicant(customerId);
   if (applicant === undefined) throw customersError('CUSTOMER_NOT_FOUND');
-  const now = deps.clock.now();
+  const offer = await offerFor(applicant, command, deps, deps.clock.now());
+  await deps.offerStore.saveOffer(offer);
+  return offer;
+}
+
+/**
+ * An offer for this applicant, with every offer rule applied (the refusal names the first broken rule); nothing is
+ * stored. An offer on an installer's quote carries the quote's binding for the plan to settle.
+ */
+export async function offerFor(
+  applicant: Applicant,
+  terms: { readonly amountHalalas: number; readonly downPaymentHalalas: number; readonly installmentCount: number; readonly quote?: QuoteBinding },
+  deps: Pick<OfferDeps, 'cipher' | 'ids' | 'lending' | 'plans'>,
+  now: Date,
+): Promise<Offer> {
+  const { customerId } = applicant;
   // Age only grows: a customer verified against this minimum (or a higher one) at registration still passes, so
   // the date of birth is decrypted only if the regulator has since raised the minimum.
   const ageAlreadyVerified = applicant.ageVerifiedForMinimumHijriYears >= deps.lending.minimumAgeHijriYears;
@@ -39,9 +56,9 @@ export async function createOffer(
       identityVerified: true,
       latestAssessment: applicant.latestAssessment,
       eligibilityViolations: personalViolations,
-      installmentCount: command.installmentCount,
-      amountHalalas: command.amountHalalas,
-      downPaymentHalalas: command.downPaymentHalalas,
+      installmentCount: terms.installmentCount,
+      amountHalalas: terms.amountHalalas,
+      downPaymentHalalas: terms.downPaymentHalalas,
       outstandingHalalas: applicant.outstandingHalalas,
       plansInArrears: applicant.plansInArrears,
       now,
@@ -49,19 +66,18 @@ export async function createOffer(
     deps.lending,
   );
   if (violations.length > 0) refuse(violations);
-  const financedHalalas = command.amountHalalas - command.downPaymentHalalas;
-  const offer: Offer = {
+  const financedHalalas = terms.amountHalalas - terms.downPaymentHalalas;
+  return {
     offerId: deps.ids.newId(),
     customerId,
-    amountHalalas: command.amountHalalas,
-    downPaymentHalalas: command.downPaymentHalalas,
+    amountHalalas: terms.amountHalalas,
+    downPaymentHalalas: terms.downPaymentHalalas,
     financedHalalas,
-    installmentCount: command.installmentCount,
-    installments: buildInstallmentSchedule({ financedHalalas, installmentCount: command.installmentCount, startDate: riyadhCalendarDate(now) }, deps.lending),
+    installmentCount: terms.installmentCount,
+    installments: buildInstallmentSchedule({ financedHalalas, installmentCount: terms.installmentCount, startDate: riyadhCalendarDate(now) }, deps.lending),
     createdAt: now,
     expiresAt: new Date(now.getTime() + deps.plans.offerTtlSeconds * 1000),
     used: false,
+    ...(terms.quote === undefined ? {} : { quote: terms.quote }),
   };
-  await deps.offerStore.saveOffer(offer);
-  return offer;
 }

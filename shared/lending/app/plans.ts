@@ -18,9 +18,14 @@ import { cancellationOf, openPlan } from '../domain/plan-transitions.ts';
 import type { LendingDeps } from './lending-deps.ts';
 import { refuse } from './offers.ts';
 import { bucketTransitionEvents, toJournalRecord } from './plan-changes.ts';
-import type { Journal, PlanPage, PlanStore } from './ports.ts';
+import type { Journal, PlanPage, PlanStore, QuoteSettlement } from './ports.ts';
 
-type CommandDeps = Pick<LendingDeps, 'planStore' | 'clock' | 'ids' | 'lending' | 'plans'>;
+type CommandDeps = Pick<LendingDeps, 'planStore' | 'clock' | 'ids' | 'lending' | 'plans' | 'quoteSettlement'>;
+
+function requireQuoteSettlement(deps: Pick<LendingDeps, 'quoteSettlement'>): QuoteSettlement {
+  if (deps.quoteSettlement === undefined) throw new Error('A plan financing a quote needs the quote settlement');
+  return deps.quoteSettlement;
+}
 
 export async function createPlan(
   command: { readonly principal: Principal; readonly offerId: string; readonly correlationId: string; readonly idempotency: IdempotentRequest<Plan> },
@@ -54,6 +59,8 @@ export async function createPlan(
   const plan = openPlan(offer, deps.ids.newId(), now);
   const { planId } = plan;
   const created = { planId, customerId, financedHalalas: plan.financedHalalas, downPaymentHalalas: plan.downPaymentHalalas, installmentCount: plan.installments.length, createdAt: now.toISOString() };
+  const facts = () => newEventFacts(deps.ids, command.correlationId, now);
+  const purchase = offer.quote === undefined ? undefined : requireQuoteSettlement(deps).settle(offer.quote, planId, now, facts);
   await deps.planStore.createPlan({
     offer,
     plan,
@@ -62,8 +69,10 @@ export async function createPlan(
     arrearsBucketBlockingNewPlans: deps.lending.arrearsBucketBlockingNewPlans,
     assessmentIdRead: customer.latestAssessment?.assessmentId,
     audit: { action: 'PLAN_CREATED', actor: customerId, occurredAt: now.toISOString(), facts: { offerId: offer.offerId, financedHalalas: plan.financedHalalas } },
-    events: [outboundEvent(LENDING_EVENTS.planCreated, created, newEventFacts(deps.ids, command.correlationId, now))],
+    // Each installer who quoted learns the outcome: the chosen one that it was accepted, the others declined.
+    events: [outboundEvent(LENDING_EVENTS.planCreated, created, facts()), ...(purchase?.events ?? [])],
     idempotency: { scope: command.idempotency, response: command.idempotency.replyTo(plan) },
+    ...(purchase === undefined ? {} : { purchase }),
   });
   return { kind: 'performed', value: plan };
 }

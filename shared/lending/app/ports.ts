@@ -4,7 +4,7 @@ import type { IdempotencyRecord, IdempotencyScope, StoredResponse } from '../../
 import type { OutboundEvent } from '../../kernel/messaging/event-type.ts';
 import type { ArrearsBucket } from '../domain/delinquency.ts';
 import type { PostedJournal } from '../../ledger/index.ts';
-import type { Applicant, CustomerLendingState, Offer, Plan } from '../domain/plan.ts';
+import type { Applicant, CustomerLendingState, Offer, Plan, QuoteBinding } from '../domain/plan.ts';
 
 /** A balanced journal as posted to a plan's own ledger: the lines of its statement. */
 export interface Journal extends PostedJournal {
@@ -28,6 +28,24 @@ export interface PlanCreation {
   readonly audit: AuditEntryContent;
   readonly events: readonly PlanEvent[];
   readonly idempotency: { readonly scope: IdempotencyScope; readonly response: StoredResponse };
+  /** When the plan finances an installer's quote: the marketplace's part of the same transaction. */
+  readonly purchase?: QuoteSettlementWrites;
+}
+
+/**
+ * The marketplace's part of a plan that finances a quote, as lending commits it: opaque transaction items (built by
+ * the marketplace, docs/decisions/0010), the events telling each installer the outcome, and what a refusal of those
+ * items means. A port, so that lending's plan path does not depend on the marketplace (which depends on lending).
+ */
+export interface QuoteSettlementWrites {
+  readonly writes: readonly { readonly name: string; readonly item: unknown }[];
+  readonly events: readonly OutboundEvent[];
+  /** The error to answer with when the transaction was refused by one of these writes, else undefined. */
+  refusalFor(failedConditions: readonly string[], itemsAtFailure: ReadonlyMap<string, Record<string, unknown>>): Error | undefined;
+}
+
+export interface QuoteSettlement {
+  settle(binding: QuoteBinding, planId: string, acceptedAt: Date, eventFacts: () => { readonly eventId: string; readonly occurredAt: Date; readonly correlationId: string }): QuoteSettlementWrites;
 }
 
 /** What cancelling a plan in its cooling-off window commits, all in one transaction. */
@@ -51,6 +69,8 @@ export interface PlanPage {
 
 export interface OfferStore {
   saveOffer(offer: Offer): Promise<void>;
+  /** The offer and the idempotency record of the request that made it, in one transaction. */
+  saveOfferIdempotently(offer: Offer, idempotency: { readonly scope: IdempotencyScope; readonly response: StoredResponse }): Promise<void>;
   findApplicant(customerId: string): Promise<Applicant | undefined>;
 }
 

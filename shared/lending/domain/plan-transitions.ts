@@ -26,6 +26,7 @@ export function openPlan(offer: Offer, planId: string, now: Date): Plan {
     createdAt: now,
     version: 1,
     auditHead: GENESIS_HEAD,
+    ...(offer.quote === undefined ? {} : { purchase: { requestId: offer.quote.requestId, quoteId: offer.quote.quoteId, contractorId: offer.quote.contractorId } }),
   };
 }
 

@@ -9,6 +9,19 @@ export interface OfferInstallment {
   readonly amountHalalas: number;
 }
 
+/**
+ * A purchase from an installer's quote that an offer finances (the marketplace's quote, as lending keeps it): the
+ * plan made from the offer settles the quote request in its own transaction.
+ */
+export interface QuoteBinding {
+  readonly requestId: string;
+  readonly quoteId: string;
+  readonly contractorId: string;
+  /** The request's quote count when the offer was made: a later quote makes the plan refuse. */
+  readonly quoteCountAtOffer: number;
+  readonly otherQuotes: readonly { readonly quoteId: string; readonly contractorId: string }[];
+}
+
 export interface Offer {
   readonly offerId: string;
   readonly customerId: string;
@@ -20,6 +33,8 @@ export interface Offer {
   readonly createdAt: Date;
   readonly expiresAt: Date;
   readonly used: boolean;
+  /** Present when the offer finances an installer's quote. */
+  readonly quote?: QuoteBinding;
 }
 
 export type InstallmentStatus = 'DUE' | 'OVERDUE' | 'PAID';
@@ -48,6 +63,8 @@ export interface Plan {
   /** Optimistic-lock version: every update is conditional on it. */
   readonly version: number;
   readonly auditHead: { readonly sequence: number; readonly hash: string };
+  /** The quote and installer the plan pays for, when it finances a quote. */
+  readonly purchase?: { readonly requestId: string; readonly quoteId: string; readonly contractorId: string };
 }
 
 export interface CustomerExposure {

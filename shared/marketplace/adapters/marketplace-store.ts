@@ -219,6 +219,15 @@ export class DynamoDbMarketplaceStore implements MarketplaceStore {
     return Items.map(toQuote);
   }
 
+  async loadRequestWithQuotes(requestId: string): Promise<{ readonly request: QuoteRequest | undefined; readonly quotes: readonly Quote[] }> {
+    // The request and its handful of quotes share a partition: one page holds them all.
+    const { Items = [] } = await this.documentClient.send(
+      new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'PK = :request', ExpressionAttributeValues: { ':request': keys.quoteRequest(requestId).PK }, ConsistentRead: true }),
+    );
+    const requestItem = Items.find((item) => item.SK === keys.quoteRequest(requestId).SK);
+    return { request: requestItem === undefined ? undefined : toQuoteRequest(requestItem), quotes: Items.filter((item) => item.entityType === ENTITY_TYPES.quote).map(toQuote) };
+  }
+
   async listOwnQuotes(contractorId: string, limit: number, after: { readonly quoteId: string; readonly requestId: string } | undefined): Promise<Page<Quote>> {
     const { Items = [], LastEvaluatedKey } = await this.documentClient.send(
       new QueryCommand({

@@ -25,7 +25,7 @@ const quoteRequestFields = {
   roofAreaSquareMeters: z.number(),
   monthlyConsumptionKilowattHours: z.array(z.number().int()),
   note: z.string().optional(),
-  status: z.enum(['OPEN', 'CLOSED']),
+  status: z.enum(['OPEN', 'CLOSED', 'ACCEPTED']),
   quoteCount: z.number().int(),
   createdAt: z.iso.datetime(),
   closesAt: z.iso.datetime(),

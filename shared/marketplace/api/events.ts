@@ -25,4 +25,16 @@ export const MARKETPLACE_EVENTS = {
       submittedAt: z.iso.datetime(),
     }),
   }),
+  quoteAccepted: defineEventType({
+    source: SOURCE,
+    detailType: 'Quote Accepted',
+    version: 1,
+    data: z.strictObject({ quoteId: z.string(), requestId: z.string(), contractorId: z.string(), planId: z.string(), acceptedAt: z.iso.datetime() }),
+  }),
+  quoteDeclined: defineEventType({
+    source: SOURCE,
+    detailType: 'Quote Declined',
+    version: 1,
+    data: z.strictObject({ quoteId: z.string(), requestId: z.string(), contractorId: z.string(), declinedAt: z.iso.datetime() }),
+  }),
 } as const;

@@ -30,6 +30,8 @@ export interface MarketplaceStore {
    */
   submitQuote(quote: Quote, request: QuoteRequest, closesNow: boolean, now: Date, event: OutboundEvent, idempotency: IdempotentWrite): Promise<'submitted' | 'already-quoted' | 'request-changed'>;
   listQuotes(requestId: string): Promise<readonly Quote[]>;
+  /** One query of the request's partition: the request and all its quotes. */
+  loadRequestWithQuotes(requestId: string): Promise<{ readonly request: QuoteRequest | undefined; readonly quotes: readonly Quote[] }>;
   listOwnQuotes(contractorId: string, limit: number, after: { readonly quoteId: string; readonly requestId: string } | undefined): Promise<Page<Quote>>;
 }
 

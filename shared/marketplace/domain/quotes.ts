@@ -35,12 +35,26 @@ export interface QuoteRequest {
   readonly createdAt: Date;
   readonly closesAt: Date;
   readonly quoteCount: number;
-  /** CLOSED once full; a request past its window reads as CLOSED too (`effectiveStatus`). */
-  readonly status: 'OPEN' | 'CLOSED';
+  /** CLOSED once full (a request past its window reads as CLOSED too, `effectiveStatus`); ACCEPTED once a plan finances one of its quotes. */
+  readonly status: 'OPEN' | 'CLOSED' | 'ACCEPTED';
 }
 
-export function effectiveStatus(request: Pick<QuoteRequest, 'status' | 'closesAt'>, now: Date): 'OPEN' | 'CLOSED' {
-  return request.status === 'OPEN' && request.closesAt > now ? 'OPEN' : 'CLOSED';
+export function effectiveStatus(request: Pick<QuoteRequest, 'status' | 'closesAt'>, now: Date): QuoteRequest['status'] {
+  if (request.status !== 'OPEN') return request.status;
+  return request.closesAt > now ? 'OPEN' : 'CLOSED';
+}
+
+/**
+ * What an offer financing a quote carries so that the plan can settle the request in its own transaction: the quote
+ * accepted, every other quote on the request to decline, and the quote count they were read at (a quote arriving
+ * after the offer makes the plan refuse, rather than leave a quote undecided).
+ */
+export interface QuotePurchase {
+  readonly requestId: string;
+  readonly quoteId: string;
+  readonly contractorId: string;
+  readonly quoteCountAtOffer: number;
+  readonly otherQuotes: readonly { readonly quoteId: string; readonly contractorId: string }[];
 }
 
 export interface QuoteLine {
