@@ -106,6 +106,25 @@ describe('contractor applications over HTTP', () => {
     expect(again.body.error.code).toBe('CONTRACTOR_DECISION_NOT_PENDING');
   });
 
+  it('lets the administrator invite a member by national ID, who becomes one on signing in with NAFATH', async () => {
+    const administrator = await signIn(runtime.baseUrl, randomNationalId());
+    const applied = await apply(administrator.accessToken, application());
+    const memberNationalId = randomNationalId();
+
+    const invited = await api().call<{ status: string; contractorId: string }>('POST', '/v1/contractors/me/members', { token: administrator.accessToken, body: { nationalId: memberNationalId } });
+    const twice = await api().call<ErrorBody>('POST', '/v1/contractors/me/members', { token: administrator.accessToken, body: { nationalId: memberNationalId } });
+    expect(invited.status).toBe(201);
+    expect(invited.body).toMatchObject({ status: 'INVITED', contractorId: applied.body.contractorId });
+    expect(JSON.stringify(invited.body)).not.toContain(memberNationalId);
+    expect([twice.status, twice.body.error.code]).toEqual([409, 'CONTRACTOR_MEMBER_ALREADY_INVITED']);
+
+    const member = await signIn(runtime.baseUrl, memberNationalId);
+    const own = await api().call<Contractor>('GET', '/v1/contractors/me', { token: member.accessToken });
+    expect(own.body).toMatchObject({ contractorId: applied.body.contractorId, memberRole: 'MEMBER' });
+    const byMember = await api().call<ErrorBody>('POST', '/v1/contractors/me/members', { token: member.accessToken, body: { nationalId: randomNationalId() } });
+    expect([byMember.status, byMember.body.error.code]).toEqual([403, 'CONTRACTOR_ADMINISTRATOR_REQUIRED']);
+  });
+
   it('rejects an application on ZATCA’s definite negatives, with the reason', async () => {
     const outcomes: Record<string, string> = {
       [ZATCA_TEST_VAT_NUMBERS.notRegistered]: 'VAT_NOT_REGISTERED',

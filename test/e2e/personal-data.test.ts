@@ -14,6 +14,7 @@ import { eventually } from '../support/eventually.ts';
 import { startTestRuntime } from '../support/local-runtime.ts';
 import { randomNationalId } from '../support/national-ids.ts';
 import { signIn } from '../support/sign-in.ts';
+import { validSaudiIban } from '../support/iban.ts';
 
 const nationalId = randomNationalId();
 const person = {
@@ -27,6 +28,9 @@ const person = {
 const newContact = { phone: '0587654321', email: 'noura.new@example.sa' };
 /** An SEC account number identifies a home: a random ordinary one, so that no other run shares it. */
 const secAccountNumber = `300${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
+/** An installer's company IBAN and the national ID of a member its administrator invites. */
+const companyIban = validSaudiIban('80', String(randomInt(0, 1_000_000_000)).padStart(18, '0'));
+const memberNationalId = randomNationalId();
 /** Every form in which a personal value could leak: as given, normalised, and the bare subscriber number. */
 const PERSONAL_VALUES = [
   nationalId,
@@ -41,6 +45,8 @@ const PERSONAL_VALUES = [
   '+966587654321',
   newContact.email,
   secAccountNumber,
+  companyIban,
+  memberNationalId,
 ];
 
 describe('personal data across a whole journey', () => {
@@ -95,6 +101,26 @@ describe('personal data across a whole journey', () => {
         { description: 'the SEC import' },
       );
       await api.call('POST', '/v1/solar/estimates', { token, body: { cityId: 'dammam', electricityAccountId: account.body.accountId, roofAreaSquareMeters: 80 } });
+      const installer = await signIn(runtime.baseUrl, randomNationalId());
+      tokens.push(installer.accessToken, installer.refreshToken);
+      const contractorBody = {
+        legalName: { ar: 'شركة الضياء', en: 'Diya Solar' },
+        unifiedNumber: `7${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}`,
+        vatNumber: `31${String(randomInt(0, 1_000_000_000)).padStart(12, '0')}3`,
+        iban: companyIban,
+        certificateNumber: 'SERA-777',
+        cityIds: ['dammam'],
+        businessPhone: '0138001234',
+        businessEmail: 'info@diya.example.sa',
+      };
+      await api.call('POST', '/v1/contractors', { token: installer.accessToken, body: contractorBody, headers: { 'idempotency-key': randomUUID() } });
+      const badIban = await api.call('POST', '/v1/contractors', { token: installer.accessToken, body: { ...contractorBody, iban: `${companyIban.slice(0, 23)}${companyIban.endsWith('0') ? '1' : '0'}` }, headers: { 'idempotency-key': randomUUID() } });
+      await api.call('POST', '/v1/contractors/me/members', { token: installer.accessToken, body: { nationalId: memberNationalId } });
+      const invitedTwice = await api.call('POST', '/v1/contractors/me/members', { token: installer.accessToken, body: { nationalId: memberNationalId } });
+      errorBodies.push(JSON.stringify(badIban.body), JSON.stringify(invitedTwice.body));
+      const member = await signIn(runtime.baseUrl, memberNationalId);
+      tokens.push(member.accessToken, member.refreshToken);
+      await api.call('GET', '/v1/contractors/me', { token: member.accessToken });
       const refreshed = await api.call<{ accessToken: string; refreshToken: string }>('POST', '/v1/auth/tokens/refresh', { body: { refreshToken: signedIn.refreshToken } });
       tokens.push(refreshed.body.accessToken, refreshed.body.refreshToken);
     } finally {
@@ -131,7 +157,7 @@ describe('personal data across a whole journey', () => {
     const decodedTokens = tokens.map((token) => token.split('.').map((part) => Buffer.from(part, 'base64url').toString('utf8')).join('.'));
     const searched = [...tokens, ...decodedTokens, ...errorBodies].join('\n');
 
-    expect(tokens).toHaveLength(4);
+    expect(tokens).toHaveLength(8);
     expect(PERSONAL_VALUES.filter((value) => searched.includes(value))).toEqual([]);
   });
 });

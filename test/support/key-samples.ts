@@ -39,6 +39,7 @@ export function partitionSamples(id: string): Record<keyof typeof keys, Partitio
     contractorMembership: table(keys.contractorMembership(id).PK),
     contractorDecision: table(keys.contractorDecision(id, id).PK),
     contractorPendingDecision: table(keys.contractorPendingDecision(id).PK),
+    contractorMemberInvite: table(keys.contractorMemberInvite(id).PK),
     quoteRequest: table(keys.quoteRequest(id).PK),
     quote: table(keys.quote(id, id).PK),
     estimateQuoteRequestGuard: table(keys.estimateQuoteRequestGuard(id).PK),

@@ -3,7 +3,9 @@
  * conditionally on the head it read, and names its status condition, so concurrent changes fail instead of
  * overwriting one another, and retried deliveries change nothing twice.
  */
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { identityKeys } from '../../identity/index.ts';
+import { isConditionalCheckFailed } from '../../kernel/storage/conditions.ts';
 import { appendAuditToExistingAggregate, auditHeadOf, firstAuditEntry, type AuditEntryContent } from '../../audit/index.ts';
 import { idempotencyKeyInUse, type IdempotencyScope } from '../../kernel/idempotency/idempotency.ts';
 import { idempotencyKeyOf, idempotencyRecordPut, toIdempotencyRecord } from '../../kernel/idempotency/idempotency-store.ts';
@@ -137,6 +139,59 @@ export class DynamoDbContractorStore implements ContractorStore {
   async findMembership(principalId: string): Promise<ContractorMembership | undefined> {
     const { Item } = await this.documentClient.send(new GetCommand({ TableName: this.tableName, Key: keys.contractorMembership(principalId), ConsistentRead: true }));
     return Item === undefined ? undefined : toMembership(Item);
+  }
+
+  async inviteMember(invite: Parameters<ContractorStore['inviteMember']>[0]): Promise<'invited' | 'already-invited'> {
+    try {
+      await this.documentClient.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.contractorMemberInvite(invite.nationalIdBlindIndex),
+            entityType: ENTITY_TYPES.contractorMemberInvite,
+            contractorId: invite.contractorId,
+            nationalIdCiphertext: invite.nationalIdCiphertext,
+            invitedBy: invite.invitedBy,
+            invitedAt: invite.invitedAt.toISOString(),
+          },
+          ConditionExpression: CONDITIONS.itemMustNotExist,
+        }),
+      );
+      return 'invited';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'already-invited';
+      throw error;
+    }
+  }
+
+  async activateInvitedMember(principalId: string, activatedAt: Date): Promise<ContractorMembership | undefined> {
+    const { Item: principal } = await this.documentClient.send(new GetCommand({ TableName: this.tableName, Key: identityKeys.principal(principalId), ProjectionExpression: 'nationalIdBlindIndex' }));
+    const blindIndex = principal?.nationalIdBlindIndex;
+    if (typeof blindIndex !== 'string') return undefined;
+    const inviteKey = keys.contractorMemberInvite(blindIndex);
+    const { Item: invite } = await this.documentClient.send(new GetCommand({ TableName: this.tableName, Key: inviteKey, ConsistentRead: true }));
+    if (invite === undefined) return undefined;
+    const membership: ContractorMembership = { principalId, contractorId: String(invite.contractorId), memberRole: 'MEMBER' };
+    try {
+      await writeTransaction(this.documentClient, [
+        {
+          name: 'personNotYetAMember',
+          item: {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...keys.contractorMembership(principalId), entityType: ENTITY_TYPES.contractorMembership, ...membership, activatedAt: activatedAt.toISOString(), invitedBy: invite.invitedBy },
+              ConditionExpression: CONDITIONS.itemMustNotExist,
+            },
+          },
+        },
+        { name: 'inviteStillOpen', item: { Delete: { TableName: this.tableName, Key: inviteKey, ConditionExpression: CONDITIONS.itemMustExist } } },
+      ]);
+      return membership;
+    } catch (error) {
+      // A concurrent first request activated it: read what it wrote.
+      if (error instanceof TransactionConditionFailed) return this.findMembership(principalId);
+      throw error;
+    }
   }
 
   async findDecision(contractorId: string, decisionId: string): Promise<ContractorDecision | undefined> {

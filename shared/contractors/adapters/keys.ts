@@ -12,6 +12,7 @@ export const ENTITY_TYPES = {
   contractorMembership: 'ContractorMembership',
   contractorDecision: 'ContractorDecision',
   contractorPendingDecision: 'ContractorPendingDecision',
+  contractorMemberInvite: 'ContractorMemberInvite',
 } as const;
 
 /** A contractor's partition: its profile and, as an item collection, its decisions. Its audit chain hangs off it. */
@@ -26,6 +27,8 @@ export const keys = {
   contractorMembership: (principalId: string): ItemKey => ({ PK: `CONTRACTOR_MEMBER#${principalId}`, SK: 'MEMBERSHIP' }),
   contractorDecision: (contractorId: string, decisionId: string): ItemKey => ({ PK: contractorPartition(contractorId), SK: `${DECISION_PREFIX}${decisionId}` }),
   contractorPendingDecision: (contractorId: string): ItemKey => ({ PK: contractorPartition(contractorId), SK: 'PENDING_DECISION' }),
+  /** An administrator's invitation, keyed by the blind index of the member's national ID until they sign in. */
+  contractorMemberInvite: (nationalIdBlindIndex: string): ItemKey => ({ PK: `CONTRACTOR_INVITE#${nationalIdBlindIndex}`, SK: 'INVITE' }),
 } as const;
 
 export const KEY_PREFIXES: readonly KeyPrefix[] = [
@@ -35,4 +38,5 @@ export const KEY_PREFIXES: readonly KeyPrefix[] = [
   { entityType: ENTITY_TYPES.contractorVatGuard, partitionKeyPrefix: 'CONTRACTOR_VAT#', sortKeyPrefix: 'GUARD', keySpace: 'table' },
   { entityType: ENTITY_TYPES.contractorUnifiedNumberGuard, partitionKeyPrefix: 'CONTRACTOR_UNIFIED_NUMBER#', sortKeyPrefix: 'GUARD', keySpace: 'table' },
   { entityType: ENTITY_TYPES.contractorMembership, partitionKeyPrefix: 'CONTRACTOR_MEMBER#', sortKeyPrefix: 'MEMBERSHIP', keySpace: 'table' },
+  { entityType: ENTITY_TYPES.contractorMemberInvite, partitionKeyPrefix: 'CONTRACTOR_INVITE#', sortKeyPrefix: 'INVITE', keySpace: 'table' },
 ];

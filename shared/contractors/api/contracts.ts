@@ -10,6 +10,7 @@ import { REGULATOR_CERTIFICATE_PATTERN, UNIFIED_NUMBER_PATTERN, VAT_REGISTRATION
 import { SAUDI_BANK_CODES } from '../../kernel/iban.ts';
 import { normaliseSaudiBusinessPhone, SAUDI_LANDLINE_AREA_CODES } from '../../kernel/saudi-phone.ts';
 import { ulidSchema } from '../../kernel/http/ulid-schema.ts';
+import { NATIONAL_ID_PATTERN } from '../../kernel/national-id.ts';
 import { CONTRACTOR_DECISIONS, CONTRACTOR_STATUSES } from '../domain/contractor.ts';
 
 export const LEGAL_NAME_LENGTH_MAX = 200;
@@ -73,6 +74,14 @@ export const contractorSchema = z
     statusReason: z.string().optional().describe('Why it was rejected, or why verification failed.'),
   })
   .meta({ id: 'Contractor' });
+
+export const inviteMemberRequestSchema = z
+  .strictObject({ nationalId: z.string().regex(NATIONAL_ID_PATTERN, 'must be a 10-digit national ID or Iqama number').describe("The member's national ID; they become active when they sign in with NAFATH.") })
+  .meta({ id: 'InviteContractorMemberRequest' });
+
+export const memberInvitationSchema = z
+  .strictObject({ contractorId: z.string(), status: z.literal('INVITED'), invitedAt: z.iso.datetime() })
+  .meta({ id: 'ContractorMemberInvitation' });
 
 export const contractorPathSchema = z.strictObject({ contractorId: ulidSchema });
 

@@ -15,6 +15,14 @@ export const CONTRACTORS_ERROR_CODES = {
     httpStatus: 409,
     message: { en: 'You already act for a contractor.', ar: 'أنت مرتبط بمقاول مسبقًا.' },
   },
+  CONTRACTOR_ADMINISTRATOR_REQUIRED: {
+    httpStatus: 403,
+    message: { en: "Only the contractor's administrator can do this.", ar: 'لا يمكن القيام بذلك إلا لمسؤول حساب المقاول.' },
+  },
+  CONTRACTOR_MEMBER_ALREADY_INVITED: {
+    httpStatus: 409,
+    message: { en: 'This person has already been invited to a contractor.', ar: 'تمت دعوة هذا الشخص إلى مقاول مسبقًا.' },
+  },
   CONTRACTOR_NOT_FOUND: {
     httpStatus: 404,
     message: { en: 'No such contractor exists.', ar: 'هذا المقاول غير موجود.' },

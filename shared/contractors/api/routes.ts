@@ -6,6 +6,8 @@ import {
   contractorDecisionSchema,
   contractorPathSchema,
   contractorSchema,
+  inviteMemberRequestSchema,
+  memberInvitationSchema,
   proposeContractorDecisionRequestSchema,
 } from './contracts.ts';
 
@@ -36,11 +38,25 @@ export const contractorsRoutes = {
     handlerEntry: 'functions/contractors/get-own-contractor.ts',
     access: SIGNED_IN_PERSON,
     throttle: STANDARD_THROTTLE,
-    permissions: ['table:read'],
-    summary: 'The contractor the caller acts for, with their role in it.',
+    // Writes: a member invited by national ID is activated on their first request.
+    permissions: ['table:read', 'table:write'],
+    summary: "The contractor the caller acts for, with their role in it. A person invited as a member becomes one here, on their first request after signing in with NAFATH.",
     request: {},
     responses: { 200: { description: 'The contractor.', schema: contractorSchema } },
     errorCodes: ['CONTRACTOR_MEMBERSHIP_REQUIRED'],
+  }),
+  inviteContractorMember: defineRoute({
+    id: 'InviteContractorMember',
+    method: 'POST',
+    path: '/v1/contractors/me/members',
+    handlerEntry: 'functions/contractors/invite-contractor-member.ts',
+    access: SIGNED_IN_PERSON,
+    throttle: STANDARD_THROTTLE,
+    permissions: ['table:read', 'table:write', 'pii:encrypt', 'pii:blind-index'],
+    summary: "The contractor's administrator invites a member by national ID; the member becomes active when they sign in with NAFATH and open their contractor.",
+    request: { body: inviteMemberRequestSchema },
+    responses: { 201: { description: 'The invitation.', schema: memberInvitationSchema } },
+    errorCodes: ['CONTRACTOR_MEMBERSHIP_REQUIRED', 'CONTRACTOR_ADMINISTRATOR_REQUIRED', 'CONTRACTOR_MEMBER_ALREADY_INVITED'],
   }),
   getContractorForStaff: defineRoute({
     id: 'GetContractorForStaff',

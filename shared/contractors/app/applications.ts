@@ -85,8 +85,12 @@ export interface OwnContractor {
 }
 
 /** The contractor the caller acts for; someone who acts for none is told so, with no hint of any other. */
-export async function getOwnContractor(principal: Principal, deps: { readonly contractorStore: Pick<ContractorStore, 'findMembership' | 'findContractor'> }): Promise<OwnContractor> {
-  const membership = await deps.contractorStore.findMembership(principal.principalId);
+export async function getOwnContractor(
+  principal: Principal,
+  deps: { readonly contractorStore: Pick<ContractorStore, 'findMembership' | 'findContractor' | 'activateInvitedMember'>; readonly clock: Clock },
+): Promise<OwnContractor> {
+  // A member invited by national ID becomes active on their first request after signing in with NAFATH.
+  const membership = (await deps.contractorStore.findMembership(principal.principalId)) ?? (await deps.contractorStore.activateInvitedMember(principal.principalId, deps.clock.now()));
   if (membership === undefined) throw contractorsError('CONTRACTOR_MEMBERSHIP_REQUIRED');
   const found = await deps.contractorStore.findContractor(membership.contractorId);
   if (found === undefined) throw new Error('A membership names a contractor that does not exist');

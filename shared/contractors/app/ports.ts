@@ -25,6 +25,13 @@ export interface ContractorStore {
   }): Promise<'created' | 'already-registered' | 'already-member'>;
   findContractor(contractorId: string): Promise<ContractorWithAudit | undefined>;
   findMembership(principalId: string): Promise<ContractorMembership | undefined>;
+  /** An invitation (by blind index of the member's national ID), refused as 'already-invited' if one exists. */
+  inviteMember(invite: { readonly contractorId: string; readonly nationalIdBlindIndex: string; readonly nationalIdCiphertext: string; readonly invitedBy: string; readonly invitedAt: Date }): Promise<'invited' | 'already-invited'>;
+  /**
+   * For a signed-in person with no membership: the invitation waiting for their national ID (read through the blind
+   * index their NAFATH sign-in stored on their principal) becomes a MEMBER membership, once.
+   */
+  activateInvitedMember(principalId: string, activatedAt: Date): Promise<ContractorMembership | undefined>;
   /** Moves the contractor from one of `from` to `to`, with an audit entry and events; false if its status or audit head moved. */
   changeStatus(input: {
     readonly current: ContractorWithAudit;
