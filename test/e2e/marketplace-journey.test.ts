@@ -172,6 +172,9 @@ describe('quote requests and quotes over HTTP', () => {
 
     const again = await api().call<ErrorBody>('POST', `/v1/quote-requests/${request.requestId}/quotes/${chosenQuote.body.quoteId}/acceptance`, { token: customer.accessToken, headers: withKey(), body: { installmentCount: 4 } });
     expect([again.status, again.body.error.code]).toEqual([409, 'QUOTE_REQUEST_ALREADY_ACCEPTED']);
+    const late = await approvedInstaller(['riyadh']);
+    const lateQuote = await api().call<ErrorBody>('POST', `/v1/quote-requests/${request.requestId}/quotes`, { token: late.accessToken, headers: withKey(), body: quoteBody() });
+    expect([lateQuote.status, lateQuote.body.error.code]).toEqual([422, 'QUOTE_REQUEST_CLOSED']);
   });
 
   it('keeps requests from installers who are not approved, or do not serve the city, and from other customers', async () => {

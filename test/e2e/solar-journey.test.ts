@@ -33,7 +33,7 @@ interface Estimate {
   savings: { billBeforeHalalas: number; billAfterHalalas: number; savingsHalalas: number; months: { savingsHalalas: number }[] };
   costRange: { lowHalalas: number; highHalalas: number; indicative: boolean };
   consumption: { monthlyKilowattHours: number[] };
-  financing?: { priceHalalas: number; financeableHalalas: number; downPaymentHalalas: number; violations: string[]; installments: { amountHalalas: number }[]; installmentCount: number };
+  financing?: { priceHalalas: number; financeableHalalas: number; downPaymentHalalas: number; violations: string[]; installments: { amountHalalas: number }[]; installmentCount: number; limitHalalas: number };
 }
 interface Account {
   accountId: string;
@@ -128,7 +128,12 @@ describe('the solar calculator and SEC consumption over HTTP', () => {
     const financing = estimate.financing!;
     expect(financing.violations).toEqual([]);
     expect(financing.priceHalalas).toBe(estimate.costRange.highHalalas);
-    expect(financing.financeableHalalas).toBe(Math.min(DEFAULT_LENDING_POLICY.exposureLimitHalalas, financing.priceHalalas));
+    // The simulator gives an ordinary customer a LOW or MEDIUM report, so the ceiling is the limit or half of it:
+    // the view must agree with lending's own exposure figure.
+    const exposure = await api().call<{ limitHalalas: number; outstandingHalalas: number }>('GET', '/v1/customers/me/exposure', { token: customer.accessToken });
+    expect(financing.limitHalalas).toBe(exposure.body.limitHalalas);
+    expect(financing.limitHalalas).toBeLessThanOrEqual(DEFAULT_LENDING_POLICY.exposureLimitHalalas);
+    expect(financing.financeableHalalas).toBe(Math.min(exposure.body.limitHalalas - exposure.body.outstandingHalalas, financing.priceHalalas));
     expect(financing.downPaymentHalalas).toBe(financing.priceHalalas - financing.financeableHalalas);
     expect(financing.installments).toHaveLength(6);
     expect(financing.installments.reduce((sum, installment) => sum + installment.amountHalalas, 0)).toBe(financing.financeableHalalas);

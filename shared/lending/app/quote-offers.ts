@@ -52,7 +52,9 @@ export async function acceptQuote(
   if (applicant === undefined) throw customersError('CUSTOMER_NOT_FOUND');
 
   const availableHalalas = availableExposureHalalas(borrowingLimitHalalas(applicant.latestAssessment, deps.lending), applicant.outstandingHalalas);
-  const downPaymentHalalas = command.downPaymentHalalas ?? quote.totalHalalas - Math.min(availableHalalas, quote.totalHalalas);
+  // With no room left the default would finance nothing; offering at least a halala lets the rules name the real
+  // obstacle (EXPOSURE_LIMIT_EXCEEDED) rather than a down payment covering the whole price.
+  const downPaymentHalalas = command.downPaymentHalalas ?? quote.totalHalalas - Math.max(1, Math.min(availableHalalas, quote.totalHalalas));
   const offer = await offerFor(
     applicant,
     {

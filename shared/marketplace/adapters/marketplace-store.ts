@@ -70,7 +70,7 @@ export class DynamoDbMarketplaceStore implements MarketplaceStore {
     const estimateKey = solarKeys.solarEstimate(customerId, estimateId);
     const customerKey = customerKeys.customer(customerId);
     const idempotencyKey = idempotencyKeyOf(scope);
-    // Only the key of the customer item is read: whether they registered, not who they are.
+    // The customer item tells only whether they registered; none of its fields is used, let alone decrypted.
     const items = await batchGetItems(this.documentClient, this.tableName, [estimateKey, customerKey, idempotencyKey]);
     const estimate = items.get(estimateKey);
     return { estimate: estimate === undefined ? undefined : toStoredEstimate(estimate), registered: items.get(customerKey) !== undefined, idempotency: toIdempotencyRecord(items.get(idempotencyKey)) };

@@ -59,7 +59,8 @@ export const submitQuoteRequestSchema = z
     systemWatts: z.number().int().min(1_000).max(2_000_000).describe('Must equal module.count × module.wattage (else 422 QUOTE_SIZES_DO_NOT_ADD_UP).'),
     module: z.strictObject({ make: text, model: text, wattage: z.number().int().min(100).max(1_000), count: z.number().int().min(1).max(5_000) }),
     inverter: z.strictObject({ make: text, model: text }),
-    equipmentHalalas: wholeHalalas.describe('Before VAT.'),
+    // Equipment always costs something: a quote of nothing could not be financed.
+    equipmentHalalas: wholeHalalas.min(1).describe('Before VAT.'),
     installationHalalas: wholeHalalas.describe('Before VAT.'),
     warrantyYears: z.number().int().min(1).max(30),
     installationDays: z.number().int().min(1).max(365),

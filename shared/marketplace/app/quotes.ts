@@ -94,7 +94,8 @@ export async function submitQuote(
   // A contractor sees only its cities' requests: one elsewhere does not exist for it.
   if (request === undefined || !contractor.cityIds.includes(request.cityId)) throw marketplaceError('QUOTE_REQUEST_NOT_FOUND');
   if (existingQuote) throw marketplaceError('QUOTE_ALREADY_SUBMITTED');
-  if (effectiveStatus(request, now) === 'CLOSED') throw marketplaceError('QUOTE_REQUEST_CLOSED');
+  // Full, past its window, or already financed: no more quotes.
+  if (effectiveStatus(request, now) !== 'OPEN') throw marketplaceError('QUOTE_REQUEST_CLOSED');
   const check = checkQuote(command.line, riyadhCalendarDate(now), deps.policy);
   if (check.kind === 'refused') throw marketplaceError(check.code);
   const quote: Quote = {
