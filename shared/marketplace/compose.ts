@@ -6,7 +6,7 @@ import { loadSolarEstimatePolicy } from '../solar/index.ts';
 import { ContractorStoreDirectory } from './adapters/contractor-directory.ts';
 import { DynamoDbMarketplaceStore } from './adapters/marketplace-store.ts';
 import type { MarketplaceDeps } from './app/quotes.ts';
-import { DEFAULT_MARKETPLACE_POLICY } from './domain/quotes.ts';
+import { loadMarketplacePolicy } from './policy-config.ts';
 
 export const marketplaceDeps = /* @__PURE__ */ once(
   (): MarketplaceDeps => ({
@@ -14,7 +14,7 @@ export const marketplaceDeps = /* @__PURE__ */ once(
     contractors: new ContractorStoreDirectory(new DynamoDbContractorStore(documentClient(), platformConfig().tableName)),
     clock: systemClock,
     ids: ulidGenerator,
-    policy: DEFAULT_MARKETPLACE_POLICY,
+    policy: loadMarketplacePolicy(),
     solar: loadSolarEstimatePolicy(),
   }),
 );

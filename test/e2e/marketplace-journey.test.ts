@@ -177,6 +177,21 @@ describe('quote requests and quotes over HTTP', () => {
     expect([lateQuote.status, lateQuote.body.error.code]).toEqual([422, 'QUOTE_REQUEST_CLOSED']);
   });
 
+  it('hides a suspended installer’s quotes from the comparison', async () => {
+    const request = await requestFromNewEstimate(customer.accessToken);
+    const installer = await approvedInstaller(['riyadh']);
+    await api().call<Quote>('POST', `/v1/quote-requests/${request.requestId}/quotes`, { token: installer.accessToken, headers: withKey(), body: quoteBody() });
+    const own = await api().call<{ contractorId: string }>('GET', '/v1/contractors/me', { token: installer.accessToken });
+    const before = await api().call<{ quotes: unknown[] }>('GET', `/v1/quote-requests/${request.requestId}/quotes`, { token: customer.accessToken });
+
+    const proposed = await api().call<{ decisionId: string }>('POST', `/v1/ops/contractors/${own.body.contractorId}/decisions`, { token: ops.accessToken, body: { decision: 'SUSPEND', reason: 'Complaint under review' } });
+    await api().call('POST', `/v1/ops/contractors/${own.body.contractorId}/decisions/${proposed.body.decisionId}/confirmation`, { token: compliance.accessToken });
+    const after = await api().call<{ quotes: unknown[] }>('GET', `/v1/quote-requests/${request.requestId}/quotes`, { token: customer.accessToken });
+
+    expect(before.body.quotes).toHaveLength(1);
+    expect(after.body.quotes).toHaveLength(0);
+  });
+
   it('keeps requests from installers who are not approved, or do not serve the city, and from other customers', async () => {
     const request = await requestFromNewEstimate(customer.accessToken);
     const unapproved = await signIn(runtime.baseUrl, randomNationalId());

@@ -21,7 +21,7 @@ export interface IntegerRange {
    * that allows it (docs/decisions/0001-sama-circular-overrides.md).
    */
   readonly samaMax?: number;
-  readonly unit: 'halalas' | 'installments' | 'Hijri years' | 'seconds' | 'basis points';
+  readonly unit: 'halalas' | 'installments' | 'Hijri years' | 'seconds' | 'basis points' | 'quotes';
 }
 
 export interface ChoiceRange {
@@ -69,6 +69,9 @@ export const POLICY_VALUES = {
   // Never above the top retail tier (30 halalas): net billing credits exports below retail.
   solarExportCreditHalalasPerKilowattHour: { variable: 'POLICY_SOLAR_EXPORT_CREDIT_HALALAS_PER_KWH', range: { kind: 'integer', min: 0, max: 30, unit: 'halalas' } },
   solarSelfConsumptionBasisPoints: { variable: 'POLICY_SOLAR_SELF_CONSUMPTION_BASIS_POINTS', range: { kind: 'integer', min: 0, max: 10_000, unit: 'basis points' } },
+  // The marketplace's window and size for a quote request; the defaults are the marketplace's own.
+  quoteRequestOpenSeconds: { variable: 'POLICY_QUOTE_REQUEST_OPEN_SECONDS', range: { kind: 'integer', min: 1, max: 90 * DAY_SECONDS, unit: 'seconds' } },
+  quotesPerRequestMax: { variable: 'POLICY_QUOTES_PER_REQUEST_MAX', range: { kind: 'integer', min: 1, max: 20, unit: 'quotes' } },
   sadadPaymentIntentTtlSeconds: { variable: 'POLICY_SADAD_PAYMENT_INTENT_TTL_SECONDS', range: { kind: 'integer', min: 1, max: 30 * DAY_SECONDS, unit: 'seconds' } },
 } as const satisfies Readonly<Record<string, PolicyValueDefinition>>;
 

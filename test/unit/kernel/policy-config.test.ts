@@ -15,9 +15,11 @@ import type { PaymentMethod } from '../../../shared/kernel/payment-methods.ts';
 import { DEFAULT_LENDING_POLICY, DEFAULT_PLAN_POLICY } from '../../../shared/kernel/policy.ts';
 import { DEFAULT_SOLAR_ESTIMATE_POLICY } from '../../../shared/solar/domain/estimate-policy.ts';
 import { loadSolarEstimatePolicy } from '../../../shared/solar/policy-config.ts';
+import { loadMarketplacePolicy } from '../../../shared/marketplace/policy-config.ts';
+import { DEFAULT_MARKETPLACE_POLICY } from '../../../shared/marketplace/domain/quotes.ts';
 import type { PaymentMethod as StoredPaymentMethod } from '../../support/money-path.ts';
 
-const load = (environment: Record<string, string>) => ({ ...loadLendingPolicy(environment), ...loadPlanPolicy(environment), ...loadSolarEstimatePolicy(environment) });
+const load = (environment: Record<string, string>) => ({ ...loadLendingPolicy(environment), ...loadPlanPolicy(environment), ...loadSolarEstimatePolicy(environment), ...loadMarketplacePolicy(environment) });
 const integerValues = (Object.keys(POLICY_VALUES) as PolicyValueName[]).filter((name) => POLICY_VALUES[name].range.kind === 'integer');
 const rangeOf = (name: PolicyValueName) => POLICY_VALUES[name].range as IntegerRange;
 /** A SAMA circular reference as printed on SAMA's BNPL circular of 15 April 2024 (domain facts). */
@@ -40,6 +42,8 @@ describe('policy configuration', () => {
       solarPriceHighHalalasPerKilowattPeak: solar.priceHalalasPerKilowattPeak.high,
       solarExportCreditHalalasPerKilowattHour: solar.exportCreditHalalasPerKilowattHour,
       solarSelfConsumptionBasisPoints: solar.selfConsumptionBasisPoints,
+      quoteRequestOpenSeconds: DEFAULT_MARKETPLACE_POLICY.quoteRequestOpenSeconds,
+      quotesPerRequestMax: DEFAULT_MARKETPLACE_POLICY.quotesPerRequestMax,
     };
     for (const name of Object.keys(POLICY_VALUES) as PolicyValueName[]) {
       const { range } = POLICY_VALUES[name];
