@@ -1,7 +1,6 @@
 /** The idempotent handler behind both payment routes; they differ only in how the amount is chosen. */
-import { systemClock } from '../../shared/kernel/clock-and-ids.ts';
-import { httpHandler, type HttpRequest } from '../../shared/kernel/http/http-handler.ts';
-import { respondIdempotently } from '../../shared/kernel/http/idempotent-response.ts';
+import type { HttpRequest } from '../../shared/kernel/http/http-handler.ts';
+import { idempotentHttpHandler } from '../../shared/kernel/http/idempotent-response.ts';
 import type { Principal } from '../../shared/kernel/http/request-context.ts';
 import { createPaymentIntent } from '../../shared/payments/app/payment-intents.ts';
 import { idempotencyStore, paymentIntentDeps } from '../../shared/payments/compose.ts';
@@ -13,26 +12,22 @@ type PaymentIntentRoute = typeof paymentsRoutes.createPayment | typeof paymentsR
 const toResponse = (payment: Parameters<typeof toPaymentView>[0]) => ({ statusCode: 201, body: toPaymentView(payment) });
 
 export function paymentIntentHandler<TRoute extends PaymentIntentRoute>(route: TRoute, amountOf: (request: HttpRequest<TRoute>) => number | undefined) {
-  return httpHandler(route, async (request) =>
-    respondIdempotently(
-      route,
-      request,
-      idempotencyStore(),
-      () => systemClock.now(),
-      (scope) =>
-        createPaymentIntent(
-          {
-            // Both routes are role-protected, so the stack has already refused anonymous calls.
-            principal: request.principal as Principal,
-            planId: request.pathParameters.planId,
-            amountHalalas: amountOf(request),
-            method: request.body.method,
-            correlationId: request.context.correlationId,
-            idempotency: scope,
-          },
-          paymentIntentDeps(),
-        ),
-      toResponse,
-    ),
+  return idempotentHttpHandler(
+    route,
+    idempotencyStore,
+    (request, idempotency) =>
+      createPaymentIntent(
+        {
+          // Both routes are role-protected, so the stack has already refused anonymous calls.
+          principal: request.principal as Principal,
+          planId: request.pathParameters.planId,
+          amountHalalas: amountOf(request),
+          method: request.body.method,
+          correlationId: request.context.correlationId,
+          idempotency,
+        },
+        paymentIntentDeps(),
+      ),
+    toResponse,
   );
 }

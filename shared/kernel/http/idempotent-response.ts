@@ -8,7 +8,8 @@ import { replayOrReject, type IdempotencyScope, type IdempotencyStore, type Idem
 import type { KernelErrorCode } from '../errors/kernel-error-codes.ts';
 import { buildErrorResponseBody } from './error-response.ts';
 import { RabhanError } from '../errors/rabhan-error.ts';
-import type { HttpRequest, HttpResult } from './http-handler.ts';
+import { httpHandler, type ApiGatewayHandler, type HttpRequest, type HttpResult } from './http-handler.ts';
+import { systemClock } from '../clock-and-ids.ts';
 import type { RouteDefinition } from './route.ts';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -56,4 +57,17 @@ export async function respondIdempotently<T>(
     if (replay === undefined) throw error;
     return { statusCode: replay.statusCode, body: replay.body, headers: { 'Idempotent-Replayed': 'true' } };
   }
+}
+
+/**
+ * The handler of an idempotent route: the HTTP stack around `respondIdempotently`, on the system clock. A handler file
+ * names only its route, its idempotency store, the use-case call and how a result is answered.
+ */
+export function idempotentHttpHandler<const TRoute extends RouteDefinition, T>(
+  route: TRoute,
+  store: () => IdempotencyStore,
+  operation: (request: HttpRequest<TRoute>, idempotency: IdempotentRequest<T>) => Promise<IdempotentOutcome<T>>,
+  toResponse: (value: T) => StoredResponse,
+): ApiGatewayHandler {
+  return httpHandler(route, (request) => respondIdempotently(route, request, store(), () => systemClock.now(), (idempotency) => operation(request, idempotency), toResponse));
 }
