@@ -10,7 +10,7 @@ import { riyadhCalendarDate } from '../../kernel/calendar-date.ts';
 import type { Principal } from '../../kernel/http/request-context.ts';
 import { replayOrReject, type IdempotencyStore, type IdempotentOutcome, type IdempotentRequest } from '../../kernel/idempotency/idempotency.ts';
 import { marketplaceError, type MarketplaceStore } from '../../marketplace/index.ts';
-import { availableExposureHalalas, borrowingLimitHalalas } from '../domain/offer-policy.ts';
+import { availableExposureHalalas, borrowingLimitHalalas, defaultFinancedHalalas } from '../domain/offer-policy.ts';
 import type { Offer } from '../domain/plan.ts';
 import { offerFor, type OfferDeps } from './offers.ts';
 
@@ -52,9 +52,7 @@ export async function acceptQuote(
   if (applicant === undefined) throw customersError('CUSTOMER_NOT_FOUND');
 
   const availableHalalas = availableExposureHalalas(borrowingLimitHalalas(applicant.latestAssessment, deps.lending), applicant.outstandingHalalas);
-  // With no room left the default would finance nothing; offering at least a halala lets the rules name the real
-  // obstacle (EXPOSURE_LIMIT_EXCEEDED) rather than a down payment covering the whole price.
-  const downPaymentHalalas = command.downPaymentHalalas ?? quote.totalHalalas - Math.max(1, Math.min(availableHalalas, quote.totalHalalas));
+  const downPaymentHalalas = command.downPaymentHalalas ?? quote.totalHalalas - defaultFinancedHalalas(availableHalalas, quote.totalHalalas);
   const offer = await offerFor(
     applicant,
     {

@@ -4,7 +4,7 @@
  */
 import type { LendingPolicy } from '../../kernel/policy.ts';
 import { assertHalalas } from '../../kernel/money.ts';
-import { availableExposureHalalas, borrowingLimitHalalas, offerViolations, type OfferInput, type OfferViolation } from './offer-policy.ts';
+import { availableExposureHalalas, borrowingLimitHalalas, defaultFinancedHalalas, offerViolations, type OfferInput, type OfferViolation } from './offer-policy.ts';
 import { buildInstallmentSchedule, type ScheduledInstallment } from './schedule.ts';
 
 export interface FinancingView {
@@ -30,9 +30,7 @@ export function financingView(input: FinancingViewInput, policy: Pick<LendingPol
   assertHalalas(input.priceHalalas, 'priceHalalas');
   const limitHalalas = borrowingLimitHalalas(input.latestAssessment, policy);
   const availableHalalas = availableExposureHalalas(limitHalalas, input.outstandingHalalas);
-  // At least one halala is put to the rules, so that a customer with no room left is told EXPOSURE_LIMIT_EXCEEDED
-  // rather than that a down payment of the whole price is out of range.
-  const financedHalalas = Math.max(1, Math.min(availableHalalas, input.priceHalalas));
+  const financedHalalas = defaultFinancedHalalas(availableHalalas, input.priceHalalas);
   const violations = input.priceHalalas === 0 ? [] : offerViolations({ ...input, amountHalalas: input.priceHalalas, downPaymentHalalas: input.priceHalalas - financedHalalas }, policy);
   const blocked = violations.length > 0 || input.priceHalalas === 0;
   const financeableHalalas = blocked ? 0 : financedHalalas;

@@ -67,6 +67,15 @@ export function availableExposureHalalas(limitHalalas: number, outstandingHalala
   return Math.max(0, limitHalalas - outstandingHalalas);
 }
 
+/**
+ * What an offer on a given price finances by default: all the customer may still borrow, up to the price, and at
+ * least one halala, so that a customer with no room left is told EXPOSURE_LIMIT_EXCEEDED by the rules rather than
+ * that a down payment of the whole price is out of range.
+ */
+export function defaultFinancedHalalas(availableHalalas: number, priceHalalas: number): number {
+  return Math.max(1, Math.min(availableHalalas, priceHalalas));
+}
+
 /** Every rule the offer breaks, in OFFER_VIOLATIONS order; empty means the plan may be created. */
 export function offerViolations(input: OfferInput, policy: OfferPolicy): OfferViolation[] {
   assertHalalas(input.amountHalalas, 'amountHalalas');

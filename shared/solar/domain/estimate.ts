@@ -62,7 +62,7 @@ export function estimateSolarSystem(input: EstimateInput, policy: SolarEstimateP
   const roofAreaSquareMeters = toHundredths(input.roofAreaSquareMeters);
   const targetOffsetPercent = input.targetOffsetPercent ?? policy.targetOffsetPercentDefault;
   const perKilowattPeak = simulatePvProduction(input.city, { dcCapacityWatts: REFERENCE_CAPACITY_WATTS, tiltDegrees, azimuthDegrees, shadingLossPercent }, pvPolicy);
-  const annualConsumptionKilowattHours = input.monthlyConsumptionKilowattHours.reduce((sum, value) => sum + value, 0);
+  const annualConsumptionKilowattHours = sumOf(input.monthlyConsumptionKilowattHours);
 
   const sizing = sizeSystem(
     { annualConsumptionKilowattHours, targetOffsetPercent, specificYieldKilowattHoursPerKilowattPeak: perKilowattPeak.annualAcKilowattHours, roofAreaSquareMeters },
@@ -71,11 +71,9 @@ export function estimateSolarSystem(input: EstimateInput, policy: SolarEstimateP
   if (sizing.kind === 'roof-too-small') return sizing;
   const { size } = sizing;
 
-  // Production is linear in capacity, so the reference kWp's months scale; each month is rounded to whole kWh and
-  // the year is their sum, so the months always add up to the annual figure shown.
   const capacityKilowattPeak = size.recommendedWatts / 1_000;
-  const monthlyKilowattHours = perKilowattPeak.monthlyAcKilowattHours.map((value) => Math.round(value * capacityKilowattPeak));
-  const annualKilowattHours = monthlyKilowattHours.reduce((sum, value) => sum + value, 0);
+  const monthlyKilowattHours = scaledMonthlyKilowattHours(perKilowattPeak, size.recommendedWatts);
+  const annualKilowattHours = sumOf(monthlyKilowattHours);
   const savings = annualSavings(input.monthlyConsumptionKilowattHours, monthlyKilowattHours, policy);
   const costRange = { lowHalalas: systemPriceHalalas(size.recommendedWatts, policy.priceHalalasPerKilowattPeak.low, policy), highHalalas: systemPriceHalalas(size.recommendedWatts, policy.priceHalalasPerKilowattPeak.high, policy) };
 
@@ -116,10 +114,10 @@ export function sizedSystemFigures(
     { dcCapacityWatts: REFERENCE_CAPACITY_WATTS, tiltDegrees: defaultTiltDegrees(input.city.latitudeDegrees), azimuthDegrees: 180, shadingLossPercent: DEFAULT_SHADING_LOSS_PERCENT },
     pvPolicy,
   );
-  const monthlyKilowattHours = perKilowattPeak.monthlyAcKilowattHours.map((value) => Math.round((value * input.systemWatts) / 1_000));
+  const monthlyKilowattHours = scaledMonthlyKilowattHours(perKilowattPeak, input.systemWatts);
   const savings = annualSavings(input.monthlyConsumptionKilowattHours, monthlyKilowattHours, policy);
   return {
-    annualKilowattHours: monthlyKilowattHours.reduce((sum, value) => sum + value, 0),
+    annualKilowattHours: sumOf(monthlyKilowattHours),
     annualSavingsHalalas: savings.savingsHalalas,
     simplePaybackYears: savings.savingsHalalas > 0 ? paybackYears(input.priceHalalas, savings.savingsHalalas) : null,
   };
@@ -140,7 +138,7 @@ function assumptionsOf(systemLossPercent: number, policy: SolarEstimatePolicy, p
   const tiers = policy.residentialTariff.map((tier) => `${tier.halalasPerKilowattHour} halalas/kWh${tier.upToKilowattHoursPerMonth === null ? ' above' : ` up to ${tier.upToKilowattHoursPerMonth} kWh`}`).join('; ');
   return [
     { name: 'model', value: 'PVWatts chain (pvlib functions), one representative day per month', unit: '', source: 'NREL PVWatts as implemented in pvlib; docs/solar-model.md' },
-    { name: 'systemLoss', value: round2(systemLossPercent), unit: '%', source: 'PVWatts default loss components; shading replaced by the caller\'s figure' },
+    { name: 'systemLoss', value: toHundredths(systemLossPercent), unit: '%', source: 'PVWatts default loss components; shading replaced by the caller\'s figure' },
     { name: 'temperatureCoefficient', value: pvPolicy.temperatureCoefficientPerDegreeCelsius, unit: '1/°C', source: 'PVWatts v8 standard module (NREL ssc)' },
     { name: 'inverterNominalEfficiency', value: pvPolicy.inverterNominalEfficiency, unit: '', source: 'PVWatts default' },
     { name: 'residentialTariff', value: tiers, unit: 'halalas/kWh', source: 'SEC residential tariff since 1 Jan 2018 (unverified since)' },
@@ -156,5 +154,14 @@ function assumptionsOf(systemLossPercent: number, policy: SolarEstimatePolicy, p
   ];
 }
 
-const round2 = (value: number): number => Math.round(value * 100) / 100;
-const toHundredths = round2;
+const toHundredths = (value: number): number => Math.round(value * 100) / 100;
+const sumOf = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0);
+
+/**
+ * Production is linear in capacity, so the reference kWp's months scale; each month is rounded to whole kWh, so the
+ * year, their sum, is exactly the total of the months shown.
+ */
+function scaledMonthlyKilowattHours(perKilowattPeak: { readonly monthlyAcKilowattHours: readonly number[] }, watts: number): number[] {
+  const capacityKilowattPeak = watts / 1_000;
+  return perKilowattPeak.monthlyAcKilowattHours.map((value) => Math.round(value * capacityKilowattPeak));
+}
