@@ -270,7 +270,12 @@ export class RabhanFunction extends Construct {
           break;
         case 'secret:nafath-callback':
         case 'secret:payment-webhook':
+        case 'secret:payout-webhook':
           this.bindWebhookSecret(PERMISSION_SECRETS[permission]);
+          break;
+        case 'evidence:write':
+        case 'evidence:read':
+          // Granted by the milestone-evidence bucket's wiring (issue 11), added with the bucket itself.
           break;
         case 'queue:send-dead-letter':
           if (sourceQueue === undefined) {

@@ -14,6 +14,8 @@ export const SECURITY_ENVIRONMENT_VARIABLES = {
   zatcaBaseUrl: 'ZATCA_BASE_URL',
   paymentGatewayBaseUrl: 'PAYMENT_GATEWAY_BASE_URL',
   paymentGatewayWebhookSecret: WEBHOOK_SECRETS.paymentWebhook.environmentVariable,
+  payoutProviderBaseUrl: 'PAYOUT_PROVIDER_BASE_URL',
+  payoutProviderWebhookSecret: WEBHOOK_SECRETS.payoutWebhook.environmentVariable,
 } as const;
 
 export const DEFAULT_TOKEN_ISSUER = 'https://api.rabhan.sa';
@@ -29,3 +31,5 @@ export const secBaseUrl = (environment: Environment = process.env): string => re
 export const zatcaBaseUrl = (environment: Environment = process.env): string => requireEnv(SECURITY_ENVIRONMENT_VARIABLES.zatcaBaseUrl, environment);
 export const paymentGatewayBaseUrl = (environment: Environment = process.env): string =>
   requireEnv(SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayBaseUrl, environment);
+export const payoutProviderBaseUrl = (environment: Environment = process.env): string =>
+  requireEnv(SECURITY_ENVIRONMENT_VARIABLES.payoutProviderBaseUrl, environment);

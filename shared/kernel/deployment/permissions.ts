@@ -15,6 +15,12 @@ export const PERMISSIONS = [
   'secret:nafath-callback',
   /** Read the payment gateway webhook signing secret. */
   'secret:payment-webhook',
+  /** Read the payout provider's webhook signing secret. */
+  'secret:payout-webhook',
+  /** Sign presigned POST forms into the milestone-evidence bucket, and HeadObject what was uploaded. */
+  'evidence:write',
+  /** Sign presigned GET URLs for milestone evidence. */
+  'evidence:read',
   'token:sign',
   'token:read-public-key',
 ] as const;

@@ -22,6 +22,11 @@ export const WEBHOOK_SECRETS = {
     environmentVariable: 'PAYMENT_GATEWAY_WEBHOOK_SECRET',
     arnEnvironmentVariable: 'PAYMENT_GATEWAY_WEBHOOK_SECRET_ARN',
   },
+  payoutWebhook: {
+    description: 'HMAC secret the payout provider (the bank) signs transfer-outcome webhooks with; set to the value it issues.',
+    environmentVariable: 'PAYOUT_PROVIDER_WEBHOOK_SECRET',
+    arnEnvironmentVariable: 'PAYOUT_PROVIDER_WEBHOOK_SECRET_ARN',
+  },
 } as const satisfies Record<string, WebhookSecretDefinition>;
 
 export type WebhookSecretName = keyof typeof WEBHOOK_SECRETS;
@@ -30,4 +35,5 @@ export type WebhookSecretName = keyof typeof WEBHOOK_SECRETS;
 export const PERMISSION_SECRETS = {
   'secret:nafath-callback': 'nafathCallback',
   'secret:payment-webhook': 'paymentWebhook',
+  'secret:payout-webhook': 'payoutWebhook',
 } as const satisfies Record<string, WebhookSecretName>;
