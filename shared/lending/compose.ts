@@ -10,21 +10,28 @@ import { DynamoDbDelinquencyStore } from './adapters/delinquency-store.ts';
 import { DynamoDbOfferStore } from './adapters/offer-store.ts';
 import { DynamoDbPlanStore } from './adapters/plan-store.ts';
 import { MarketplaceQuoteSettlement } from './adapters/quote-settlement.ts';
+import { InstallationProjectOpening } from './adapters/project-opening.ts';
+import { DEFAULT_PROJECT_POLICY, loadProjectPolicy } from '../projects/index.ts';
 import type { LendingDeps } from './app/lending-deps.ts';
 
 /** Lending's dependencies on a given table and policy; tests and benchmarks build them on their own table. */
-export function buildLendingDeps(client: DocumentClient, tableName: string, policy: Pick<LendingDeps, 'lending' | 'plans'>): LendingDeps {
+export function buildLendingDeps(
+  client: DocumentClient,
+  tableName: string,
+  policy: Pick<LendingDeps, 'lending' | 'plans'> & { readonly projectMilestoneOneBasisPoints?: number },
+): LendingDeps {
   return {
     offerStore: new DynamoDbOfferStore(client, tableName),
     planStore: new DynamoDbPlanStore(client, tableName),
     delinquencyStore: new DynamoDbDelinquencyStore(client, tableName),
     quoteSettlement: new MarketplaceQuoteSettlement(tableName),
+    projectOpening: new InstallationProjectOpening(tableName, { coolingOffSeconds: policy.plans.coolingOffSeconds, milestoneOneBasisPoints: policy.projectMilestoneOneBasisPoints ?? DEFAULT_PROJECT_POLICY.milestoneOneBasisPoints }),
     clock: systemClock,
     ids: ulidGenerator,
     ...policy,
   };
 }
 
-export const lendingDeps = /* @__PURE__ */ once((): LendingDeps => buildLendingDeps(documentClient(), platformConfig().tableName, { lending: loadLendingPolicy(), plans: loadPlanPolicy() }));
+export const lendingDeps = /* @__PURE__ */ once((): LendingDeps => buildLendingDeps(documentClient(), platformConfig().tableName, { lending: loadLendingPolicy(), plans: loadPlanPolicy(), projectMilestoneOneBasisPoints: loadProjectPolicy().milestoneOneBasisPoints }));
 
 export { idempotencyStore } from '../kernel/compose.ts';

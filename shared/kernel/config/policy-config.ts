@@ -21,7 +21,7 @@ export interface IntegerRange {
    * that allows it (docs/decisions/0001-sama-circular-overrides.md).
    */
   readonly samaMax?: number;
-  readonly unit: 'halalas' | 'installments' | 'Hijri years' | 'seconds' | 'basis points' | 'quotes';
+  readonly unit: 'halalas' | 'installments' | 'Hijri years' | 'seconds' | 'basis points' | 'quotes' | 'months';
 }
 
 export interface ChoiceRange {
@@ -72,6 +72,13 @@ export const POLICY_VALUES = {
   // The marketplace's window and size for a quote request; the defaults are the marketplace's own.
   quoteRequestOpenSeconds: { variable: 'POLICY_QUOTE_REQUEST_OPEN_SECONDS', range: { kind: 'integer', min: 1, max: 90 * DAY_SECONDS, unit: 'seconds' } },
   quotesPerRequestMax: { variable: 'POLICY_QUOTES_PER_REQUEST_MAX', range: { kind: 'integer', min: 1, max: 20, unit: 'quotes' } },
+  // The projects context's milestone split, transfer size and schedule start; the defaults are the projects context's own.
+  // M1 below 10 % or above 90 % would leave one milestone paying next to nothing for its evidence.
+  milestoneOneBasisPoints: { variable: 'POLICY_MILESTONE_ONE_BASIS_POINTS', range: { kind: 'integer', min: 1_000, max: 9_000, unit: 'basis points' } },
+  // sarie limits run from SAR 2,500 (by IBAN) to SAR 20,000 (a saved beneficiary); a bank may allow more, not SAR 1M.
+  payoutTransferLimitHalalas: { variable: 'POLICY_PAYOUT_TRANSFER_LIMIT_HALALAS', range: { kind: 'integer', min: 1_000_00, max: 1_000_000_00, unit: 'halalas' } },
+  // The first installment falls due with the work, at most a quarter after notice to proceed.
+  firstInstallmentMonthsAfterNoticeToProceed: { variable: 'POLICY_FIRST_INSTALLMENT_MONTHS_AFTER_NTP', range: { kind: 'integer', min: 1, max: 3, unit: 'months' } },
   sadadPaymentIntentTtlSeconds: { variable: 'POLICY_SADAD_PAYMENT_INTENT_TTL_SECONDS', range: { kind: 'integer', min: 1, max: 30 * DAY_SECONDS, unit: 'seconds' } },
 } as const satisfies Readonly<Record<string, PolicyValueDefinition>>;
 

@@ -5,7 +5,16 @@
  */
 import { assertHalalas } from '../../kernel/money.ts';
 
-export const LEDGER_ACCOUNTS = ['CUSTOMER_RECEIVABLE', 'GATEWAY_CLEARING', 'FUNDING', 'CONTRACTOR_PAYABLE', 'UNAPPLIED_CASH'] as const;
+export const LEDGER_ACCOUNTS = [
+  'CUSTOMER_RECEIVABLE',
+  'GATEWAY_CLEARING',
+  'FUNDING',
+  'CONTRACTOR_PAYABLE',
+  'UNAPPLIED_CASH',
+  'DOWN_PAYMENT_HELD',
+  'PAYOUT_CLEARING',
+  'BANK',
+] as const;
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
 export type EntrySide = 'DEBIT' | 'CREDIT';
 
@@ -141,6 +150,58 @@ export function unappliedCashAppliedJournal(amountHalalas: number): Journal {
   return buildJournal([
     { account: 'UNAPPLIED_CASH', side: 'DEBIT', amountHalalas },
     { account: 'CUSTOMER_RECEIVABLE', side: 'CREDIT', amountHalalas },
+  ]);
+}
+
+/** A customer's down payment arrived through the gateway: it is held for the contractor, never applied to the plan. */
+export function downPaymentReceivedJournal(amountHalalas: number): Journal {
+  return buildJournal([
+    { account: 'GATEWAY_CLEARING', side: 'DEBIT', amountHalalas },
+    { account: 'DOWN_PAYMENT_HELD', side: 'CREDIT', amountHalalas },
+  ]);
+}
+
+/**
+ * Staff approved a milestone: the contractor is owed its amount, drawn from the held down payment first and from the
+ * plan's financing for the rest.
+ */
+export function milestoneApprovedJournal(fromDownPaymentHalalas: number, fromFundingHalalas: number): Journal {
+  return buildJournal([
+    ...(fromDownPaymentHalalas > 0 ? [{ account: 'DOWN_PAYMENT_HELD' as const, side: 'DEBIT' as const, amountHalalas: fromDownPaymentHalalas }] : []),
+    ...(fromFundingHalalas > 0 ? [{ account: 'FUNDING' as const, side: 'DEBIT' as const, amountHalalas: fromFundingHalalas }] : []),
+    { account: 'CONTRACTOR_PAYABLE', side: 'CREDIT', amountHalalas: fromDownPaymentHalalas + fromFundingHalalas },
+  ]);
+}
+
+/** The bank took a transfer instruction: the amount leaves the payable and waits in payout clearing. */
+export function disbursementSentJournal(amountHalalas: number): Journal {
+  return buildJournal([
+    { account: 'CONTRACTOR_PAYABLE', side: 'DEBIT', amountHalalas },
+    { account: 'PAYOUT_CLEARING', side: 'CREDIT', amountHalalas },
+  ]);
+}
+
+/** The transfer settled: payout clearing is cleared against our bank account. */
+export function disbursementSettledJournal(amountHalalas: number): Journal {
+  return buildJournal([
+    { account: 'PAYOUT_CLEARING', side: 'DEBIT', amountHalalas },
+    { account: 'BANK', side: 'CREDIT', amountHalalas },
+  ]);
+}
+
+/** A sent transfer failed: nothing left the bank, and the contractor is owed the amount again. */
+export function disbursementFailedJournal(amountHalalas: number): Journal {
+  return buildJournal([
+    { account: 'PAYOUT_CLEARING', side: 'DEBIT', amountHalalas },
+    { account: 'CONTRACTOR_PAYABLE', side: 'CREDIT', amountHalalas },
+  ]);
+}
+
+/** A settled transfer came back: the money is in our bank again, and the contractor is owed it again. */
+export function disbursementReturnedJournal(amountHalalas: number): Journal {
+  return buildJournal([
+    { account: 'BANK', side: 'DEBIT', amountHalalas },
+    { account: 'CONTRACTOR_PAYABLE', side: 'CREDIT', amountHalalas },
   ]);
 }
 

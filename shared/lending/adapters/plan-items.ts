@@ -75,6 +75,7 @@ export function toPlan(item: Record<string, unknown>): Plan {
     version: Number(item.version),
     auditHead: auditHeadOf(item),
     ...(item.purchase === undefined ? {} : { purchase: item.purchase as Plan['purchase'] }),
+    ...(item.scheduleProvisional === true ? { scheduleProvisional: true } : {}),
   };
 }
 
@@ -97,9 +98,11 @@ export function planAttributes(plan: Plan): Record<string, unknown> {
     createdAt: plan.createdAt.toISOString(),
     version: plan.version,
     ...(plan.purchase === undefined ? {} : { purchase: plan.purchase }),
+    scheduleProvisional: plan.scheduleProvisional === true,
     ...keys.ownedPlan(plan.customerId, plan.planId),
-    // Only active plans with money owed appear in the due-date index (a sparse index).
-    ...(plan.status === 'ACTIVE' && oldestUnpaid !== undefined ? keys.dueBy(oldestUnpaid, plan.planId) : {}),
+    // Only active plans with money owed and a fixed schedule appear in the due-date index (a sparse index): a
+    // provisional due date is never overdue.
+    ...(plan.status === 'ACTIVE' && oldestUnpaid !== undefined && plan.scheduleProvisional !== true ? keys.dueBy(oldestUnpaid, plan.planId) : {}),
   };
 }
 

@@ -67,6 +67,10 @@ export const planSchema = z
     installments: z.array(installmentSchema.extend({ paidHalalas: z.number().int(), status: z.enum(['DUE', 'OVERDUE', 'PAID']) })),
     quoteId: z.string().optional().describe('The installer quote the plan pays for, when it finances one.'),
     contractorId: z.string().optional(),
+    projectId: z.string().optional().describe('The installation project the plan pays for, when it finances a quote: GET /v1/projects/{projectId}.'),
+    scheduleStatus: z
+      .enum(['PROVISIONAL', 'FIXED'])
+      .describe('PROVISIONAL until notice to proceed: a plan that finances an installation starts its schedule with the work, and the due dates shown until then are indicative.'),
   })
   .meta({ id: 'Plan' });
 

@@ -26,7 +26,9 @@ export function toPlanView(plan: Plan) {
     delinquencyBucket: plan.delinquencyBucket,
     createdAt: plan.createdAt.toISOString(),
     installments: plan.installments.map(({ sequence, dueDate, amountHalalas, paidHalalas, status }) => ({ sequence, dueDate, amountHalalas, paidHalalas, status })),
-    ...(plan.purchase === undefined ? {} : { quoteId: plan.purchase.quoteId, contractorId: plan.purchase.contractorId }),
+    // A project shares its plan's id (docs/decisions/0024-a-project-shares-its-plans-id.md).
+    ...(plan.purchase === undefined ? {} : { quoteId: plan.purchase.quoteId, contractorId: plan.purchase.contractorId, projectId: plan.planId }),
+    scheduleStatus: plan.scheduleProvisional === true ? ('PROVISIONAL' as const) : ('FIXED' as const),
   };
 }
 

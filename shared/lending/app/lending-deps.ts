@@ -1,7 +1,7 @@
 /** What lending's use-cases need; lending's compose.ts builds it. */
 import type { Clock, IdGenerator } from '../../kernel/clock-and-ids.ts';
 import type { LendingPolicy, PlanPolicy } from '../../kernel/policy.ts';
-import type { DelinquencyStore, OfferStore, PlanStore, QuoteSettlement } from './ports.ts';
+import type { DelinquencyStore, OfferStore, PlanStore, ProjectOpening, QuoteSettlement } from './ports.ts';
 
 export interface LendingDeps {
   readonly offerStore: OfferStore;
@@ -13,5 +13,7 @@ export interface LendingDeps {
   readonly plans: PlanPolicy;
   /** Settles the quote request a plan finances; absent where no plan finances a quote (tests of other paths). */
   readonly quoteSettlement?: QuoteSettlement;
+  /** Opens the installation project of a plan that finances a quote; absent as above. */
+  readonly projectOpening?: ProjectOpening;
 }
 

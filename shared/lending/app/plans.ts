@@ -13,18 +13,23 @@ import { lendingError } from '../api/error-codes.ts';
 import { LENDING_EVENTS } from '../api/events.ts';
 import { NOT_DELINQUENT } from '../domain/delinquency.ts';
 import { borrowingLimitHalalas, offerViolations } from '../domain/offer-policy.ts';
-import type { Plan } from '../domain/plan.ts';
+import type { Offer, Plan } from '../domain/plan.ts';
+import type { EnvelopeFacts } from '../../kernel/messaging/event-envelope.ts';
 import { cancellationOf, openPlan } from '../domain/plan-transitions.ts';
 import type { LendingDeps } from './lending-deps.ts';
 import { refuse } from './offers.ts';
 import { bucketTransitionEvents, toJournalRecord } from './plan-changes.ts';
-import type { Journal, PlanPage, PlanStore, QuoteSettlement } from './ports.ts';
+import type { Journal, PlanPage, PlanStore, QuoteSettlementWrites } from './ports.ts';
 
-type CommandDeps = Pick<LendingDeps, 'planStore' | 'clock' | 'ids' | 'lending' | 'plans' | 'quoteSettlement'>;
+type CommandDeps = Pick<LendingDeps, 'planStore' | 'clock' | 'ids' | 'lending' | 'plans' | 'quoteSettlement' | 'projectOpening'>;
 
-function requireQuoteSettlement(deps: Pick<LendingDeps, 'quoteSettlement'>): QuoteSettlement {
-  if (deps.quoteSettlement === undefined) throw new Error('A plan financing a quote needs the quote settlement');
-  return deps.quoteSettlement;
+function purchaseWrites(deps: Pick<LendingDeps, 'quoteSettlement' | 'projectOpening'>, offer: Offer, plan: Plan, now: Date, facts: () => EnvelopeFacts): QuoteSettlementWrites | undefined {
+  if (offer.quote === undefined) return undefined;
+  if (deps.quoteSettlement === undefined || deps.projectOpening === undefined) throw new Error('A plan financing a quote needs the quote settlement and the project opening');
+  const settlement = deps.quoteSettlement.settle(offer.quote, plan.planId, now, facts);
+  // The installation project opens in the same transaction, so a financed quote always has its project.
+  const project = deps.projectOpening.open(plan, facts);
+  return { ...settlement, writes: [...settlement.writes, ...project.writes], events: [...settlement.events, ...project.events] };
 }
 
 export async function createPlan(
@@ -60,7 +65,7 @@ export async function createPlan(
   const { planId } = plan;
   const created = { planId, customerId, financedHalalas: plan.financedHalalas, downPaymentHalalas: plan.downPaymentHalalas, installmentCount: plan.installments.length, createdAt: now.toISOString() };
   const facts = () => newEventFacts(deps.ids, command.correlationId, now);
-  const purchase = offer.quote === undefined ? undefined : requireQuoteSettlement(deps).settle(offer.quote, planId, now, facts);
+  const purchase = purchaseWrites(deps, offer, plan, now, facts);
   await deps.planStore.createPlan({
     offer,
     plan,

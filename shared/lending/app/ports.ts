@@ -44,6 +44,14 @@ export interface QuoteSettlementWrites {
   refusalFor(failedConditions: readonly string[], itemsAtFailure: ReadonlyMap<string, Record<string, unknown>>): Error | undefined;
 }
 
+/**
+ * Opening the installation project of a plan that finances a quote, inside the plan's transaction: opaque items built
+ * by the projects context, and its event. A port, so that lending does not depend on projects (which depends on it).
+ */
+export interface ProjectOpening {
+  open(plan: Plan, eventFacts: () => { readonly eventId: string; readonly occurredAt: Date; readonly correlationId: string }): { readonly writes: readonly { readonly name: string; readonly item: unknown }[]; readonly events: readonly OutboundEvent[] };
+}
+
 export interface QuoteSettlement {
   settle(binding: QuoteBinding, planId: string, acceptedAt: Date, eventFacts: () => { readonly eventId: string; readonly occurredAt: Date; readonly correlationId: string }): QuoteSettlementWrites;
 }

@@ -2,6 +2,7 @@
  * How a plan's state changes: opened from an offer, cancelled in its cooling-off window, paid into, a payment
  * reserved or released, installments marked overdue. Pure: the use-cases decide when, adapters store the result.
  */
+import { addMonthsClamped } from '../../kernel/calendar-date.ts';
 import type { InstallmentAllocation } from './allocation.ts';
 import { NOT_DELINQUENT, planDelinquency, worseBucket, type PlanDelinquency } from './delinquency.ts';
 import { applyPayment } from './payment-application.ts';
@@ -26,7 +27,22 @@ export function openPlan(offer: Offer, planId: string, now: Date): Plan {
     createdAt: now,
     version: 1,
     auditHead: GENESIS_HEAD,
-    ...(offer.quote === undefined ? {} : { purchase: { requestId: offer.quote.requestId, quoteId: offer.quote.quoteId, contractorId: offer.quote.contractorId } }),
+    ...(offer.quote === undefined
+      ? {}
+      : { purchase: { requestId: offer.quote.requestId, quoteId: offer.quote.quoteId, contractorId: offer.quote.contractorId }, scheduleProvisional: true }),
+  };
+}
+
+/**
+ * Fixes a provisional schedule once the work may start: installment k falls due `monthsAfterStart + k - 1` months after
+ * `startDate` (a Riyadh calendar date), amounts unchanged. Undefined when the schedule is not provisional.
+ */
+export function fixProvisionalSchedule(plan: Plan, startDate: string, monthsAfterStart: number): Plan | undefined {
+  if (plan.scheduleProvisional !== true || plan.status !== 'ACTIVE') return undefined;
+  const { scheduleProvisional: _fixed, ...rest } = plan;
+  return {
+    ...rest,
+    installments: plan.installments.map((installment, index) => ({ ...installment, dueDate: addMonthsClamped(startDate, monthsAfterStart + index) })),
   };
 }
 

@@ -65,6 +65,11 @@ export interface Plan {
   readonly auditHead: { readonly sequence: number; readonly hash: string };
   /** The quote and installer the plan pays for, when it finances a quote. */
   readonly purchase?: { readonly requestId: string; readonly quoteId: string; readonly contractorId: string };
+  /**
+   * True while the due dates are provisional: a plan that finances an installation starts its schedule with the work,
+   * a policy period after notice to proceed (the projects context fixes it then). Never collected or overdue meanwhile.
+   */
+  readonly scheduleProvisional?: boolean;
 }
 
 export interface CustomerExposure {

@@ -17,9 +17,16 @@ import { DEFAULT_SOLAR_ESTIMATE_POLICY } from '../../../shared/solar/domain/esti
 import { loadSolarEstimatePolicy } from '../../../shared/solar/policy-config.ts';
 import { loadMarketplacePolicy } from '../../../shared/marketplace/policy-config.ts';
 import { DEFAULT_MARKETPLACE_POLICY } from '../../../shared/marketplace/domain/quotes.ts';
+import { DEFAULT_PROJECT_POLICY, loadProjectPolicy } from '../../../shared/projects/index.ts';
 import type { PaymentMethod as StoredPaymentMethod } from '../../support/money-path.ts';
 
-const load = (environment: Record<string, string>) => ({ ...loadLendingPolicy(environment), ...loadPlanPolicy(environment), ...loadSolarEstimatePolicy(environment), ...loadMarketplacePolicy(environment) });
+const load = (environment: Record<string, string>) => ({
+  ...loadLendingPolicy(environment),
+  ...loadPlanPolicy(environment),
+  ...loadSolarEstimatePolicy(environment),
+  ...loadMarketplacePolicy(environment),
+  ...loadProjectPolicy(environment),
+});
 const integerValues = (Object.keys(POLICY_VALUES) as PolicyValueName[]).filter((name) => POLICY_VALUES[name].range.kind === 'integer');
 const rangeOf = (name: PolicyValueName) => POLICY_VALUES[name].range as IntegerRange;
 /** A SAMA circular reference as printed on SAMA's BNPL circular of 15 April 2024 (domain facts). */
@@ -44,6 +51,7 @@ describe('policy configuration', () => {
       solarSelfConsumptionBasisPoints: solar.selfConsumptionBasisPoints,
       quoteRequestOpenSeconds: DEFAULT_MARKETPLACE_POLICY.quoteRequestOpenSeconds,
       quotesPerRequestMax: DEFAULT_MARKETPLACE_POLICY.quotesPerRequestMax,
+      ...DEFAULT_PROJECT_POLICY,
     };
     for (const name of Object.keys(POLICY_VALUES) as PolicyValueName[]) {
       const { range } = POLICY_VALUES[name];

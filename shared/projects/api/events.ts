@@ -1,0 +1,85 @@
+/** The events the projects context publishes. `data` carries ids, amounts and statuses, never personal data. */
+import * as z from 'zod';
+import { defineEventType } from '../../kernel/messaging/event-type.ts';
+import { MILESTONES } from '../domain/project.ts';
+
+const SOURCE = 'rabhan.projects';
+const project = { projectId: z.string(), planId: z.string(), contractorId: z.string() };
+const milestoneFacts = { ...project, milestone: z.enum(MILESTONES), amountHalalas: z.number().int() };
+const disbursementFacts = { disbursementId: z.string(), projectId: z.string(), contractorId: z.string(), milestone: z.enum(MILESTONES), amountHalalas: z.number().int() };
+
+export const PROJECTS_EVENTS = {
+  projectStarted: defineEventType({
+    source: SOURCE,
+    detailType: 'Project Started',
+    version: 1,
+    data: z.strictObject({ ...project, customerId: z.string(), totalHalalas: z.number().int(), downPaymentHalalas: z.number().int(), financedHalalas: z.number().int(), startedAt: z.iso.datetime() }),
+  }),
+  downPaymentReceived: defineEventType({
+    source: SOURCE,
+    detailType: 'Down Payment Received',
+    version: 1,
+    data: z.strictObject({ ...project, paymentId: z.string(), amountHalalas: z.number().int(), receivedAt: z.iso.datetime() }),
+  }),
+  noticeToProceedIssued: defineEventType({
+    source: SOURCE,
+    detailType: 'Notice To Proceed Issued',
+    version: 1,
+    data: z.strictObject({ ...project, issuedAt: z.iso.datetime(), firstInstallmentDueDate: z.iso.date() }),
+  }),
+  milestoneSubmitted: defineEventType({
+    source: SOURCE,
+    detailType: 'Milestone Submitted',
+    version: 1,
+    data: z.strictObject({ ...milestoneFacts, fileCount: z.number().int(), submittedAt: z.iso.datetime() }),
+  }),
+  milestoneApproved: defineEventType({
+    source: SOURCE,
+    detailType: 'Milestone Approved',
+    version: 1,
+    data: z.strictObject({ ...milestoneFacts, decisionId: z.string(), proposedBy: z.string(), confirmedBy: z.string(), disbursementIds: z.array(z.string()), approvedAt: z.iso.datetime() }),
+  }),
+  milestoneRejected: defineEventType({
+    source: SOURCE,
+    detailType: 'Milestone Rejected',
+    version: 1,
+    data: z.strictObject({ ...milestoneFacts, decisionId: z.string(), reason: z.string(), proposedBy: z.string(), confirmedBy: z.string(), rejectedAt: z.iso.datetime() }),
+  }),
+  /** Not in the issue's list: the payouts queue's trigger, published with the approval that creates the disbursement. */
+  disbursementRequested: defineEventType({
+    source: SOURCE,
+    detailType: 'Disbursement Requested',
+    version: 1,
+    data: z.strictObject({ ...disbursementFacts, requestedAt: z.iso.datetime() }),
+  }),
+  disbursementSent: defineEventType({
+    source: SOURCE,
+    detailType: 'Disbursement Sent',
+    version: 1,
+    data: z.strictObject({ ...disbursementFacts, providerTransferId: z.string(), sentAt: z.iso.datetime() }),
+  }),
+  disbursementSettled: defineEventType({
+    source: SOURCE,
+    detailType: 'Disbursement Settled',
+    version: 1,
+    data: z.strictObject({ ...disbursementFacts, settledAt: z.iso.datetime() }),
+  }),
+  disbursementFailed: defineEventType({
+    source: SOURCE,
+    detailType: 'Disbursement Failed',
+    version: 1,
+    data: z.strictObject({ ...disbursementFacts, reason: z.string(), failedAt: z.iso.datetime() }),
+  }),
+  disbursementReturned: defineEventType({
+    source: SOURCE,
+    detailType: 'Disbursement Returned',
+    version: 1,
+    data: z.strictObject({ ...disbursementFacts, reason: z.string(), returnedAt: z.iso.datetime() }),
+  }),
+  projectCompleted: defineEventType({
+    source: SOURCE,
+    detailType: 'Project Completed',
+    version: 1,
+    data: z.strictObject({ ...project, totalHalalas: z.number().int(), completedAt: z.iso.datetime() }),
+  }),
+} as const;

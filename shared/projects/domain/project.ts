@@ -1,0 +1,305 @@
+/**
+ * An installation project: what a plan that finances an installer's quote buys, from the down payment to the last
+ * disbursement. Pure: the use-cases decide when, adapters store the result. docs/projects.md tells the whole story.
+ */
+import { basisPointsOfHalalasRoundedHalfUp } from '../../kernel/money.ts';
+
+export const PROJECT_STATUSES = [
+  'AWAITING_DOWN_PAYMENT',
+  'AWAITING_AGREEMENT',
+  'COOLING_OFF',
+  'NOTICE_TO_PROCEED',
+  'M1_SUBMITTED',
+  'M1_APPROVED',
+  'M2_SUBMITTED',
+  'M2_APPROVED',
+  'COMPLETED',
+  'CANCELLED',
+  'ENDED_EARLY',
+] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export const MILESTONES = ['M1', 'M2'] as const;
+export type Milestone = (typeof MILESTONES)[number];
+
+/** What each milestone's evidence must include: files by kind, and reference numbers. */
+export const EVIDENCE_FILE_KINDS = ['SIGNED_INSTALLATION_CONTRACT', 'INSTALLATION_PHOTO'] as const;
+export type EvidenceFileKind = (typeof EVIDENCE_FILE_KINDS)[number];
+
+export interface MilestoneRequirements {
+  readonly fileKinds: readonly EvidenceFileKind[];
+  /** The SEC reference the contractor must give: the connection application (M1) or its approval (M2). */
+  readonly secReference: 'secConnectionApplicationNumber' | 'secConnectionApprovalNumber';
+  /** M2 is paid only once the customer confirms (or is deemed to have confirmed) the installation. */
+  readonly customerConfirmationRequired: boolean;
+}
+
+export const MILESTONE_REQUIREMENTS: Readonly<Record<Milestone, MilestoneRequirements>> = {
+  M1: { fileKinds: ['SIGNED_INSTALLATION_CONTRACT'], secReference: 'secConnectionApplicationNumber', customerConfirmationRequired: false },
+  M2: { fileKinds: ['INSTALLATION_PHOTO'], secReference: 'secConnectionApprovalNumber', customerConfirmationRequired: true },
+};
+
+export interface EvidenceFile {
+  readonly fileId: string;
+  readonly kind: EvidenceFileKind;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+}
+
+export interface MilestoneSubmission {
+  readonly files: readonly EvidenceFile[];
+  readonly secReferenceNumber: string;
+  readonly submittedBy: string;
+  readonly submittedAt: Date;
+}
+
+export interface MilestoneState {
+  readonly amountHalalas: number;
+  readonly submission?: MilestoneSubmission;
+  readonly approvedAt?: Date;
+  /** The staff decision that approved it. */
+  readonly decisionId?: string;
+}
+
+/** The customer's acceptance of the financing agreement, as evidence of what exactly was accepted. */
+export interface AgreementAcceptance {
+  readonly termsVersion: string;
+  /** SHA-256 (hex) of the canonical JSON of the terms and schedule shown. */
+  readonly termsSha256: string;
+  readonly acceptedAt: Date;
+  readonly acceptedBy: string;
+}
+
+export interface InstallationConfirmation {
+  readonly confirmedAt: Date;
+  readonly confirmedBy: string;
+}
+
+export interface Project {
+  readonly projectId: string;
+  readonly planId: string;
+  readonly customerId: string;
+  readonly contractorId: string;
+  readonly requestId: string;
+  readonly quoteId: string;
+  /** The quote's total: what the contractor is paid in all, from the down payment and the financing together. */
+  readonly totalHalalas: number;
+  readonly downPaymentHalalas: number;
+  readonly financedHalalas: number;
+  readonly status: ProjectStatus;
+  readonly createdAt: Date;
+  /** When the plan's cooling-off window ends: no work starts and no money leaves before it. */
+  readonly coolingOffEndsAt: Date;
+  readonly downPaymentReceivedAt?: Date;
+  /** The payment intent for the down payment awaiting the gateway, if any. */
+  readonly pendingDownPaymentId?: string;
+  readonly agreement?: AgreementAcceptance;
+  readonly noticeToProceedAt?: Date;
+  /** The customer consented to disclose the installation address, name and phone to the chosen contractor. */
+  readonly addressDisclosureConsentedAt?: Date;
+  readonly installationAddressProvided: boolean;
+  readonly installationConfirmation?: InstallationConfirmation;
+  readonly milestones: Readonly<Record<Milestone, MilestoneState>>;
+  /** Down payment still held for the contractor: approvals draw on it before the financing. */
+  readonly heldDownPaymentHalalas: number;
+  /** Disbursements of this project not yet settled; the project completes when M2 is approved and this is 0. */
+  readonly unsettledDisbursementCount: number;
+  readonly completedAt?: Date;
+  /** Optimistic-lock version: every update is conditional on it. */
+  readonly version: number;
+  readonly auditHead: { readonly sequence: number; readonly hash: string };
+}
+
+/** The audit head of an aggregate with no entries yet. */
+const GENESIS_HEAD = { sequence: 0, hash: '0'.repeat(64) } as const;
+
+export interface ProjectPolicy {
+  /** M1's share of the quote's total; M2 takes the rest, so the two always sum to the total. */
+  readonly milestoneOneBasisPoints: number;
+  /** One bank transfer carries at most this much; a larger disbursement is split (sarie's per-transfer limits). */
+  readonly payoutTransferLimitHalalas: number;
+  /** The first installment falls due this many months after notice to proceed. */
+  readonly firstInstallmentMonthsAfterNoticeToProceed: number;
+}
+
+export const DEFAULT_PROJECT_POLICY: ProjectPolicy = {
+  milestoneOneBasisPoints: 5_000,
+  // SAR 20,000: Riyad Bank's sarie limit per transfer to a saved beneficiary (solar.md).
+  payoutTransferLimitHalalas: 20_000_00,
+  firstInstallmentMonthsAfterNoticeToProceed: 1,
+};
+
+/** Each milestone's amount: M1 its basis points of the total (half up), M2 the rest, so they sum exactly. */
+export function milestoneAmounts(totalHalalas: number, milestoneOneBasisPoints: number): Readonly<Record<Milestone, number>> {
+  const m1 = basisPointsOfHalalasRoundedHalfUp(totalHalalas, milestoneOneBasisPoints);
+  return { M1: m1, M2: totalHalalas - m1 };
+}
+
+export function openProject(
+  opening: {
+    readonly planId: string;
+    readonly customerId: string;
+    readonly contractorId: string;
+    readonly requestId: string;
+    readonly quoteId: string;
+    readonly totalHalalas: number;
+    readonly downPaymentHalalas: number;
+    readonly financedHalalas: number;
+    readonly coolingOffEndsAt: Date;
+  },
+  now: Date,
+  policy: Pick<ProjectPolicy, 'milestoneOneBasisPoints'>,
+): Project {
+  const amounts = milestoneAmounts(opening.totalHalalas, policy.milestoneOneBasisPoints);
+  return {
+    // One project per financed purchase, so it shares its plan's id: docs/decisions/0024-a-project-shares-its-plans-id.md.
+    projectId: opening.planId,
+    ...opening,
+    // A quote fully paid by the financing has no down payment to wait for.
+    status: opening.downPaymentHalalas > 0 ? 'AWAITING_DOWN_PAYMENT' : 'AWAITING_AGREEMENT',
+    createdAt: now,
+    installationAddressProvided: false,
+    milestones: { M1: { amountHalalas: amounts.M1 }, M2: { amountHalalas: amounts.M2 } },
+    heldDownPaymentHalalas: 0,
+    unsettledDisbursementCount: 0,
+    version: 1,
+    auditHead: GENESIS_HEAD,
+  };
+}
+
+/** What a refusal of a transition means; the use-case maps each to its API error. */
+export type TransitionRefusal =
+  | 'PROJECT_STATUS_CONFLICT'
+  | 'INSTALLATION_ADDRESS_REQUIRED'
+  | 'EVIDENCE_INCOMPLETE'
+  | 'INSTALLATION_NOT_CONFIRMED';
+
+export type Transition = { readonly kind: 'moved'; readonly project: Project } | { readonly kind: 'refused'; readonly refusal: TransitionRefusal };
+
+const moved = (project: Project): Transition => ({ kind: 'moved', project });
+const refused = (refusal: TransitionRefusal): Transition => ({ kind: 'refused', refusal });
+
+/** The down payment arrived: it is held for the contractor, and the customer may now accept the agreement. */
+export function receiveDownPayment(project: Project, amountHalalas: number, now: Date): Transition {
+  if (project.status !== 'AWAITING_DOWN_PAYMENT' || amountHalalas !== project.downPaymentHalalas) return refused('PROJECT_STATUS_CONFLICT');
+  const { pendingDownPaymentId: _settled, ...rest } = project;
+  return moved({ ...rest, status: 'AWAITING_AGREEMENT', downPaymentReceivedAt: now, heldDownPaymentHalalas: amountHalalas });
+}
+
+export function acceptAgreement(project: Project, agreement: AgreementAcceptance): Transition {
+  if (project.status !== 'AWAITING_AGREEMENT') return refused('PROJECT_STATUS_CONFLICT');
+  if (!project.installationAddressProvided) return refused('INSTALLATION_ADDRESS_REQUIRED');
+  return moved({ ...project, status: 'COOLING_OFF', agreement });
+}
+
+/** Only once the customer can no longer withdraw does the contractor get notice to proceed. */
+export function issueNoticeToProceed(project: Project, now: Date): Transition {
+  if (project.status !== 'COOLING_OFF' || now < project.coolingOffEndsAt) return refused('PROJECT_STATUS_CONFLICT');
+  return moved({ ...project, status: 'NOTICE_TO_PROCEED', noticeToProceedAt: now });
+}
+
+/** The status a milestone may be submitted from, and the one submission moves to. */
+const SUBMISSION: Readonly<Record<Milestone, { readonly from: ProjectStatus; readonly to: ProjectStatus }>> = {
+  M1: { from: 'NOTICE_TO_PROCEED', to: 'M1_SUBMITTED' },
+  M2: { from: 'M1_APPROVED', to: 'M2_SUBMITTED' },
+};
+const APPROVAL: Readonly<Record<Milestone, { readonly from: ProjectStatus; readonly to: ProjectStatus }>> = {
+  M1: { from: 'M1_SUBMITTED', to: 'M1_APPROVED' },
+  M2: { from: 'M2_SUBMITTED', to: 'M2_APPROVED' },
+};
+
+/** Whether evidence may be uploaded for a milestone now: from notice to proceed until it is submitted. */
+export function acceptsEvidenceUploads(project: Project, milestone: Milestone): boolean {
+  return project.status === SUBMISSION[milestone].from;
+}
+
+export function submitMilestone(project: Project, milestone: Milestone, submission: MilestoneSubmission): Transition {
+  if (project.status !== SUBMISSION[milestone].from) return refused('PROJECT_STATUS_CONFLICT');
+  const required = MILESTONE_REQUIREMENTS[milestone].fileKinds;
+  if (!required.every((kind) => submission.files.some((file) => file.kind === kind))) return refused('EVIDENCE_INCOMPLETE');
+  const state = project.milestones[milestone];
+  // A staff rejection sends the milestone back to its submitting status, so a resubmission replaces the evidence.
+  const { installationConfirmation: _previous, ...rest } = project;
+  return moved({ ...rest, status: SUBMISSION[milestone].to, milestones: { ...project.milestones, [milestone]: { ...state, submission } } });
+}
+
+export function confirmInstallation(project: Project, confirmation: InstallationConfirmation): Transition {
+  if (project.status !== 'M2_SUBMITTED' || project.installationConfirmation !== undefined) return refused('PROJECT_STATUS_CONFLICT');
+  return moved({ ...project, installationConfirmation: confirmation });
+}
+
+/** A staff rejection: the milestone goes back to the contractor, who submits new evidence. */
+export function rejectMilestone(project: Project, milestone: Milestone): Transition {
+  if (project.status !== APPROVAL[milestone].from) return refused('PROJECT_STATUS_CONFLICT');
+  return moved({ ...project, status: SUBMISSION[milestone].from });
+}
+
+export interface MilestoneApproval {
+  readonly project: Project;
+  /** Drawn from the down payment held for the contractor. */
+  readonly fromDownPaymentHalalas: number;
+  /** Drawn from RABHAN's financing of the plan. */
+  readonly fromFundingHalalas: number;
+  /** The bank transfers that pay it, each within the transfer limit, summing exactly to the milestone's amount. */
+  readonly transferAmountsHalalas: readonly number[];
+}
+
+export type ApprovalOutcome = { readonly kind: 'approved'; readonly approval: MilestoneApproval } | { readonly kind: 'refused'; readonly refusal: TransitionRefusal };
+
+/** Approval credits the contractor: the held down payment is drawn first, then the financing. */
+export function approveMilestone(project: Project, milestone: Milestone, decisionId: string, now: Date, policy: Pick<ProjectPolicy, 'payoutTransferLimitHalalas'>): ApprovalOutcome {
+  if (project.status !== APPROVAL[milestone].from) return { kind: 'refused', refusal: 'PROJECT_STATUS_CONFLICT' };
+  if (MILESTONE_REQUIREMENTS[milestone].customerConfirmationRequired && project.installationConfirmation === undefined) {
+    return { kind: 'refused', refusal: 'INSTALLATION_NOT_CONFIRMED' };
+  }
+  const state = project.milestones[milestone];
+  const fromDownPaymentHalalas = Math.min(project.heldDownPaymentHalalas, state.amountHalalas);
+  const transferAmountsHalalas = splitUnderLimit(state.amountHalalas, policy.payoutTransferLimitHalalas);
+  return {
+    kind: 'approved',
+    approval: {
+      project: {
+        ...project,
+        status: APPROVAL[milestone].to,
+        heldDownPaymentHalalas: project.heldDownPaymentHalalas - fromDownPaymentHalalas,
+        unsettledDisbursementCount: project.unsettledDisbursementCount + transferAmountsHalalas.length,
+        milestones: { ...project.milestones, [milestone]: { ...state, approvedAt: now, decisionId } },
+      },
+      fromDownPaymentHalalas,
+      fromFundingHalalas: state.amountHalalas - fromDownPaymentHalalas,
+      transferAmountsHalalas,
+    },
+  };
+}
+
+/** Transfers per disbursement split are bounded, so one approval fits in one transaction. */
+export const TRANSFERS_PER_MILESTONE_MAX = 20;
+
+/**
+ * The fewest transfers within `limitHalalas` that sum exactly to `amountHalalas`, as equal as halalas allow (the
+ * first ones carry the remainder). Throws when the limit would need more than TRANSFERS_PER_MILESTONE_MAX transfers.
+ */
+export function splitUnderLimit(amountHalalas: number, limitHalalas: number): number[] {
+  if (!Number.isSafeInteger(amountHalalas) || amountHalalas <= 0) throw new RangeError(`amountHalalas must be a positive integer, got ${amountHalalas}`);
+  if (!Number.isSafeInteger(limitHalalas) || limitHalalas <= 0) throw new RangeError(`limitHalalas must be a positive integer, got ${limitHalalas}`);
+  const count = Math.ceil(amountHalalas / limitHalalas);
+  if (count > TRANSFERS_PER_MILESTONE_MAX) throw new RangeError(`${amountHalalas} halalas would need ${count} transfers of at most ${limitHalalas}`);
+  const base = Math.floor(amountHalalas / count);
+  const remainder = amountHalalas - base * count;
+  return Array.from({ length: count }, (_, index) => base + (index < remainder ? 1 : 0));
+}
+
+/**
+ * A disbursement settled. The project completes when M2 is approved and none of its disbursements is still open;
+ * a failed or returned one stays open (its money is back in the contractor's payable until it is paid again).
+ */
+export function settleDisbursement(project: Project, now: Date): Project {
+  const unsettledDisbursementCount = project.unsettledDisbursementCount - 1;
+  const completes = project.status === 'M2_APPROVED' && unsettledDisbursementCount === 0;
+  return { ...project, unsettledDisbursementCount, ...(completes ? { status: 'COMPLETED', completedAt: now } : {}) };
+}
+
+/** Which milestones have been paid for in full: the contractor has been paid no more than the approved total. */
+export function approvedTotalHalalas(project: Project): number {
+  return MILESTONES.filter((milestone) => project.milestones[milestone].approvedAt !== undefined).reduce((sum, milestone) => sum + project.milestones[milestone].amountHalalas, 0);
+}

@@ -1,0 +1,15 @@
+/** The projects context's policy in force: its defaults unless configuration overrides a value within its range. */
+import { PolicyReader } from '../kernel/config/policy-config.ts';
+import type { Environment } from '../kernel/config/environment.ts';
+import { DEFAULT_PROJECT_POLICY, type ProjectPolicy } from './domain/project.ts';
+
+export function loadProjectPolicy(environment: Environment = process.env): ProjectPolicy {
+  const read = new PolicyReader(environment);
+  const policy: ProjectPolicy = {
+    milestoneOneBasisPoints: read.integer('milestoneOneBasisPoints', DEFAULT_PROJECT_POLICY.milestoneOneBasisPoints),
+    payoutTransferLimitHalalas: read.integer('payoutTransferLimitHalalas', DEFAULT_PROJECT_POLICY.payoutTransferLimitHalalas),
+    firstInstallmentMonthsAfterNoticeToProceed: read.integer('firstInstallmentMonthsAfterNoticeToProceed', DEFAULT_PROJECT_POLICY.firstInstallmentMonthsAfterNoticeToProceed),
+  };
+  read.done();
+  return policy;
+}
