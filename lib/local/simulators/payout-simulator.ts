@@ -13,7 +13,7 @@
  *   - every settled outcome is delivered a second time (same eventId), 1.5 s late, to exercise replay handling; it
  *     arrives after events of transfers instructed later, so deliveries interleave out of order;
  *   - PAYOUT_TEST_IBANS.accountClosed: `transfer.sent`, then `transfer.failed` (BENEFICIARY_ACCOUNT_CLOSED);
- *   - PAYOUT_TEST_IBANS.returnedAfterSettlement: `transfer.settled`, then ~2 s later `transfer.returned`
+ *   - PAYOUT_TEST_IBANS.returnedAfterSettlement: `transfer.sent`, `transfer.settled`, then ~2 s later `transfer.returned`
  *     (BENEFICIARY_BANK_RETURNED);
  *   - PAYOUT_TEST_IBANS.unavailableTwice: 503 to the first two instructions of each transferId, then accepted, to
  *     exercise retries;
