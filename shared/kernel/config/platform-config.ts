@@ -6,6 +6,8 @@ export const PLATFORM_ENVIRONMENT_VARIABLES = {
   eventBusName: 'EVENT_BUS_NAME',
   appVersion: 'APP_VERSION',
   region: 'AWS_REGION',
+  /** Only on functions holding `evidence:write` or `evidence:read`, so it is not part of PlatformConfig. */
+  evidenceBucketName: 'EVIDENCE_BUCKET_NAME',
 } as const;
 
 export interface PlatformConfig {
@@ -23,3 +25,7 @@ export function loadPlatformConfig(environment: Environment = process.env): Plat
     region: requireEnv(PLATFORM_ENVIRONMENT_VARIABLES.region, environment),
   };
 }
+
+/** The milestone-evidence bucket; read by the projects context's compose.ts, on functions granted an evidence permission. */
+export const evidenceBucketName = (environment: Environment = process.env): string =>
+  requireEnv(PLATFORM_ENVIRONMENT_VARIABLES.evidenceBucketName, environment);
