@@ -1,7 +1,7 @@
 /**
  * Installs and runs the local AWS engines without Docker: DynamoDB Local (AWS's own engine, from Maven Central)
- * for DynamoDB and its streams, and moto server (from PyPI, in a project-local virtualenv) for SQS, EventBridge
- * and KMS. Both are cached under `.local-cloud/` and started on free ports. An endpoint already configured through
+ * for DynamoDB and its streams, and moto server (from PyPI, in a project-local virtualenv) for SQS, EventBridge,
+ * KMS and S3. Both are cached under `.local-cloud/` and started on free ports. An endpoint already configured through
  * AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_<SERVICE> (LocalStack, say) is used instead of starting an engine.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -58,6 +58,8 @@ export interface LocalCloudEndpoints {
   readonly sqs: string;
   readonly eventbridge: string;
   readonly kms: string;
+  /** Path-style only: one host, no per-bucket DNS names. Presigned URLs point here, so curl on this machine reaches them. */
+  readonly s3: string;
 }
 
 export interface RunningLocalCloud {
@@ -73,12 +75,12 @@ export class MissingPrerequisiteError extends Error {
 }
 
 /** The endpoint the environment already names for a service, the way the AWS SDK itself resolves it. */
-function configuredEndpoint(service: 'DYNAMODB' | 'DYNAMODB_STREAMS' | 'SQS' | 'EVENTBRIDGE' | 'KMS'): string | undefined {
+function configuredEndpoint(service: 'DYNAMODB' | 'DYNAMODB_STREAMS' | 'SQS' | 'EVENTBRIDGE' | 'KMS' | 'S3'): string | undefined {
   return process.env[`AWS_ENDPOINT_URL_${service}`] || process.env.AWS_ENDPOINT_URL || undefined;
 }
 
 const needsDynamoDbEngine = (): boolean => configuredEndpoint('DYNAMODB') === undefined;
-const needsMotoEngine = (): boolean => (['SQS', 'EVENTBRIDGE', 'KMS'] as const).some((service) => configuredEndpoint(service) === undefined);
+const needsMotoEngine = (): boolean => (['SQS', 'EVENTBRIDGE', 'KMS', 'S3'] as const).some((service) => configuredEndpoint(service) === undefined);
 
 function commandWorks(command: string, args: readonly string[]): boolean {
   const result = spawnSync(command, args, { stdio: 'ignore' });
@@ -302,6 +304,7 @@ export function applyEndpointsToEnvironment(endpoints: LocalCloudEndpoints): voi
   process.env.AWS_ENDPOINT_URL_SQS = endpoints.sqs;
   process.env.AWS_ENDPOINT_URL_EVENTBRIDGE = endpoints.eventbridge;
   process.env.AWS_ENDPOINT_URL_KMS = endpoints.kms;
+  process.env.AWS_ENDPOINT_URL_S3 = endpoints.s3;
   process.env.AWS_REGION ??= LOCAL_REGION;
   // The engines accept any credentials; real ones must never be needed (or used) locally.
   process.env.AWS_ACCESS_KEY_ID ??= 'local';
@@ -340,6 +343,7 @@ export async function startLocalCloud(): Promise<RunningLocalCloud> {
       sqs: configuredEndpoint('SQS') ?? moto!,
       eventbridge: configuredEndpoint('EVENTBRIDGE') ?? moto!,
       kms: configuredEndpoint('KMS') ?? moto!,
+      s3: configuredEndpoint('S3') ?? moto!,
     };
     return {
       endpoints,

@@ -1,6 +1,7 @@
 /**
  * Creates, against the local engines, the same resources the CDK stacks create in AWS, from the same definitions:
- * the table from TABLE_SCHEMA, the bus, and for every integration its queue, DLQ and rule.
+ * the table from TABLE_SCHEMA, the bus, for every integration its queue, DLQ and rule, and the milestone-evidence
+ * bucket (versioned, with its Object Lock retention; the local S3 encrypts nothing with KMS and enforces no policy).
  */
 import {
   CreateTableCommand,
@@ -12,6 +13,8 @@ import {
 import { CreateEventBusCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateBucketCommand, PutObjectLockConfigurationCommand, S3Client, type BucketLocationConstraint } from '@aws-sdk/client-s3';
+import { EVIDENCE_RETENTION } from '../../shared/kernel/deployment/evidence-bucket.ts';
 import { APPLICATION_KEYS } from '../../shared/kernel/deployment/kms-keys.ts';
 import { TABLE_SCHEMA } from '../../shared/catalog/keys.ts';
 import { integrationList, queueVisibilityTimeoutSeconds, type IntegrationDefinition } from '../../shared/catalog/integrations.ts';
@@ -19,6 +22,7 @@ import { integrationList, queueVisibilityTimeoutSeconds, type IntegrationDefinit
 export interface LocalResourceNames {
   readonly tableName: string;
   readonly eventBusName: string;
+  readonly evidenceBucketName: string;
 }
 
 export interface ProvisionedQueue {
@@ -49,7 +53,33 @@ async function createApplicationKeys(kms: KMSClient): Promise<Record<string, str
 const SECONDS_PER_DAY = 24 * 60 * 60;
 
 export function localResourceNames(prefix: string): LocalResourceNames {
-  return { tableName: `${prefix}-table`, eventBusName: `${prefix}-bus` };
+  return { tableName: `${prefix}-table`, eventBusName: `${prefix}-bus`, evidenceBucketName: `${prefix}-evidence` };
+}
+
+/** Object Lock can only be turned on when a bucket is created; doing so also turns versioning on. */
+async function createEvidenceBucket(s3: S3Client, bucketName: string): Promise<void> {
+  const region = await s3.config.region();
+  try {
+    await s3.send(
+      new CreateBucketCommand({
+        Bucket: bucketName,
+        ObjectLockEnabledForBucket: true,
+        // us-east-1 is the one region S3 refuses as an explicit location constraint.
+        ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } }),
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'BucketAlreadyOwnedByYou')) throw error;
+  }
+  await s3.send(
+    new PutObjectLockConfigurationCommand({
+      Bucket: bucketName,
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: EVIDENCE_RETENTION.mode, Years: EVIDENCE_RETENTION.years } },
+      },
+    }),
+  );
 }
 
 async function createTable(dynamodb: DynamoDBClient, tableName: string): Promise<string> {
@@ -149,9 +179,12 @@ export async function provisionLocalResources(prefix: string): Promise<Provision
   const sqs = new SQSClient({});
   const eventBridge = new EventBridgeClient({});
   const kms = new KMSClient({});
+  // Path-style, as the adapter's client addresses a configured endpoint: moto has no per-bucket host names.
+  const s3 = new S3Client({ forcePathStyle: true });
   try {
     const keyEnvironment = await createApplicationKeys(kms);
     const streamArn = await createTable(dynamodb, names.tableName);
+    await createEvidenceBucket(s3, names.evidenceBucketName);
     try {
       await eventBridge.send(new CreateEventBusCommand({ Name: names.eventBusName }));
     } catch (error) {
@@ -164,6 +197,7 @@ export async function provisionLocalResources(prefix: string): Promise<Provision
     return { ...names, streamArn, queues, keyEnvironment };
   } finally {
     kms.destroy();
+    s3.destroy();
     dynamodb.destroy();
     sqs.destroy();
     eventBridge.destroy();

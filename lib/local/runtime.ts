@@ -85,6 +85,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   Object.assign(process.env, resources.keyEnvironment, {
     [PLATFORM_ENVIRONMENT_VARIABLES.tableName]: resources.tableName,
     [PLATFORM_ENVIRONMENT_VARIABLES.eventBusName]: resources.eventBusName,
+    [PLATFORM_ENVIRONMENT_VARIABLES.evidenceBucketName]: resources.evidenceBucketName,
     [PLATFORM_ENVIRONMENT_VARIABLES.appVersion]: options.appVersion,
     [SECURITY_ENVIRONMENT_VARIABLES.nafathCallbackSecret]: callbackSecret,
     ...(nafath === undefined ? {} : { [SECURITY_ENVIRONMENT_VARIABLES.nafathBaseUrl]: nafath.baseUrl }),
