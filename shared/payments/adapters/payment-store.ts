@@ -13,9 +13,12 @@ import { itemsBelow } from '../../kernel/storage/index-query.ts';
 import { INDEXES } from '../../kernel/storage/table.ts';
 import { TransactionConditionFailed, writeTransaction, type NamedTransactItem } from '../../kernel/storage/unit-of-work.ts';
 import { customerLendingUpdate, lendingKeys, payableReservation, planJournalWrites, planUpdate, toPlan } from '../../lending/index.ts';
+import { projectKeys, projectUpdate, toProject } from '../../projects/index.ts';
+import type { IdempotencyScope } from '../../kernel/idempotency/idempotency.ts';
+import { idempotencyKeyOf, toIdempotencyRecord } from '../../kernel/idempotency/idempotency-store.ts';
 import { paymentsError } from '../api/error-codes.ts';
 import { PAYMENTS_EVENTS } from '../api/events.ts';
-import type { PaymentIntentCreation, PaymentSettlement, PaymentStore } from '../app/ports.ts';
+import type { DownPaymentIntentCreation, DownPaymentSettlement, PaymentIntentCreation, PaymentSettlement, PaymentStore } from '../app/ports.ts';
 import type { Payment } from '../domain/payment.ts';
 import { keys } from './keys.ts';
 import { gatewayEventPut, paymentIntentPut, paymentSettledUpdate, toPayment } from './payment-items.ts';
@@ -53,13 +56,17 @@ export class DynamoDbPaymentStore implements PaymentStore {
     const paymentKey = keys.payment(planId, paymentId);
     const planKey = lendingKeys.plan(planId);
     const eventKey = keys.gatewayEvent(gatewayEventId);
-    const items = await batchGetItems(this.documentClient, this.tableName, [paymentKey, planKey, eventKey]);
+    // A project shares its plan's id, so a down payment's project is read in the same round trip.
+    const projectKey = projectKeys.project(planId);
+    const items = await batchGetItems(this.documentClient, this.tableName, [paymentKey, planKey, eventKey, projectKey]);
     const payment = items.get(paymentKey);
     const plan = items.get(planKey);
+    const project = items.get(projectKey);
     const seenEvent = items.get(eventKey);
     return {
       payment: payment === undefined ? undefined : toPayment(payment),
       plan: plan === undefined ? undefined : toPlan(plan),
+      project: project === undefined ? undefined : toProject(project),
       gatewayEvent: seenEvent === undefined ? undefined : { heldForReconciliation: seenEvent.reconciliationItemId !== undefined },
     };
   }
@@ -84,6 +91,49 @@ export class DynamoDbPaymentStore implements PaymentStore {
       // Only a gateway event already recorded is a duplicate. A payment or plan that changed since the read (the
       // expiry job, or another outcome under another event id, committed first) is a lost race: the caller re-reads
       // and decides again, which may take the late-confirmation path. Acknowledging it would drop paid money.
+      if (error.failed('gatewayEventMustBeNew')) return 'duplicate';
+      throw kernelError('CONCURRENT_UPDATE', { cause: error });
+    }
+  }
+
+  async loadProjectForDownPayment(projectId: string, scope: IdempotencyScope) {
+    const projectKey = projectKeys.project(projectId);
+    const idempotencyKey = idempotencyKeyOf(scope);
+    const items = await batchGetItems(this.documentClient, this.tableName, [projectKey, idempotencyKey]);
+    const project = items.get(projectKey);
+    return { project: project === undefined ? undefined : toProject(project), idempotency: toIdempotencyRecord(items.get(idempotencyKey)) };
+  }
+
+  async createDownPaymentIntent(input: DownPaymentIntentCreation): Promise<void> {
+    try {
+      await writeTransaction(this.documentClient, [
+        // The project's version guards against a second attempt racing this one: one pending down payment at a time.
+        ...projectUpdate(this.tableName, input.project, input.projectAfter, input.audit),
+        paymentIntentPut(this.tableName, input.payment),
+        ...outboxPuts(this.tableName, [{ type: PAYMENTS_EVENTS.paymentIntentCreated, envelope: input.event }]),
+        { name: 'idempotencyKeyUnused', item: idempotencyRecordPut(this.tableName, input.idempotency.scope, input.idempotency.response, input.payment.createdAt) },
+      ]);
+    } catch (error) {
+      if (!(error instanceof TransactionConditionFailed)) throw error;
+      if (error.failed('idempotencyKeyUnused')) throw idempotencyKeyInUse(error);
+      throw kernelError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': '1' } });
+    }
+  }
+
+  async settleDownPayment(settlement: DownPaymentSettlement): Promise<'settled' | 'duplicate'> {
+    const { payment } = settlement;
+    const writes: NamedTransactItem[] = [
+      gatewayEventPut(this.tableName, settlement.gatewayEventId, { paymentId: payment.paymentId }),
+      paymentSettledUpdate(this.tableName, payment, settlement.previousStatus),
+      ...projectUpdate(this.tableName, settlement.projectBefore, settlement.projectAfter, settlement.audit),
+      ...(settlement.journal === undefined ? [] : planJournalWrites(this.tableName, settlement.journal)),
+      ...outboxPuts(this.tableName, settlement.events),
+    ];
+    try {
+      await writeTransaction(this.documentClient, writes);
+      return 'settled';
+    } catch (error) {
+      if (!(error instanceof TransactionConditionFailed)) throw error;
       if (error.failed('gatewayEventMustBeNew')) return 'duplicate';
       throw kernelError('CONCURRENT_UPDATE', { cause: error });
     }

@@ -1,5 +1,6 @@
 /** The payments context's API contracts: payment intents and the gateway's webhook. */
 import * as z from 'zod';
+import { PAYMENT_PURPOSES } from '../domain/payment.ts';
 import { ULID_PATTERN } from '../../kernel/clock-and-ids.ts';
 import { ulidSchema } from '../../kernel/http/ulid-schema.ts';
 import { halalasSchema } from '../../kernel/http/halalas-schema.ts';
@@ -22,7 +23,7 @@ export const paymentSchema = z
     planId: z.string(),
     amountHalalas: z.number().int(),
     method: z.enum(PAYMENT_METHODS),
-    purpose: z.enum(['INSTALLMENT', 'EARLY_SETTLEMENT']),
+    purpose: z.enum(PAYMENT_PURPOSES),
     status: z.enum(['PENDING', 'CONFIRMED', 'FAILED']),
     checkoutReference: z.string().describe('Hand this to the payment gateway checkout.'),
     createdAt: z.iso.datetime(),
@@ -40,3 +41,10 @@ export const paymentWebhookSchema = z
     occurredAt: z.iso.datetime(),
   })
   .meta({ id: 'PaymentWebhook' });
+
+/** The project whose down payment is paid, as its path names it. */
+export const projectPathSchema = z.strictObject({ projectId: ulidSchema });
+
+export const downPaymentRequestSchema = z
+  .strictObject({ method: z.enum(PAYMENT_METHODS).describe('Electronic channels only: cash is not accepted (SAMA).') })
+  .meta({ id: 'DownPaymentRequest' });

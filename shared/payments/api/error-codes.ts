@@ -11,6 +11,10 @@ export const PAYMENTS_ERROR_CODES = {
     httpStatus: 401,
     message: { en: 'The webhook signature or timestamp is not valid.', ar: 'توقيع الإشعار أو طابعه الزمني غير صالح.' },
   },
+  DOWN_PAYMENT_PENDING: {
+    httpStatus: 409,
+    message: { en: 'A down payment for this project is already waiting for the gateway.', ar: 'توجد دفعة مقدمة لهذا المشروع بانتظار بوابة الدفع.' },
+  },
   PAYMENT_NOT_FOUND: {
     httpStatus: 404,
     message: { en: 'No such payment exists.', ar: 'هذه الدفعة غير موجودة.' },

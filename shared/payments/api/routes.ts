@@ -1,7 +1,7 @@
 /** The payments context's routes. */
 import { STANDARD_THROTTLE, PUBLIC, CUSTOMERS, PARTNER_CALLBACK_PATH_PREFIX, defineRoute, type RouteDefinition } from '../../kernel/http/route.ts';
 import { acceptedResponseSchema } from '../../kernel/http/accepted-schema.ts';
-import { createPaymentRequestSchema, earlySettlementRequestSchema, paymentSchema, paymentWebhookSchema, planPathSchema } from './contracts.ts';
+import { createPaymentRequestSchema, downPaymentRequestSchema, earlySettlementRequestSchema, paymentSchema, paymentWebhookSchema, planPathSchema, projectPathSchema } from './contracts.ts';
 import { reconciliationItemPathSchema, reconciliationItemSchema, reconciliationListQuerySchema, reconciliationPageSchema, resolutionRequestSchema } from './reconciliation-contracts.ts';
 
 export const paymentsRoutes = {
@@ -30,6 +30,20 @@ export const paymentsRoutes = {
     request: { pathParameters: planPathSchema, body: earlySettlementRequestSchema, requiresIdempotencyKey: true },
     responses: { 201: { description: 'The payment intent.', schema: paymentSchema } },
     errorCodes: ['PLAN_NOT_FOUND', 'PLAN_NOT_ACTIVE', 'PAYMENT_EXCEEDS_BALANCE', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE', 'CONCURRENT_UPDATE'],
+  }),
+  payDownPayment: defineRoute({
+    id: 'PayDownPayment',
+    method: 'POST',
+    path: '/v1/projects/{projectId}/down-payment',
+    handlerEntry: 'functions/payments/pay-down-payment.ts',
+    access: CUSTOMERS,
+    throttle: STANDARD_THROTTLE,
+    permissions: ['table:read', 'table:write'],
+    summary:
+      "Creates a PENDING payment intent (purpose DOWN_PAYMENT) for the project's whole down payment, through the same gateway checkout and webhook as installments. The money is held for the contractor: it never reduces the plan's balance or the customer's exposure. Requires Idempotency-Key.",
+    request: { pathParameters: projectPathSchema, body: downPaymentRequestSchema, requiresIdempotencyKey: true },
+    responses: { 201: { description: 'The payment intent.', schema: paymentSchema } },
+    errorCodes: ['PROJECT_NOT_FOUND', 'PROJECT_STATUS_CONFLICT', 'DOWN_PAYMENT_PENDING', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE', 'CONCURRENT_UPDATE'],
   }),
   receivePaymentWebhook: defineRoute({
     id: 'ReceivePaymentWebhook',

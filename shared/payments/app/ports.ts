@@ -2,7 +2,9 @@
 import type { AuditEntryContent } from '../../audit/index.ts';
 import type { IdempotencyScope, StoredResponse } from '../../kernel/idempotency/idempotency.ts';
 import type { EventDetailEnvelope, OutboundEvent } from '../../kernel/messaging/event-type.ts';
+import type { IdempotencyRecord } from '../../kernel/idempotency/idempotency.ts';
 import type { Journal, Plan } from '../../lending/index.ts';
+import type { Project } from '../../projects/index.ts';
 import type { Payment } from '../domain/payment.ts';
 
 export interface PaymentIntentCreation {
@@ -26,6 +28,27 @@ export interface PaymentSettlement {
   readonly events: readonly OutboundEvent[];
 }
 
+export interface DownPaymentIntentCreation {
+  readonly project: Project;
+  readonly projectAfter: Project;
+  readonly payment: Payment;
+  readonly audit: AuditEntryContent;
+  readonly event: EventDetailEnvelope;
+  readonly idempotency: { readonly scope: IdempotencyScope; readonly response: StoredResponse };
+}
+
+/** A down payment's settlement: the payment, the project's change (audited in its chain) and, when confirmed, the journal. */
+export interface DownPaymentSettlement {
+  readonly payment: Payment;
+  readonly previousStatus: 'PENDING' | 'FAILED';
+  readonly gatewayEventId: string;
+  readonly projectBefore: Project;
+  readonly projectAfter: Project;
+  readonly audit: AuditEntryContent;
+  readonly journal: Journal | undefined;
+  readonly events: readonly OutboundEvent[];
+}
+
 /** A gateway event already recorded, and whether its money was held in suspense rather than applied. */
 export interface SeenGatewayEvent {
   readonly heldForReconciliation: boolean;
@@ -35,8 +58,18 @@ export interface PaymentStore {
   /** Throws PAYMENT_EXCEEDS_BALANCE, IDEMPOTENCY_KEY_IN_USE, or CONCURRENT_UPDATE when the plan changed since it was read. */
   createPaymentIntent(creation: PaymentIntentCreation): Promise<void>;
   findPayment(planId: string, paymentId: string): Promise<Payment | undefined>;
-  /** One round trip: the payment, its plan and whether the gateway event was already seen. */
-  loadForSettlement(planId: string, paymentId: string, gatewayEventId: string): Promise<{ payment: Payment | undefined; plan: Plan | undefined; gatewayEvent: SeenGatewayEvent | undefined }>;
+  /** One round trip: the payment, its plan, the plan's project (if it finances one) and whether the gateway event was already seen. */
+  loadForSettlement(
+    planId: string,
+    paymentId: string,
+    gatewayEventId: string,
+  ): Promise<{ payment: Payment | undefined; plan: Plan | undefined; project: Project | undefined; gatewayEvent: SeenGatewayEvent | undefined }>;
+  /** One round trip: the project and any record of this idempotency key. */
+  loadProjectForDownPayment(projectId: string, scope: IdempotencyScope): Promise<{ project: Project | undefined; idempotency: IdempotencyRecord | undefined }>;
+  /** Throws IDEMPOTENCY_KEY_IN_USE, or CONCURRENT_UPDATE when the project changed since it was read. */
+  createDownPaymentIntent(creation: DownPaymentIntentCreation): Promise<void>;
+  /** As settlePayment, for a down payment. */
+  settleDownPayment(settlement: DownPaymentSettlement): Promise<'settled' | 'duplicate'>;
   /**
    * Commits a confirmation or failure once: `duplicate` when this gateway event was already recorded. Throws
    * CONCURRENT_UPDATE when the payment or plan changed since they were read, so the caller reads and decides again.

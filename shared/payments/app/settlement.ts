@@ -15,6 +15,7 @@ import type { Payment, PaymentSettler } from '../domain/payment.ts';
 import type { ReconciliationReason } from '../domain/reconciliation.ts';
 import type { PaymentDeps } from './payment-deps.ts';
 import { holdUnappliedCash } from './reconciliation.ts';
+import { settleDownPayment } from './down-payments.ts';
 
 export interface GatewayNotification {
   readonly gatewayEventId: string;
@@ -38,7 +39,7 @@ type Command = GatewayNotification & { readonly correlationId: string };
 
 /** Applies a gateway webhook once. */
 export async function settlePayment(command: Command, deps: PaymentDeps): Promise<SettlementResult> {
-  const { payment, plan, gatewayEvent } = await deps.paymentStore.loadForSettlement(command.planId, command.paymentId, command.gatewayEventId);
+  const { payment, plan, project, gatewayEvent } = await deps.paymentStore.loadForSettlement(command.planId, command.paymentId, command.gatewayEventId);
   // A redelivery of held money says so again, so that the operator is paged even if the first delivery crashed
   // between committing the hold and raising the alarm.
   if (gatewayEvent !== undefined) return gatewayEvent.heldForReconciliation ? 'duplicate-held-for-reconciliation' : 'duplicate';
@@ -61,6 +62,14 @@ export async function settlePayment(command: Command, deps: PaymentDeps): Promis
   if (payment.amountHalalas !== command.amountHalalas) {
     if (confirmed) return hold('AMOUNT_MISMATCH');
     throw kernelError('VALIDATION_FAILED', { details: [{ field: 'body.amountHalalas', issue: 'does not match the payment intent' }] });
+  }
+  if (payment.purpose === 'DOWN_PAYMENT') {
+    const result = await settleDownPayment(
+      { payment, project, outcome: command.outcome, previousStatus: lateConfirmation ? 'FAILED' : 'PENDING', gatewayEventId: command.gatewayEventId, settledBy: command.settledBy, correlationId: command.correlationId },
+      deps,
+    );
+    if (result !== 'refused') return result;
+    return confirmed ? hold('CONTRADICTS_SETTLEMENT') : 'contradicts-settlement';
   }
   if (lateConfirmation && (plan.status !== 'ACTIVE' || plan.payableHalalas < payment.amountHalalas)) return hold('CONTRADICTS_SETTLEMENT');
   const settlement = { command, payment, plan, previousStatus: lateConfirmation ? ('FAILED' as const) : ('PENDING' as const), now: deps.clock.now() };

@@ -3,6 +3,9 @@ import type { PaymentMethod } from '../../kernel/payment-methods.ts';
 
 export type PaymentStatus = 'PENDING' | 'CONFIRMED' | 'FAILED';
 
+export const PAYMENT_PURPOSES = ['INSTALLMENT', 'EARLY_SETTLEMENT', 'DOWN_PAYMENT'] as const;
+export type PaymentPurpose = (typeof PAYMENT_PURPOSES)[number];
+
 /** Who settled a payment: the gateway, or the expiry job failing an intent the gateway had not settled in time. */
 export type PaymentSettler = 'payment-gateway' | 'intent-expiry';
 
@@ -12,7 +15,8 @@ export interface Payment {
   readonly customerId: string;
   readonly amountHalalas: number;
   readonly method: PaymentMethod;
-  readonly purpose: 'INSTALLMENT' | 'EARLY_SETTLEMENT';
+  /** A DOWN_PAYMENT is held for the installer of the plan's project; it never reduces what the plan owes. */
+  readonly purpose: PaymentPurpose;
   readonly status: PaymentStatus;
   readonly checkoutReference: string;
   readonly createdAt: Date;

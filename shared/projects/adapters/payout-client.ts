@@ -11,12 +11,8 @@ import type { PayoutProvider, TransferAcknowledgement, TransferInstruction } fro
 /** Per attempt; the consumer retries within its own timeout and SQS redelivers after that. */
 export const PAYOUT_PROVIDER_TIMEOUT_MILLISECONDS = 5_000;
 
-/**
- * The service the errors name. The kernel's GovernmentServiceError does not yet list the payout provider, so its
- * failures are reported under the payment gateway, the other money-moving provider, until the kernel adds
- * 'PAYOUT_PROVIDER' to the union; then only this line changes.
- */
-export const PAYOUT_PROVIDER_SERVICE: GovernmentServiceError['service'] = 'PAYMENT_GATEWAY';
+/** The service the errors name in logs and alarms. */
+export const PAYOUT_PROVIDER_SERVICE: GovernmentServiceError['service'] = 'PAYOUT_PROVIDER';
 
 /**
  * 201 is a new transfer and 200 a repeated instruction (the provider keys transfers by our disbursement id).
