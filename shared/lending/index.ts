@@ -11,7 +11,7 @@ export type { Plan, PlanInstallment } from './domain/plan.ts';
 export type { Journal } from './app/ports.ts';
 export { bucketTransitionEvents, toJournalRecord } from './app/plan-changes.ts';
 export { findOwnPlan } from './app/plans.ts';
-export { receivePayment, releaseReservation } from './domain/plan-transitions.ts';
+export { fixProvisionalSchedule, receivePayment, releaseReservation } from './domain/plan-transitions.ts';
 export { riyadhCalendarDate } from './domain/schedule.ts';
 export type { PlanStore } from './app/ports.ts';
 export { DynamoDbPlanStore } from './adapters/plan-store.ts';

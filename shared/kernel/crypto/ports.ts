@@ -3,7 +3,7 @@
  * use-case tests pass in-memory fakes.
  */
 
-export type PersonalField = 'nationalId' | 'fullNameAr' | 'fullNameEn' | 'phone' | 'email' | 'dateOfBirth' | 'iban' | 'secAccountNumber';
+export type PersonalField = 'nationalId' | 'fullNameAr' | 'fullNameEn' | 'phone' | 'email' | 'dateOfBirth' | 'iban' | 'secAccountNumber' | 'installationAddress';
 
 export interface PersonalDataCipher {
   encrypt(entityId: string, field: PersonalField, plaintext: string): Promise<string>;

@@ -20,6 +20,12 @@ export const PERSONAL_FIELD_NAMES = [
   /** An SEC electricity account number identifies a home. */
   'accountNumber',
   'address',
+  /** The parts of a national address, should one be logged on its own. */
+  'street',
+  'district',
+  'buildingNumber',
+  'postalCode',
+  'additionalNumber',
   'authorization',
   'cookie',
   'accessToken',

@@ -1,0 +1,153 @@
+/**
+ * Staff review of a submitted milestone, with four eyes: an ops user proposes APPROVE or REJECT with a reason, and a
+ * different staff user (ops or compliance) confirms it. Only the confirmation acts: an approval credits the
+ * contractor's payable and creates the milestone's disbursements (one bank transfer each) in the same transaction,
+ * and the outbox hands them to the payouts queue. Both steps are audited in the project's chain.
+ */
+import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
+import type { Principal } from '../../kernel/http/request-context.ts';
+import { newEventFacts, outboundEvent } from '../../kernel/messaging/event-envelope.ts';
+import type { OutboundEvent } from '../../kernel/messaging/event-type.ts';
+import { milestoneApprovedJournal } from '../../ledger/index.ts';
+import { PROJECTS_EVENTS } from '../api/events.ts';
+import { projectsError } from '../api/error-codes.ts';
+import { disbursementIdOf, type Disbursement } from '../domain/disbursement.ts';
+import { confirmMilestoneDecision, type MilestoneDecision, type MilestoneDecisionKind } from '../domain/milestone-decision.ts';
+import { approveMilestone, MILESTONE_REQUIREMENTS, rejectMilestone, type Milestone, type Project } from '../domain/project.ts';
+import type { ProjectDeps } from './project-deps.ts';
+import type { ContractorMoneyMovement } from './ports.ts';
+import { refusalError } from './projects.ts';
+
+const REVIEWABLE_STATUS: Readonly<Record<Milestone, Project['status']>> = { M1: 'M1_SUBMITTED', M2: 'M2_SUBMITTED' };
+
+export interface DecisionReading {
+  readonly decision: MilestoneDecision;
+  readonly projectStatus: Project['status'];
+  readonly disbursementIds: readonly string[];
+}
+
+async function requireProject(projectId: string, deps: Pick<ProjectDeps, 'projectStore'>): Promise<Project> {
+  const project = await deps.projectStore.findProject(projectId);
+  if (project === undefined) throw projectsError('PROJECT_NOT_FOUND');
+  return project;
+}
+
+export async function proposeMilestoneDecision(
+  command: { readonly principal: Principal; readonly projectId: string; readonly milestone: Milestone; readonly decision: MilestoneDecisionKind; readonly reason: string },
+  deps: Pick<ProjectDeps, 'projectStore' | 'clock' | 'ids'>,
+): Promise<DecisionReading> {
+  const project = await requireProject(command.projectId, deps);
+  if (project.status !== REVIEWABLE_STATUS[command.milestone]) throw projectsError('PROJECT_STATUS_CONFLICT');
+  if (command.decision === 'APPROVE' && MILESTONE_REQUIREMENTS[command.milestone].customerConfirmationRequired && project.installationConfirmation === undefined) {
+    throw projectsError('INSTALLATION_NOT_CONFIRMED');
+  }
+  const now = deps.clock.now();
+  const decision: MilestoneDecision = {
+    decisionId: deps.ids.newId(),
+    projectId: project.projectId,
+    milestone: command.milestone,
+    decision: command.decision,
+    reason: command.reason,
+    proposedBy: command.principal.principalId,
+    proposedAt: now,
+    status: 'PENDING_CONFIRMATION',
+  };
+  const outcome = await deps.projectStore.proposeDecision({
+    project,
+    decision,
+    audit: {
+      action: 'MILESTONE_DECISION_PROPOSED',
+      actor: command.principal.principalId,
+      occurredAt: now.toISOString(),
+      facts: { decisionId: decision.decisionId, milestone: command.milestone, decision: command.decision, reason: command.reason },
+    },
+  });
+  if (outcome === 'already-pending') throw projectsError('MILESTONE_DECISION_PENDING');
+  return { decision, projectStatus: project.status, disbursementIds: [] };
+}
+
+export async function confirmMilestoneDecisionOf(
+  command: { readonly principal: Principal; readonly projectId: string; readonly milestone: Milestone; readonly decisionId: string; readonly correlationId: string },
+  deps: Pick<ProjectDeps, 'projectStore' | 'clock' | 'ids' | 'policy'>,
+): Promise<DecisionReading> {
+  const [project, pending] = await Promise.all([requireProject(command.projectId, deps), deps.projectStore.findDecision(command.projectId, command.decisionId)]);
+  if (pending === undefined || pending.milestone !== command.milestone) throw projectsError('MILESTONE_DECISION_NOT_FOUND');
+  const now = deps.clock.now();
+  const check = confirmMilestoneDecision(pending, { confirmedBy: command.principal.principalId, confirmedAt: now });
+  if (check.kind === 'refused') throw check.code === 'FOUR_EYES_REQUIRED' ? kernelError('FOUR_EYES_REQUIRED') : projectsError(check.code);
+  const { decision } = check;
+  const facts = () => newEventFacts(deps.ids, command.correlationId, now);
+  const audit = {
+    action: 'MILESTONE_DECISION_CONFIRMED',
+    actor: command.principal.principalId,
+    occurredAt: now.toISOString(),
+    facts: { decisionId: decision.decisionId, milestone: decision.milestone, decision: decision.decision, proposedBy: decision.proposedBy },
+  };
+  const decided = { projectId: project.projectId, planId: project.planId, contractorId: project.contractorId, milestone: decision.milestone, amountHalalas: project.milestones[decision.milestone].amountHalalas };
+  let after: Project;
+  let disbursements: Disbursement[] = [];
+  let money: ContractorMoneyMovement | undefined;
+  let events: OutboundEvent[];
+  if (decision.decision === 'REJECT') {
+    const moved = rejectMilestone(project, decision.milestone);
+    if (moved.kind === 'refused') throw refusalError(moved.refusal);
+    after = moved.project;
+    events = [
+      outboundEvent(
+        PROJECTS_EVENTS.milestoneRejected,
+        { ...decided, decisionId: decision.decisionId, reason: decision.reason, proposedBy: decision.proposedBy, confirmedBy: command.principal.principalId, rejectedAt: now.toISOString() },
+        facts(),
+      ),
+    ];
+  } else {
+    const outcome = approveMilestone(project, decision.milestone, decision.decisionId, now, deps.policy);
+    if (outcome.kind === 'refused') throw refusalError(outcome.refusal);
+    const { approval } = outcome;
+    after = approval.project;
+    disbursements = approval.transferAmountsHalalas.map((amountHalalas, index) => ({
+      disbursementId: disbursementIdOf(project.projectId, decision.milestone, index + 1),
+      projectId: project.projectId,
+      contractorId: project.contractorId,
+      milestone: decision.milestone,
+      sequence: index + 1,
+      amountHalalas,
+      status: 'REQUESTED',
+      requestedAt: now,
+    }));
+    money = {
+      contractorId: project.contractorId,
+      journal: {
+        journalId: deps.ids.newId(),
+        description: `${decision.milestone} of project ${project.projectId} approved`,
+        postedAt: now,
+        entries: milestoneApprovedJournal(approval.fromDownPaymentHalalas, approval.fromFundingHalalas).entries,
+      },
+      payableDeltaHalalas: decided.amountHalalas,
+      approvedDeltaHalalas: decided.amountHalalas,
+    };
+    events = [
+      outboundEvent(
+        PROJECTS_EVENTS.milestoneApproved,
+        {
+          ...decided,
+          decisionId: decision.decisionId,
+          proposedBy: decision.proposedBy,
+          confirmedBy: command.principal.principalId,
+          disbursementIds: disbursements.map((disbursement) => disbursement.disbursementId),
+          approvedAt: now.toISOString(),
+        },
+        facts(),
+      ),
+      ...disbursements.map((disbursement) =>
+        outboundEvent(
+          PROJECTS_EVENTS.disbursementRequested,
+          { disbursementId: disbursement.disbursementId, projectId: project.projectId, contractorId: project.contractorId, milestone: disbursement.milestone, amountHalalas: disbursement.amountHalalas, requestedAt: now.toISOString() },
+          facts(),
+        ),
+      ),
+    ];
+  }
+  const outcome = await deps.projectStore.confirmDecision({ change: { before: project, after, audit, events }, decision, disbursements, money });
+  if (outcome === 'not-pending') throw projectsError('MILESTONE_DECISION_NOT_PENDING');
+  return { decision, projectStatus: after.status, disbursementIds: disbursements.map((disbursement) => disbursement.disbursementId) };
+}
