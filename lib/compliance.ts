@@ -87,6 +87,21 @@ export const ACKNOWLEDGEMENTS = {
     reason:
       'AWS Backup assumes this role to snapshot the table; AWS documents AWSBackupServiceRolePolicyForBackup as the role policy and maintains it as Backup adds per-service requirements, which a hand-written copy would silently miss.',
   },
+  bucketStaysInRegion: {
+    ruleIds: ['NIST.800.53.R5-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled'],
+    reason:
+      'Data residency: the evidence and its access logs must stay in the allowed region, and cross-region replication would copy them out of it (the residency replication guard refuses any S3 replication configuration). Durability comes from S3 storing every object across the region\'s availability zones, versioning and Object Lock.',
+  },
+  accessLogBucketS3ManagedKey: {
+    ruleIds: ['NIST.800.53.R5-S3DefaultEncryptionKMS', 'PCI.DSS.321-S3DefaultEncryptionKMS'],
+    reason:
+      'S3 server access logging delivers only into a bucket whose default encryption is SSE-S3; SSE-KMS is not supported on a log destination. The logs hold request records (keys, requesters, times), never evidence contents, and are still encrypted at rest with S3-managed AES-256 keys.',
+  },
+  evidenceObjectsByKey: {
+    ruleIds: ['AwsSolutions-IAM5[Resource::<EvidenceBucket.Arn>/*]'],
+    reason:
+      'Evidence object keys are chosen per upload (project, milestone, file), so evidence:write and evidence:read can only be granted on the objects of the one evidence bucket; the statements carry GetObject and, for writers, PutObject, with no list, delete, retention or lock-bypass action.',
+  },
   pipeDeadLetterQueue: {
     ruleIds: ['AwsSolutions-SQS3'],
     reason:

@@ -5,6 +5,8 @@
  *
  * Permissions are written into a customer-managed policy attached to the function's own role, and the role handed
  * to Lambda is immutable, so nothing (CDK grants included) can widen it behind our back or create inline policies.
+ * The one exception is evidence access: the role attaches the stateful stack's customer-managed policy for each
+ * evidence permission it holds (see EvidenceBucketBindings).
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +18,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { IMMUTABLE_PARTITION_PREFIXES, TABLE_SCHEMA } from '../../shared/catalog/keys.ts';
@@ -79,6 +82,19 @@ export const RUNTIME_ENVIRONMENT_VARIABLES = {
 
 export type ApplicationKeyName = keyof typeof APPLICATION_KEYS;
 
+/**
+ * The milestone-evidence bucket and what each evidence permission grants on it: `evidence:write` PutObject and
+ * GetObject (which HeadObject needs) on its objects with the key's GenerateDataKey and Decrypt, `evidence:read`
+ * GetObject with Decrypt, the key usable through S3 only. The grants are managed policies of the stateful stack,
+ * not statements in the function's own policy: their object wildcard must be acknowledged by an id naming the
+ * bucket, which only that stack can keep independent of the stack prefix.
+ */
+export interface EvidenceBucketBindings {
+  readonly bucket: s3.IBucket;
+  readonly writeAccess: iam.IManagedPolicy;
+  readonly readAccess: iam.IManagedPolicy;
+}
+
 /** The shared resources every function is wired to; built once by the stateful stack. */
 export interface PlatformBindings {
   readonly table: dynamodb.ITable;
@@ -89,6 +105,11 @@ export interface PlatformBindings {
   readonly logsKey: kms.IKey;
   /** Signing secrets of external callbacks, read by the functions that verify them. */
   readonly webhookSecrets: Readonly<Record<WebhookSecretName, secretsmanager.ISecret>>;
+  /**
+   * The milestone-evidence bucket, for `evidence:write` and `evidence:read`.
+   * @default - none; those permissions are then refused
+   */
+  readonly evidence?: EvidenceBucketBindings;
   /** Shown by the health route and logged; not a secret. */
   readonly appVersion: string;
   /** Non-secret settings every function receives (token issuer, government endpoints). */
@@ -275,7 +296,7 @@ export class RabhanFunction extends Construct {
           break;
         case 'evidence:write':
         case 'evidence:read':
-          // Granted by the milestone-evidence bucket's wiring (issue 11), added with the bucket itself.
+          this.bindEvidence(permission);
           break;
         case 'queue:send-dead-letter':
           if (sourceQueue === undefined) {
@@ -346,6 +367,14 @@ export class RabhanFunction extends Construct {
       );
     }
     this.function.addEnvironment(WEBHOOK_SECRETS[name].arnEnvironmentVariable, secret.secretArn);
+  }
+
+  /** Attaches the evidence permission's policy to the role; the bucket's name reaches the handler. */
+  private bindEvidence(permission: 'evidence:write' | 'evidence:read'): void {
+    const { evidence } = this.platform;
+    if (evidence === undefined) throw new Error(`${this.handlerEntry} asks for ${permission} but the platform has no evidence bucket`);
+    this.role.addManagedPolicy(permission === 'evidence:write' ? evidence.writeAccess : evidence.readAccess);
+    this.function.addEnvironment(PLATFORM_ENVIRONMENT_VARIABLES.evidenceBucketName, evidence.bucket.bucketName);
   }
 
   private bindApplicationKey(name: ApplicationKeyName, actions: string[], conditions?: Record<string, Record<string, string>>): void {
