@@ -96,8 +96,11 @@ const runEnvironment = (stubUrl: string): Readonly<Record<string, string>> => ({
   SEC_BASE_URL: stubUrl,
   ZATCA_BASE_URL: stubUrl,
   PAYMENT_GATEWAY_BASE_URL: stubUrl,
+  PAYOUT_PROVIDER_BASE_URL: stubUrl,
+  EVIDENCE_BUCKET_NAME: 'bench-evidence',
   NAFATH_CALLBACK_SECRET: 'bench-secret-of-sufficient-length-000000',
   PAYMENT_GATEWAY_WEBHOOK_SECRET: 'bench-secret-of-sufficient-length-000000',
+  PAYOUT_PROVIDER_WEBHOOK_SECRET: 'bench-secret-of-sufficient-length-000000',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
   PATH: process.env.PATH ?? '',
 });

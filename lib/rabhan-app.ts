@@ -39,6 +39,7 @@ export const RUNTIME_SETTING_CONTEXT_KEYS = {
   secBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.secBaseUrl,
   zatcaBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.zatcaBaseUrl,
   paymentGatewayBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayBaseUrl,
+  payoutProviderBaseUrl: SECURITY_ENVIRONMENT_VARIABLES.payoutProviderBaseUrl,
 } as const;
 export const APP_VERSION_CONTEXT_KEY = 'appVersion';
 export const STACK_PREFIX_CONTEXT_KEY = 'stackPrefix';

@@ -19,6 +19,8 @@ import { STAFF_IDENTITIES } from './simulators/test-identities.ts';
 import { startSimahSimulator } from './simulators/simah-simulator.ts';
 import { startSecSimulator } from './simulators/sec-simulator.ts';
 import { startZatcaSimulator } from './simulators/zatca-simulator.ts';
+import { startPayoutSimulator } from './simulators/payout-simulator.ts';
+import { loadProjectPolicy } from '../../shared/projects/index.ts';
 import { routeList } from '../../shared/catalog/routes.ts';
 import { createApiServer } from './api-server.ts';
 import type { Logger } from './local-logger.ts';
@@ -65,6 +67,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   // runtime here, as it stops a synthesis, instead of failing each handler's first request.
   loadLendingPolicy();
   loadPlanPolicy();
+  loadProjectPolicy();
   const resources = await provisionLocalResources(options.resourcePrefix);
   // Known only once the server listens, after the simulator that calls back into it has started.
   const api: { baseUrl?: string } = {};
@@ -81,6 +84,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ? undefined
     : await startPaymentGatewaySimulator({ port: 0, webhookSecret, webhookUrl: () => (api.baseUrl === undefined ? undefined : `${api.baseUrl}/v1/integrations/payments/webhook`) });
 
+  const payoutWebhookSecret = process.env[SECURITY_ENVIRONMENT_VARIABLES.payoutProviderWebhookSecret] ?? randomBytes(32).toString('hex');
+  const payouts = process.env[SECURITY_ENVIRONMENT_VARIABLES.payoutProviderBaseUrl]
+    ? undefined
+    : await startPayoutSimulator({ port: 0, webhookSecret: payoutWebhookSecret, webhookUrl: () => (api.baseUrl === undefined ? undefined : `${api.baseUrl}/v1/integrations/payouts/webhook`) });
+
   // Handler modules read their configuration when first imported, so it must be in place before any request.
   Object.assign(process.env, resources.keyEnvironment, {
     [PLATFORM_ENVIRONMENT_VARIABLES.tableName]: resources.tableName,
@@ -94,6 +102,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ...(zatca === undefined ? {} : { [SECURITY_ENVIRONMENT_VARIABLES.zatcaBaseUrl]: zatca.baseUrl }),
     [SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayWebhookSecret]: webhookSecret,
     ...(gateway === undefined ? {} : { [SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayBaseUrl]: gateway.baseUrl }),
+    [SECURITY_ENVIRONMENT_VARIABLES.payoutProviderWebhookSecret]: payoutWebhookSecret,
+    ...(payouts === undefined ? {} : { [SECURITY_ENVIRONMENT_VARIABLES.payoutProviderBaseUrl]: payouts.baseUrl }),
   });
   const region = process.env.AWS_REGION ?? 'me-central-1';
   await seedStaffIdentities(options.logger);
@@ -120,7 +130,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         server.closeAllConnections();
       });
       jobTimers.forEach((timer) => clearInterval(timer));
-      await Promise.all([streamPump.stop(), ...queuePollers.map((poller) => poller.stop()), nafath?.stop(), simah?.stop(), sec?.stop(), zatca?.stop(), gateway?.stop()]);
+      await Promise.all([streamPump.stop(), ...queuePollers.map((poller) => poller.stop()), nafath?.stop(), simah?.stop(), sec?.stop(), zatca?.stop(), gateway?.stop(), payouts?.stop()]);
     },
   };
 }

@@ -12,6 +12,7 @@ import { PAYMENTS_ERROR_CODES } from '../payments/api/error-codes.ts';
 import { SOLAR_ERROR_CODES } from '../solar/api/error-codes.ts';
 import { CONTRACTORS_ERROR_CODES } from '../contractors/api/error-codes.ts';
 import { MARKETPLACE_ERROR_CODES } from '../marketplace/api/error-codes.ts';
+import { PROJECTS_ERROR_CODES } from '../projects/api/error-codes.ts';
 import { joinDeclarations } from './join.ts';
 
 export const ERROR_CODE_REGISTRIES: Readonly<Record<string, ErrorCodeRegistry>> = {
@@ -24,6 +25,7 @@ export const ERROR_CODE_REGISTRIES: Readonly<Record<string, ErrorCodeRegistry>> 
   solar: SOLAR_ERROR_CODES,
   contractors: CONTRACTORS_ERROR_CODES,
   marketplace: MARKETPLACE_ERROR_CODES,
+  projects: PROJECTS_ERROR_CODES,
 };
 
 export const ERROR_CODES: ErrorCodeRegistry = joinDeclarations('error code', ERROR_CODE_REGISTRIES);

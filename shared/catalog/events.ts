@@ -11,6 +11,7 @@ import { PLATFORM_EVENTS } from '../platform/api/events.ts';
 import { SOLAR_EVENTS } from '../solar/api/events.ts';
 import { CONTRACTORS_EVENTS } from '../contractors/api/events.ts';
 import { MARKETPLACE_EVENTS } from '../marketplace/api/events.ts';
+import { PROJECTS_EVENTS } from '../projects/api/events.ts';
 import type { EventTypeDefinition } from '../kernel/messaging/event-type.ts';
 import { joinDeclarations } from './join.ts';
 
@@ -24,6 +25,7 @@ const EVENTS_BY_CONTEXT = {
   solar: SOLAR_EVENTS,
   contractors: CONTRACTORS_EVENTS,
   marketplace: MARKETPLACE_EVENTS,
+  projects: PROJECTS_EVENTS,
 } as const;
 
 type Joined<T> = T extends Record<string, infer TEvents> ? (TEvents extends unknown ? (x: TEvents) => void : never) extends (x: infer I) => void ? I : never : never;

@@ -8,6 +8,7 @@ import { paymentsIntegrations } from '../payments/api/integrations.ts';
 import { platformIntegrations } from '../platform/api/integrations.ts';
 import { solarIntegrations } from '../solar/api/integrations.ts';
 import { contractorsIntegrations } from '../contractors/api/integrations.ts';
+import { projectsIntegrations } from '../projects/api/integrations.ts';
 import { joinDeclarations } from './join.ts';
 
 export const integrations = joinDeclarations<IntegrationDefinition>('integration', {
@@ -16,7 +17,8 @@ export const integrations = joinDeclarations<IntegrationDefinition>('integration
   payments: paymentsIntegrations,
   solar: solarIntegrations,
   contractors: contractorsIntegrations,
-}) as typeof platformIntegrations & typeof creditIntegrations & typeof paymentsIntegrations & typeof solarIntegrations & typeof contractorsIntegrations;
+  projects: projectsIntegrations,
+}) as typeof platformIntegrations & typeof creditIntegrations & typeof paymentsIntegrations & typeof solarIntegrations & typeof contractorsIntegrations & typeof projectsIntegrations;
 
 export const integrationList: readonly IntegrationDefinition[] = Object.values(integrations);
 export { queueVisibilityTimeoutSeconds, VISIBILITY_TIMEOUT_TO_FUNCTION_TIMEOUT_RATIO, type IntegrationDefinition, type IntegrationQueueSettings } from '../kernel/messaging/integration.ts';

@@ -16,9 +16,10 @@ import * as platform from '../platform/adapters/keys.ts';
 import * as solar from '../solar/adapters/keys.ts';
 import * as contractors from '../contractors/adapters/keys.ts';
 import * as marketplace from '../marketplace/adapters/keys.ts';
+import * as projects from '../projects/adapters/keys.ts';
 import { joinDeclarations } from './join.ts';
 
-const KEY_MODULES = { kernel, identity, customers, credit, lending, payments, ledger, audit, platform, solar, contractors, marketplace } as const;
+const KEY_MODULES = { kernel, identity, customers, credit, lending, payments, ledger, audit, platform, solar, contractors, marketplace, projects } as const;
 
 /** Which context declares each prefix, for the collision test and its message. */
 export const KEY_PREFIXES_BY_CONTEXT: Readonly<Record<string, readonly KeyPrefix[]>> = Object.fromEntries(
@@ -38,6 +39,7 @@ export const keys = joinDeclarations<unknown>('key builder', {
   solar: solar.keys,
   contractors: contractors.keys,
   marketplace: marketplace.keys,
+  projects: projects.keys,
 }) as typeof kernel.keys &
   typeof identity.keys &
   typeof customers.keys &
@@ -49,7 +51,8 @@ export const keys = joinDeclarations<unknown>('key builder', {
   typeof platform.keys &
   typeof solar.keys &
   typeof contractors.keys &
-  typeof marketplace.keys;
+  typeof marketplace.keys &
+  typeof projects.keys;
 
 export const ENTITY_TYPES = joinDeclarations<unknown>('entity type', Object.fromEntries(Object.entries(KEY_MODULES).map(([context, module]) => [context, module.ENTITY_TYPES]))) as typeof kernel.ENTITY_TYPES &
   typeof identity.ENTITY_TYPES &
@@ -62,7 +65,8 @@ export const ENTITY_TYPES = joinDeclarations<unknown>('entity type', Object.from
   typeof platform.ENTITY_TYPES &
   typeof solar.ENTITY_TYPES &
   typeof contractors.ENTITY_TYPES &
-  typeof marketplace.ENTITY_TYPES;
+  typeof marketplace.ENTITY_TYPES &
+  typeof projects.ENTITY_TYPES;
 
 /**
  * Partitions whose items are immutable: every function role is denied UpdateItem, DeleteItem and BatchWriteItem on partition keys

@@ -14,6 +14,7 @@ import { platformRoutes } from '../platform/api/routes.ts';
 import { solarRoutes } from '../solar/api/routes.ts';
 import { contractorsRoutes } from '../contractors/api/routes.ts';
 import { marketplaceRoutes } from '../marketplace/api/routes.ts';
+import { projectsRoutes } from '../projects/api/routes.ts';
 import { joinDeclarations } from './join.ts';
 
 const ROUTES_BY_CONTEXT = {
@@ -27,6 +28,7 @@ const ROUTES_BY_CONTEXT = {
   solar: solarRoutes,
   contractors: contractorsRoutes,
   marketplace: marketplaceRoutes,
+  projects: projectsRoutes,
 } as const;
 
 export const routes = joinDeclarations<RouteDefinition>('route', ROUTES_BY_CONTEXT) as typeof platformRoutes &
@@ -38,7 +40,8 @@ export const routes = joinDeclarations<RouteDefinition>('route', ROUTES_BY_CONTE
   typeof ledgerRoutes &
   typeof solarRoutes &
   typeof contractorsRoutes &
-  typeof marketplaceRoutes;
+  typeof marketplaceRoutes &
+  typeof projectsRoutes;
 
 export type RouteName = keyof typeof routes;
 

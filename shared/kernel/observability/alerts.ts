@@ -8,4 +8,9 @@ export const ALERT_LOG_MESSAGES = {
    * suspense as a reconciliation item, GET /v1/ops/reconciliation/items), or a failure reported for a confirmed one.
    */
   paymentNeedsReconciliation: 'Payment needs reconciliation: the gateway reported money or an outcome that matches no payable intent',
+  /**
+   * A transfer to a contractor failed after it was sent or came back after it settled (the contractor is owed that
+   * money again), or the payout provider reported an outcome contradicting our ledger.
+   */
+  disbursementNeedsAttention: 'Disbursement needs attention: a transfer to a contractor failed, came back, or contradicts the ledger',
 } as const;

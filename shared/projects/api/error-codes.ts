@@ -47,6 +47,10 @@ export const PROJECTS_ERROR_CODES = {
     httpStatus: 409,
     message: { en: 'This decision is not waiting for confirmation.', ar: 'هذا القرار ليس بانتظار التأكيد.' },
   },
+  PAYOUT_WEBHOOK_SIGNATURE_INVALID: {
+    httpStatus: 401,
+    message: { en: 'The payout webhook signature is missing, stale or does not match.', ar: 'توقيع إشعار التحويل مفقود أو منتهي الصلاحية أو غير مطابق.' },
+  },
   DISBURSEMENT_NOT_FOUND: {
     httpStatus: 404,
     message: { en: 'No such disbursement exists.', ar: 'هذه الدفعة غير موجودة.' },

@@ -18,7 +18,8 @@ const STAFF_ROLES = ['ops', 'compliance'] as const;
 
 export function viewerOf(principal: Principal, project: Project, membership: ContractorMembership | undefined): Viewer | undefined {
   if (project.customerId === principal.principalId) return 'customer';
-  if (membership !== undefined && membership.contractorId === project.contractorId && principal.roles.includes('contractor')) return 'contractor';
+  // Acting for a contractor is a membership, not a token role (docs/decisions/0018-acting-for-a-contractor-is-a-membership.md).
+  if (membership !== undefined && membership.contractorId === project.contractorId) return 'contractor';
   if (principal.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role))) return 'staff';
   return undefined;
 }
@@ -159,4 +160,10 @@ export async function acceptProjectAgreement(
     idempotency: { scope: command.idempotency, response: command.idempotency.replyTo(moved.project) },
   });
   return { kind: 'performed', value: moved.project };
+}
+
+/** The project's disbursements, for anyone who may see the project. */
+export async function listProjectDisbursements(query: { readonly principal: Principal; readonly projectId: string }, deps: Pick<ProjectDeps, 'projectStore'>) {
+  const { project } = await readProject(query, deps);
+  return { projectId: project.projectId, disbursements: await deps.projectStore.listDisbursements(project.projectId) };
 }
