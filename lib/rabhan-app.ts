@@ -14,6 +14,7 @@ import { PROJECT_ROOT, type BundlingMode } from './constructs/rabhan-function.ts
 import { routes } from '../shared/catalog/routes.ts';
 import type { DeploymentTarget } from './residency.ts';
 import { ApiStack } from './stacks/api-stack.ts';
+import { RouteFunctionsStack } from './stacks/route-functions-stack.ts';
 import { IntegrationsStack } from './stacks/integrations-stack.ts';
 import { ObservabilityStack } from './stacks/observability-stack.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
@@ -51,6 +52,7 @@ export function createRabhanApp(props: AppProps = {}): App {
 
 export interface RabhanStacks {
   readonly stateful: StatefulStack;
+  readonly routeFunctions: RouteFunctionsStack;
   readonly api: ApiStack;
   readonly integrations: IntegrationsStack;
   readonly observability: ObservabilityStack;
@@ -109,7 +111,8 @@ export function addRabhanStacks(app: App, target: DeploymentTarget, options: Rab
     description: 'RABHAN data: table, KMS keys, event bus and archive, backups.',
   });
   const platform = stateful.platformBindings({ appVersion, runtimeEnvironment: runtimeEnvironment(app) });
-  const api = new ApiStack(app, `${prefix}-Api`, { env, platform, description: 'RABHAN REST API, WAF and route functions.', ...bundling });
+  const routeFunctions = new RouteFunctionsStack(app, `${prefix}-RouteFunctions`, { env, platform, description: "RABHAN route handlers' functions.", ...bundling });
+  const api = new ApiStack(app, `${prefix}-Api`, { env, platform, routeFunctions: routeFunctions.functions, description: 'RABHAN REST API, WAF and authorizer.', ...bundling });
   const integrations = new IntegrationsStack(app, `${prefix}-Integrations`, {
     env,
     platform,
@@ -126,5 +129,5 @@ export function addRabhanStacks(app: App, target: DeploymentTarget, options: Rab
     description: 'RABHAN alarms and dashboard.',
   });
   Aspects.of(app).add(new ResidencyReplicationGuard(target));
-  return { stateful, api, integrations, observability };
+  return { stateful, routeFunctions, api, integrations, observability };
 }

@@ -39,6 +39,8 @@ const AUTHORIZATION_HEADER = 'Authorization';
 
 export interface ApiStackProps extends StackProps {
   readonly platform: PlatformBindings;
+  /** Each route's function, by route id, from the route functions stack. */
+  readonly routeFunctions: ReadonlyMap<string, RabhanFunction>;
   /**
    * Routes to serve.
    * @default routeList from shared/catalog/routes.ts
@@ -148,16 +150,9 @@ export class ApiStack extends Stack {
     const validator = this.api.addRequestValidator('RequestValidator', { validateRequestBody: true, validateRequestParameters: true });
 
     const authorizer = routes.some((route) => route.access.kind === 'roles') ? this.createAuthorizer(props) : undefined;
-    const functions = new Map<string, RabhanFunction>();
     for (const route of routes) {
-      const fn = new RabhanFunction(this, `${route.id}Function`, {
-        handlerEntry: route.handlerEntry,
-        description: `${route.method} ${route.path}: ${route.summary}`,
-        platform: props.platform,
-        permissions: route.permissions,
-        ...(props.bundling === undefined ? {} : { bundling: props.bundling }),
-      });
-      functions.set(route.id, fn);
+      const fn = props.routeFunctions.get(route.id);
+      if (fn === undefined) throw new Error(`Route ${route.id} has no function in the route functions stack`);
       const byRole = route.access.kind === 'roles';
       if (byRole && authorizer === undefined) throw new Error(`Route ${route.id} needs the authorizer`);
       const method = this.api.root.resourceForPath(route.path).addMethod(
@@ -172,7 +167,7 @@ export class ApiStack extends Stack {
       );
       acknowledge(method, byRole ? 'lambdaAuthorizerNotCognito' : 'publicRoute');
     }
-    this.functions = functions;
+    this.functions = props.routeFunctions;
     this.routeUndeclaredMethodsToCatchAll(routes, validator);
 
     this.firewall = new ApiFirewall(this, 'Firewall', {

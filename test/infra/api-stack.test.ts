@@ -23,10 +23,17 @@ const escapedPath = (path: string): string => path.replaceAll('/', '~1');
 
 describe('the API stack', () => {
   let template: Template;
+  /** The route handlers' functions live in a stack of their own (lib/stacks/route-functions-stack.ts). */
+  let functionTemplate: Template;
 
   beforeAll(() => {
-    template = templateOf(buildTestApp().stacks.api);
+    const { stacks } = buildTestApp();
+    template = templateOf(stacks.api);
+    functionTemplate = templateOf(stacks.routeFunctions);
   });
+
+  /** The API stack reaches a route's function through an import of the function stack's export of its ARN. */
+  const importOf = (functionLogicalId: string | undefined) => Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp(`${functionLogicalId ?? 'none'}Arn`) });
 
   it('serves a regional REST API with one method per route, at the route path and with the route method, and ANY on every other resource', () => {
     // Arrange
@@ -60,12 +67,11 @@ describe('the API stack', () => {
   it("routes every method a resource does not declare to the catch-all's function, public, which answers 405 from the route table", () => {
     // Arrange
     const paths = apiResourcePaths(template);
-    const catchAllFunctionId = functionsByHandlerEntry(template).get(routes.routeNotFound.handlerEntry)?.logicalId;
-    const integratedFunctionId = new Capture();
+    const catchAllFunctionId = functionsByHandlerEntry(functionTemplate).get(routes.routeNotFound.handlerEntry)?.logicalId;
     template.hasResourceProperties('AWS::ApiGateway::Method', {
       HttpMethod: 'ANY',
       ResourceId: { Ref: Match.anyValue() },
-      Integration: { Type: 'AWS_PROXY', Uri: { 'Fn::Join': ['', Match.arrayWith([{ 'Fn::GetAtt': [integratedFunctionId, 'Arn'] }])] } },
+      Integration: { Type: 'AWS_PROXY', Uri: { 'Fn::Join': ['', Match.arrayWith([importOf(catchAllFunctionId)])] } },
     });
     const trialBalanceResource = [...paths].find(([, path]) => path === routes.getTrialBalance.path)?.[0];
 
@@ -73,19 +79,19 @@ describe('the API stack', () => {
     const anyMethods = [...resourcesOfType(template, 'AWS::ApiGateway::Method').values()].filter((method) => method.Properties.HttpMethod === 'ANY');
 
     // Assert
-    expect(integratedFunctionId.asString()).toBe(catchAllFunctionId);
+    expect(catchAllFunctionId).toBeDefined();
     expect(anyMethods.map((method) => methodPath(paths, method)).sort()).toEqual(resourcePaths(routeList).sort());
     for (const method of anyMethods) {
       expect(method.Properties).toMatchObject({
         AuthorizationType: 'NONE',
-        Integration: { Type: 'AWS_PROXY', Uri: { 'Fn::Join': ['', expect.arrayContaining([{ 'Fn::GetAtt': [catchAllFunctionId, 'Arn'] }])] } },
+        Integration: { Type: 'AWS_PROXY', Uri: { 'Fn::Join': ['', expect.arrayContaining([{ 'Fn::ImportValue': expect.stringMatching(`${catchAllFunctionId}Arn`) }])] } },
       });
     }
     template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'GET', ResourceId: { Ref: trialBalanceResource } });
     template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'ANY', ResourceId: { Ref: trialBalanceResource } });
     template.hasResourceProperties('AWS::Lambda::Permission', {
       Action: 'lambda:InvokeFunction',
-      FunctionName: { 'Fn::GetAtt': [catchAllFunctionId, 'Arn'] },
+      FunctionName: importOf(catchAllFunctionId),
       Principal: 'apigateway.amazonaws.com',
       SourceArn: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/\\*/\\*/\\*$')])] },
     });
@@ -150,7 +156,7 @@ describe('the API stack', () => {
 
   it('builds one arm64, nodejs22.x, actively traced function per route and one for the authorizer', () => {
     // Arrange
-    const functions = functionsByHandlerEntry(template);
+    const functions = new Map([...functionsByHandlerEntry(functionTemplate), ...functionsByHandlerEntry(template)]);
     const expectedEntries = [...routeList.map((route) => route.handlerEntry), AUTHORIZER_HANDLER_ENTRY].sort();
 
     // Act
@@ -158,7 +164,7 @@ describe('the API stack', () => {
 
     // Assert
     expect(entries).toEqual(expectedEntries);
-    expect(resourcesOfType(template, 'AWS::Lambda::Function').size).toBe(expectedEntries.length);
+    expect(resourcesOfType(functionTemplate, 'AWS::Lambda::Function').size + resourcesOfType(template, 'AWS::Lambda::Function').size).toBe(expectedEntries.length);
     for (const { resource } of functions.values()) {
       expect(resource.Properties).toMatchObject({
         Architectures: [FUNCTION_ARCHITECTURE.name],
@@ -271,7 +277,7 @@ describe('the API stack', () => {
     const partnerRule = rules.find((rule) => rule.Name === 'RateLimitPerPartnerIp')?.Statement.RateBasedStatement;
 
     // Assert
-    expect(callbackRoutes.map((route) => route.id).sort()).toEqual(['ReceivePaymentWebhook', 'RecordNafathOutcome']);
+    expect(callbackRoutes.map((route) => route.id).sort()).toEqual(['ReceivePaymentWebhook', 'ReceivePayoutWebhook', 'RecordNafathOutcome']);
     expect(callbackRoutes.every((route) => route.access.kind === 'public')).toBe(true);
     expect(customerRule).toMatchObject({ Limit: WAF_RATE_LIMIT_PER_IP, ScopeDownStatement: { NotStatement: { Statement: partnerPaths } } });
     expect(partnerRule).toMatchObject({ Limit: WAF_PARTNER_CALLBACK_RATE_LIMIT_PER_IP, ScopeDownStatement: partnerPaths });
@@ -315,7 +321,7 @@ describe('the API stack', () => {
 
   it("grants each route's function exactly the table and key actions its permissions declare", () => {
     // Arrange
-    const functions = functionsByHandlerEntry(template);
+    const functions = functionsByHandlerEntry(functionTemplate);
     const keyActionByPermission: Record<keyof typeof PERMISSION_KEYS, string> = {
       'pii:encrypt': 'kms:GenerateDataKey',
       'pii:decrypt': 'kms:Decrypt',
@@ -330,7 +336,7 @@ describe('the API stack', () => {
     for (const route of routeList) {
       const fn = functions.get(route.handlerEntry);
       if (fn === undefined) throw new Error(`No function for ${route.handlerEntry}`);
-      const statements = statementsOfFunction(template, fn.resource);
+      const statements = statementsOfFunction(functionTemplate, fn.resource);
       const actions = actionsOf(statements);
       expect(actions.has('dynamodb:Query'), `${route.id} reads`).toBe(route.permissions.includes('table:read'));
       expect(actions.has('dynamodb:PutItem'), `${route.id} writes`).toBe(route.permissions.includes('table:write'));
@@ -353,10 +359,10 @@ describe('the API stack', () => {
     // Arrange
     const piiRoute = routeList.find((route) => route.permissions.includes('pii:decrypt'));
     if (piiRoute === undefined) throw new Error('No route decrypts personal data');
-    const fn = functionsByHandlerEntry(template).get(piiRoute.handlerEntry);
+    const fn = functionsByHandlerEntry(functionTemplate).get(piiRoute.handlerEntry);
 
     // Act
-    const statements = statementsOfFunction(template, fn!.resource);
+    const statements = statementsOfFunction(functionTemplate, fn!.resource);
 
     // Assert
     expect(statements).toContainEqual(

@@ -22,12 +22,12 @@ function stringLike(pattern: string, value: string): boolean {
 
 describe('immutable journal and audit partitions', () => {
   let templates: Map<string, Template>;
-  let apiTemplate: Template;
+  let routeFunctionsTemplate: Template;
 
   beforeAll(() => {
     const { stacks } = buildTestApp();
     templates = new Map(Object.values(stacks).map((stack: Stack) => [stack.stackName, templateOf(stack)]));
-    apiTemplate = templates.get(stacks.api.stackName)!;
+    routeFunctionsTemplate = templates.get(stacks.routeFunctions.stackName)!;
   });
 
   it('deny every function role UpdateItem, DeleteItem and BatchWriteItem on journal and audit partitions of the table it writes', () => {
@@ -72,7 +72,7 @@ describe('immutable journal and audit partitions', () => {
   it('deny the partitions of every journal and audit key, and of no other key the table holds', () => {
     // Arrange
     const leadingKeys = new Capture();
-    apiTemplate.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+    routeFunctionsTemplate.hasResourceProperties('AWS::IAM::ManagedPolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': leadingKeys } } })]) },
     });
     const patterns = leadingKeys.asArray() as string[];

@@ -19,7 +19,7 @@ describe('policy overrides', () => {
     });
 
     const stacks = build();
-    const functions = [stacks.api, stacks.integrations].flatMap((stack) => [...functionsByHandlerEntry(templateOf(stack)).values()].map(({ resource }) => resource));
+    const functions = [stacks.routeFunctions, stacks.api, stacks.integrations].flatMap((stack) => [...functionsByHandlerEntry(templateOf(stack)).values()].map(({ resource }) => resource));
 
     expect(functions.length).toBeGreaterThan(routeList.length);
     for (const fn of functions) {

@@ -6,6 +6,12 @@ import {
   type Journal,
   type JournalEntry,
   LEDGER_ACCOUNTS,
+  downPaymentReceivedJournal,
+  milestoneApprovedJournal,
+  disbursementSentJournal,
+  disbursementSettledJournal,
+  disbursementFailedJournal,
+  disbursementReturnedJournal,
   paymentConfirmedJournal,
   planOpenedJournal,
   reverseJournal,
@@ -101,10 +107,43 @@ describe('trial balance', () => {
         FUNDING: { debitHalalas: 0, creditHalalas: 3_000_00 },
         CONTRACTOR_PAYABLE: { debitHalalas: 0, creditHalalas: 0 },
         UNAPPLIED_CASH: { debitHalalas: 0, creditHalalas: 0 },
+        DOWN_PAYMENT_HELD: { debitHalalas: 0, creditHalalas: 0 },
+        PAYOUT_CLEARING: { debitHalalas: 0, creditHalalas: 0 },
+        BANK: { debitHalalas: 0, creditHalalas: 0 },
       },
       debitHalalas: 4_000_00,
       creditHalalas: 4_000_00,
     });
+  });
+
+  it('leaves nothing held, payable or in clearing once a financed installation is fully paid to its contractor', () => {
+    // A SAR 60,000 quote: SAR 5,000 financed, SAR 55,000 down; M1 and M2 of SAR 30,000 each, M1 in two transfers.
+    const journals = [
+      planOpenedJournal(5_000_00),
+      downPaymentReceivedJournal(55_000_00),
+      milestoneApprovedJournal(30_000_00, 0),
+      disbursementSentJournal(20_000_00),
+      disbursementSentJournal(10_000_00),
+      disbursementSettledJournal(20_000_00),
+      disbursementSettledJournal(10_000_00),
+      milestoneApprovedJournal(25_000_00, 5_000_00),
+      disbursementSentJournal(30_000_00),
+      disbursementFailedJournal(30_000_00),
+      disbursementSentJournal(30_000_00),
+      disbursementSettledJournal(30_000_00),
+    ];
+    const net = (account: keyof ReturnType<typeof trialBalance>['accounts']) => {
+      const { debitHalalas, creditHalalas } = trialBalance(journals).accounts[account];
+      return debitHalalas - creditHalalas;
+    };
+    expect(['DOWN_PAYMENT_HELD', 'CONTRACTOR_PAYABLE', 'PAYOUT_CLEARING', 'FUNDING'].map((account) => net(account as 'FUNDING'))).toEqual([0, 0, 0, 0]);
+    expect(net('BANK')).toBe(-60_000_00);
+  });
+
+  it('puts a transfer returned after it settled back into the contractor payable', () => {
+    const balance = trialBalance([milestoneApprovedJournal(1_000_00, 0), disbursementSentJournal(1_000_00), disbursementSettledJournal(1_000_00), disbursementReturnedJournal(1_000_00)]);
+    expect(balance.accounts.CONTRACTOR_PAYABLE.creditHalalas - balance.accounts.CONTRACTOR_PAYABLE.debitHalalas).toBe(1_000_00);
+    expect(balance.accounts.BANK).toEqual({ debitHalalas: 1_000_00, creditHalalas: 1_000_00 });
   });
 
   it('has total debits equal to total credits, and account columns adding up to them, for any set of journals', () => {
