@@ -96,7 +96,7 @@ export const installationAddressRequestSchema = z
     address: installationAddressSchema,
     consentToShareWithContractor: z
       .boolean()
-      .describe("Must be true: the chosen contractor sees the address, your name and your phone to install the system. Without it: 403 CONSENT_REQUIRED."),
+      .describe("Must be true: the chosen contractor sees the address, your name and your phone to install the system. Without it: 422 CONSENT_REQUIRED."),
   })
   .meta({ id: 'InstallationAddressRequest' });
 

@@ -1,0 +1,290 @@
+/**
+ * An installation project over HTTP, from a financed quote to the contractor paid in full: the down payment through
+ * the gateway, the installation address with consent, the agreement by digest, notice to proceed once the cooling-off
+ * window (shortened here to seconds) ends, M1 and M2 evidence through presigned forms, four-eyes approvals, and
+ * payouts settled through the payout simulator's signed webhook. Plus who may see what along the way.
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../lib/local/runtime.ts';
+import { TEST_IDENTITIES } from '../../lib/local/simulators/test-identities.ts';
+import { addMonthsClamped, riyadhCalendarDate } from '../../shared/kernel/calendar-date.ts';
+import { apiClient, type Tokens } from '../support/api-client.ts';
+import { assessedCustomer } from '../support/customer-setup.ts';
+import { eventually } from '../support/eventually.ts';
+import { validSaudiIban } from '../support/iban.ts';
+import { startTestRuntime } from '../support/local-runtime.ts';
+import { randomNationalId } from '../support/national-ids.ts';
+import { signIn } from '../support/sign-in.ts';
+
+interface ErrorBody {
+  error: { code: string };
+}
+interface Project {
+  projectId: string;
+  planId: string;
+  status: string;
+  totalHalalas: number;
+  downPaymentHalalas: number;
+  financedHalalas: number;
+  milestones: { M1: { amountHalalas: number }; M2: { amountHalalas: number } };
+}
+interface Disbursement {
+  disbursementId: string;
+  milestone: string;
+  amountHalalas: number;
+  status: string;
+}
+
+/** Shortened so that notice to proceed follows acceptance within the test; restored after. */
+const COOLING_OFF_SECONDS = '4';
+const digits = (count: number): string => Array.from({ length: count }, () => String(randomInt(0, 10))).join('');
+const HOME = { cityId: 'riyadh', monthlyConsumptionKilowattHours: [1200, 1150, 1400, 2000, 2900, 3600, 4000, 4100, 3500, 2500, 1600, 1300], roofAreaSquareMeters: 120 };
+const ADDRESS = { buildingNumber: '2715', street: 'King Fahd Road', district: 'Al Olaya', city: 'Riyadh', postalCode: '12212', additionalNumber: '8123' };
+/** A 1×1 PNG: what a phone photo is, as far as the evidence checks go. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+describe('an installation project over HTTP', () => {
+  let runtime: LocalRuntime;
+  let ops: Tokens;
+  let compliance: Tokens;
+  let previousCoolingOff: string | undefined;
+  const api = () => apiClient(runtime.baseUrl);
+  const withKey = () => ({ 'idempotency-key': randomUUID() });
+
+  async function approvedInstaller(): Promise<Tokens> {
+    const person = await signIn(runtime.baseUrl, randomNationalId());
+    const applied = await api().call<{ contractorId: string }>('POST', '/v1/contractors', {
+      token: person.accessToken,
+      headers: withKey(),
+      body: {
+        legalName: { ar: 'شركة الشمس', en: `Sun Installers ${digits(4)}` },
+        unifiedNumber: `7${digits(9)}`,
+        vatNumber: `31${digits(12)}3`,
+        iban: validSaudiIban('80', digits(18)),
+        certificateNumber: `SERA-${digits(6)}`,
+        cityIds: ['riyadh'],
+        businessPhone: '0501234567',
+        businessEmail: 'sales@sun.example.sa',
+      },
+    });
+    const { contractorId } = applied.body;
+    await eventually(async () => ((await api().call<{ status: string }>('GET', `/v1/ops/contractors/${contractorId}`, { token: ops.accessToken })).body.status === 'PENDING_REVIEW' ? true : undefined), { description: 'ZATCA verification' });
+    const proposed = await api().call<{ decisionId: string }>('POST', `/v1/ops/contractors/${contractorId}/decisions`, { token: ops.accessToken, body: { decision: 'APPROVE', reason: 'Checked' } });
+    await api().call('POST', `/v1/ops/contractors/${contractorId}/decisions/${proposed.body.decisionId}/confirmation`, { token: compliance.accessToken });
+    return person;
+  }
+
+  /** A customer's plan financing an installer's quote of SAR 65,550.01: the project it opens. */
+  async function financedProject(customer: Tokens, installer: Tokens): Promise<Project> {
+    const estimate = await api().call<{ estimateId: string }>('POST', '/v1/solar/estimates', { token: customer.accessToken, body: HOME });
+    const request = await api().call<{ requestId: string }>('POST', '/v1/quote-requests', { token: customer.accessToken, headers: withKey(), body: { estimateId: estimate.body.estimateId, consent: true } });
+    const quote = await api().call<{ quoteId: string }>('POST', `/v1/quote-requests/${request.body.requestId}/quotes`, {
+      token: installer.accessToken,
+      headers: withKey(),
+      body: {
+        systemWatts: 14_850,
+        module: { make: 'Jinko', model: 'Tiger Neo 550', wattage: 550, count: 27 },
+        inverter: { make: 'Huawei', model: 'SUN2000-15KTL' },
+        equipmentHalalas: 4_500_001,
+        installationHalalas: 1_200_000,
+        warrantyYears: 10,
+        installationDays: 5,
+        validUntil: riyadhCalendarDate(new Date(Date.now() + 30 * 86_400_000)),
+      },
+    });
+    const offer = await api().call<{ offerId: string }>('POST', `/v1/quote-requests/${request.body.requestId}/quotes/${quote.body.quoteId}/acceptance`, {
+      token: customer.accessToken,
+      headers: withKey(),
+      body: { installmentCount: 4 },
+    });
+    const plan = await api().call<{ planId: string; projectId: string; scheduleStatus: string }>('POST', '/v1/plans', { token: customer.accessToken, headers: withKey(), body: { offerId: offer.body.offerId } });
+    expect(plan.status).toBe(201);
+    expect(plan.body).toMatchObject({ projectId: plan.body.planId, scheduleStatus: 'PROVISIONAL' });
+    const project = await api().call<Project>('GET', `/v1/projects/${plan.body.projectId}`, { token: customer.accessToken });
+    expect(project.status).toBe(200);
+    return project.body;
+  }
+
+  async function uploadEvidence(installer: Tokens, projectId: string, milestone: 'M1' | 'M2', contentType: string): Promise<string> {
+    const form = await api().call<{ fileId: string; url: string; fields: Record<string, string> }>('POST', `/v1/projects/${projectId}/milestones/${milestone}/uploads`, {
+      token: installer.accessToken,
+      body: { contentType },
+    });
+    expect(form.status).toBe(201);
+    const body = new FormData();
+    for (const [name, value] of Object.entries(form.body.fields)) body.append(name, value);
+    body.append('file', new Blob([PNG], { type: contentType }));
+    const uploaded = await fetch(form.body.url, { method: 'POST', body });
+    expect(uploaded.status).toBeLessThan(300);
+    return form.body.fileId;
+  }
+
+  async function approve(projectId: string, milestone: 'M1' | 'M2'): Promise<{ disbursementIds: string[] }> {
+    const proposed = await api().call<{ decisionId: string }>('POST', `/v1/ops/projects/${projectId}/milestones/${milestone}/decisions`, { token: ops.accessToken, body: { decision: 'APPROVE', reason: 'Evidence checked' } });
+    expect(proposed.status).toBe(201);
+    const confirmed = await api().call<{ disbursementIds: string[]; projectStatus: string }>('POST', `/v1/ops/projects/${projectId}/milestones/${milestone}/decisions/${proposed.body.decisionId}/confirmation`, {
+      token: compliance.accessToken,
+    });
+    expect(confirmed.status).toBe(200);
+    return confirmed.body;
+  }
+
+  const disbursementsSettled = (customer: Tokens, projectId: string, milestone: string) =>
+    eventually(
+      async () => {
+        const listed = await api().call<{ disbursements: Disbursement[] }>('GET', `/v1/projects/${projectId}/disbursements`, { token: customer.accessToken });
+        const ofMilestone = listed.body.disbursements.filter((disbursement) => disbursement.milestone === milestone);
+        return ofMilestone.length > 0 && ofMilestone.every((disbursement) => disbursement.status === 'SETTLED') ? ofMilestone : undefined;
+      },
+      { description: `${milestone} payouts settled` },
+    );
+
+  beforeAll(async () => {
+    previousCoolingOff = process.env.POLICY_COOLING_OFF_SECONDS;
+    process.env.POLICY_COOLING_OFF_SECONDS = COOLING_OFF_SECONDS;
+    runtime = await startTestRuntime();
+    ops = await signIn(runtime.baseUrl, TEST_IDENTITIES.opsStaff.nationalId);
+    compliance = await signIn(runtime.baseUrl, TEST_IDENTITIES.complianceStaff.nationalId);
+  });
+
+  afterAll(async () => {
+    await runtime?.stop();
+    if (previousCoolingOff === undefined) delete process.env.POLICY_COOLING_OFF_SECONDS;
+    else process.env.POLICY_COOLING_OFF_SECONDS = previousCoolingOff;
+  });
+
+  it('pays the contractor the whole quote in two four-eyes milestones, and leaves nothing held or payable', async () => {
+    const customer = await assessedCustomer(runtime.baseUrl);
+    const installer = await approvedInstaller();
+    const project = await financedProject(customer, installer);
+    const { projectId } = project;
+    expect(project).toMatchObject({ status: 'AWAITING_DOWN_PAYMENT', totalHalalas: 6_555_001 });
+    expect(project.downPaymentHalalas + project.financedHalalas).toBe(6_555_001);
+    // M1 is 50 % rounded half up, M2 the rest: the two sum exactly to the total.
+    expect(project.milestones).toMatchObject({ M1: { amountHalalas: 3_277_501 }, M2: { amountHalalas: 3_277_500 } });
+    const exposureBefore = await api().call<{ outstandingHalalas: number }>('GET', '/v1/customers/me/exposure', { token: customer.accessToken });
+
+    // The down payment goes through the gateway and is held for the contractor: the plan owes what it owed.
+    const downPayment = await api().call<{ purpose: string; amountHalalas: number }>('POST', `/v1/projects/${projectId}/down-payment`, { token: customer.accessToken, headers: withKey(), body: { method: 'MADA' } });
+    expect(downPayment.status).toBe(201);
+    expect(downPayment.body).toMatchObject({ purpose: 'DOWN_PAYMENT', amountHalalas: project.downPaymentHalalas });
+    await eventually(async () => ((await api().call<Project>('GET', `/v1/projects/${projectId}`, { token: customer.accessToken })).body.status === 'AWAITING_AGREEMENT' ? true : undefined), {
+      description: 'the down payment received',
+    });
+    const plan = await api().call<{ outstandingHalalas: number }>('GET', `/v1/plans/${project.planId}`, { token: customer.accessToken });
+    expect(plan.body.outstandingHalalas).toBe(project.financedHalalas);
+    const exposureAfter = await api().call<{ outstandingHalalas: number }>('GET', '/v1/customers/me/exposure', { token: customer.accessToken });
+    expect(exposureAfter.body.outstandingHalalas).toBe(exposureBefore.body.outstandingHalalas);
+
+    // The address needs consent; the contractor then sees it with the customer's name and phone.
+    const noConsent = await api().call<ErrorBody>('PUT', `/v1/projects/${projectId}/installation-address`, { token: customer.accessToken, body: { address: ADDRESS, consentToShareWithContractor: false } });
+    expect([noConsent.status, noConsent.body.error.code]).toEqual([422, 'CONSENT_REQUIRED']);
+    const hiddenSite = await api().call<ErrorBody>('GET', `/v1/projects/${projectId}/installation-site`, { token: installer.accessToken });
+    expect(hiddenSite.status).toBe(404);
+    const earlyAgreement = await api().call<{ termsVersion: string; termsSha256: string }>('GET', `/v1/projects/${projectId}/agreement`, { token: customer.accessToken });
+    const withoutAddress = await api().call<ErrorBody>('POST', `/v1/projects/${projectId}/agreement`, { token: customer.accessToken, headers: withKey(), body: { termsVersion: earlyAgreement.body.termsVersion, termsSha256: earlyAgreement.body.termsSha256 } });
+    expect([withoutAddress.status, withoutAddress.body.error.code]).toEqual([409, 'INSTALLATION_ADDRESS_REQUIRED']);
+    const addressed = await api().call('PUT', `/v1/projects/${projectId}/installation-address`, { token: customer.accessToken, body: { address: ADDRESS, consentToShareWithContractor: true } });
+    expect(addressed.status).toBe(200);
+    const site = await api().call<{ address: typeof ADDRESS; customer: { phone: string } }>('GET', `/v1/projects/${projectId}/installation-site`, { token: installer.accessToken });
+    expect(site.status).toBe(200);
+    expect(site.body.address).toEqual(ADDRESS);
+    expect(site.body.customer.phone).toMatch(/^\+9665\d{8}$/);
+
+    // The agreement is accepted by its digest, once; then the project waits out the cooling-off window.
+    const agreement = await api().call<{ termsVersion: string; termsSha256: string; terms: { feesHalalas: number } }>('GET', `/v1/projects/${projectId}/agreement`, { token: customer.accessToken });
+    expect(agreement.body.terms.feesHalalas).toBe(0);
+    const wrongDigest = await api().call<ErrorBody>('POST', `/v1/projects/${projectId}/agreement`, { token: customer.accessToken, headers: withKey(), body: { termsVersion: agreement.body.termsVersion, termsSha256: '0'.repeat(64) } });
+    expect([wrongDigest.status, wrongDigest.body.error.code]).toEqual([409, 'AGREEMENT_TERMS_CHANGED']);
+    const acceptKey = withKey();
+    const accepted = await api().call<Project>('POST', `/v1/projects/${projectId}/agreement`, { token: customer.accessToken, headers: acceptKey, body: { termsVersion: agreement.body.termsVersion, termsSha256: agreement.body.termsSha256 } });
+    const retried = await api().call<Project>('POST', `/v1/projects/${projectId}/agreement`, { token: customer.accessToken, headers: acceptKey, body: { termsVersion: agreement.body.termsVersion, termsSha256: agreement.body.termsSha256 } });
+    expect([accepted.status, retried.status]).toEqual([200, 200]);
+    expect(retried.body).toEqual(accepted.body);
+    expect(['COOLING_OFF', 'NOTICE_TO_PROCEED']).toContain(accepted.body.status);
+
+    // Notice to proceed fixes the schedule: the first installment a month after it.
+    await eventually(async () => ((await api().call<Project>('GET', `/v1/projects/${projectId}`, { token: installer.accessToken })).body.status === 'NOTICE_TO_PROCEED' ? true : undefined), {
+      description: 'notice to proceed',
+      timeoutMilliseconds: 30_000,
+    });
+    const fixed = await api().call<{ scheduleStatus: string; installments: { dueDate: string }[] }>('GET', `/v1/plans/${project.planId}`, { token: customer.accessToken });
+    expect(fixed.body.scheduleStatus).toBe('FIXED');
+    expect([addMonthsClamped(riyadhCalendarDate(new Date(Date.now() - 60_000)), 1), addMonthsClamped(riyadhCalendarDate(new Date()), 1)]).toContain(fixed.body.installments[0]?.dueDate);
+
+    // M1: the contract and the SEC application number; approval with four eyes, paid in transfers under the limit.
+    const contract = await uploadEvidence(installer, projectId, 'M1', 'application/pdf');
+    const notUploaded = await api().call<ErrorBody>('POST', `/v1/projects/${projectId}/milestones/M1/submission`, {
+      token: installer.accessToken,
+      body: { files: [{ fileId: '01JZZZZZZZZZZZZZZZZZZZZZZZ', kind: 'SIGNED_INSTALLATION_CONTRACT' }], secReferenceNumber: 'SEC-APP-1001' },
+    });
+    expect([notUploaded.status, notUploaded.body.error.code]).toEqual([422, 'EVIDENCE_FILE_NOT_UPLOADED']);
+    const submitted = await api().call<Project>('POST', `/v1/projects/${projectId}/milestones/M1/submission`, {
+      token: installer.accessToken,
+      body: { files: [{ fileId: contract, kind: 'SIGNED_INSTALLATION_CONTRACT' }], secReferenceNumber: 'SEC-APP-1001' },
+    });
+    expect(submitted.body.status).toBe('M1_SUBMITTED');
+    const evidence = await api().call<{ files: { downloadUrl: string }[] }>('GET', `/v1/projects/${projectId}/milestones/M1/evidence`, { token: customer.accessToken });
+    const downloaded = await fetch(evidence.body.files[0]!.downloadUrl);
+    expect(Buffer.from(await downloaded.arrayBuffer())).toEqual(PNG);
+    const selfConfirmed = await api().call<{ decisionId: string }>('POST', `/v1/ops/projects/${projectId}/milestones/M1/decisions`, { token: ops.accessToken, body: { decision: 'APPROVE', reason: 'Looks right' } });
+    const refused = await api().call<ErrorBody>('POST', `/v1/ops/projects/${projectId}/milestones/M1/decisions/${selfConfirmed.body.decisionId}/confirmation`, { token: ops.accessToken });
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'FOUR_EYES_REQUIRED']);
+    const m1 = await api().call<{ disbursementIds: string[]; projectStatus: string }>('POST', `/v1/ops/projects/${projectId}/milestones/M1/decisions/${selfConfirmed.body.decisionId}/confirmation`, {
+      token: compliance.accessToken,
+    });
+    expect(m1.body.projectStatus).toBe('M1_APPROVED');
+    // SAR 32,775.01 is above the SAR 20,000 transfer limit: two transfers that sum exactly to it.
+    expect(m1.body.disbursementIds).toHaveLength(2);
+    const m1Paid = await disbursementsSettled(customer, projectId, 'M1');
+    expect(m1Paid.reduce((sum, disbursement) => sum + disbursement.amountHalalas, 0)).toBe(3_277_501);
+
+    // M2: photos and the SEC approval; not approved before the customer confirms the installation.
+    const photo = await uploadEvidence(installer, projectId, 'M2', 'image/png');
+    await api().call('POST', `/v1/projects/${projectId}/milestones/M2/submission`, {
+      token: installer.accessToken,
+      body: { files: [{ fileId: photo, kind: 'INSTALLATION_PHOTO' }], secReferenceNumber: 'SEC-OK-2002' },
+    });
+    const unconfirmed = await api().call<ErrorBody>('POST', `/v1/ops/projects/${projectId}/milestones/M2/decisions`, { token: ops.accessToken, body: { decision: 'APPROVE', reason: 'Photos fine' } });
+    expect([unconfirmed.status, unconfirmed.body.error.code]).toEqual([409, 'INSTALLATION_NOT_CONFIRMED']);
+    const confirmed = await api().call<Project>('POST', `/v1/projects/${projectId}/installation-confirmation`, { token: customer.accessToken });
+    expect(confirmed.status).toBe(200);
+    await approve(projectId, 'M2');
+    await disbursementsSettled(customer, projectId, 'M2');
+
+    const completed = await eventually(async () => {
+      const read = await api().call<Project>('GET', `/v1/projects/${projectId}`, { token: customer.accessToken });
+      return read.body.status === 'COMPLETED' ? read.body : undefined;
+    }, { description: 'the project completed' });
+    expect(completed.status).toBe('COMPLETED');
+    const statement = await api().call<{ payableHalalas: number; approvedHalalas: number; paidHalalas: number }>('GET', '/v1/contractors/me/statement', { token: installer.accessToken });
+    expect(statement.body).toMatchObject({ payableHalalas: 0, approvedHalalas: 6_555_001, paidHalalas: 6_555_001 });
+    const trial = await api().call<{ debitHalalas: number; creditHalalas: number }>('GET', '/v1/ops/ledger/trial-balance', { token: compliance.accessToken });
+    expect(trial.body.debitHalalas).toBe(trial.body.creditHalalas);
+  }, 240_000);
+
+  it('shows a project only to its customer, its contractor and staff, and lets only its contractor upload evidence', async () => {
+    const customer = await assessedCustomer(runtime.baseUrl);
+    const installer = await approvedInstaller();
+    const { projectId } = await financedProject(customer, installer);
+    const stranger = await assessedCustomer(runtime.baseUrl);
+    const otherInstaller = await approvedInstaller();
+
+    const seen = await Promise.all([customer, installer, ops, compliance, stranger, otherInstaller].map(async (who) => (await api().call('GET', `/v1/projects/${projectId}`, { token: who.accessToken })).status));
+    expect(seen).toEqual([200, 200, 200, 200, 404, 404]);
+    const customerUpload = await api().call<ErrorBody>('POST', `/v1/projects/${projectId}/milestones/M1/uploads`, { token: customer.accessToken, body: { contentType: 'image/png' } });
+    expect(customerUpload.status).toBe(404);
+    const evidenceForStranger = await api().call('GET', `/v1/projects/${projectId}/milestones/M1/evidence`, { token: stranger.accessToken });
+    expect(evidenceForStranger.status).toBe(404);
+    const ownList = await api().call<{ projects: Project[] }>('GET', '/v1/contractors/me/projects', { token: installer.accessToken });
+    const otherList = await api().call<{ projects: Project[] }>('GET', '/v1/contractors/me/projects', { token: otherInstaller.accessToken });
+    expect(ownList.body.projects.map((project) => project.projectId)).toContain(projectId);
+    expect(otherList.body.projects.map((project) => project.projectId)).not.toContain(projectId);
+    const customersList = await api().call<{ projects: Project[] }>('GET', '/v1/projects', { token: customer.accessToken });
+    expect(customersList.body.projects.map((project) => project.projectId)).toEqual([projectId]);
+    // Before notice to proceed the contractor may not start, so it cannot upload evidence either.
+    const tooEarly = await api().call<ErrorBody>('POST', `/v1/projects/${projectId}/milestones/M1/uploads`, { token: installer.accessToken, body: { contentType: 'image/png' } });
+    expect([tooEarly.status, tooEarly.body.error.code]).toEqual([409, 'PROJECT_STATUS_CONFLICT']);
+  }, 180_000);
+});
