@@ -9,7 +9,7 @@ const { maxReceiveCount } = projectsIntegrations.contractorPayouts.queue;
 
 export const handler = sqsEventConsumer(PROJECTS_EVENTS.disbursementRequested, async (event) => {
   const outcome = await instructDisbursement(
-    { projectId: event.data.projectId, disbursementId: event.data.disbursementId, correlationId: event.correlationId, isFinalDelivery: event.receiveCount >= maxReceiveCount },
+    { projectId: event.data.projectId, disbursementId: event.data.disbursementId, contractorId: event.data.contractorId, correlationId: event.correlationId, isFinalDelivery: event.receiveCount >= maxReceiveCount },
     payoutDeps(),
   );
   logger.info('Disbursement instruction processed', { disbursementId: event.data.disbursementId, outcome });

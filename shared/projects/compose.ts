@@ -10,7 +10,6 @@ import { webhookSecretLoader } from '../kernel/crypto/webhook-secret.ts';
 import { DEFAULT_GOVERNMENT_RETRY_POLICY } from '../kernel/messaging/government-call.ts';
 import type { DocumentClient } from '../kernel/storage/document-client.ts';
 import { HttpPayoutProviderClient } from './adapters/payout-client.ts';
-import { DynamoDbContractorIbanReader } from './adapters/party-readers.ts';
 import { DynamoDbProjectStore } from './adapters/project-store.ts';
 import type { ProjectDeps } from './app/project-deps.ts';
 import type { ProjectPolicy } from './domain/project.ts';
@@ -31,7 +30,6 @@ export { idempotencyStore } from '../kernel/compose.ts';
 export const payoutWorkerDeps = (cipher: { decrypt: (entityId: string, field: 'iban', ciphertext: string) => Promise<string> }) => ({
   ...projectDeps(),
   payoutProvider: new HttpPayoutProviderClient(payoutProviderBaseUrl()),
-  contractorIban: new DynamoDbContractorIbanReader(documentClient(), platformConfig().tableName),
   cipher,
   retry: DEFAULT_GOVERNMENT_RETRY_POLICY,
   sleep: (milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds)),

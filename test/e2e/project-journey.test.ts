@@ -8,6 +8,8 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../lib/local/runtime.ts';
 import { TEST_IDENTITIES } from '../../lib/local/simulators/test-identities.ts';
+import { routeList } from '../../shared/catalog/routes.ts';
+import { ulidGenerator } from '../../shared/kernel/clock-and-ids.ts';
 import { addMonthsClamped, riyadhCalendarDate } from '../../shared/kernel/calendar-date.ts';
 import { apiClient, type Tokens } from '../support/api-client.ts';
 import { assessedCustomer } from '../support/customer-setup.ts';
@@ -35,6 +37,17 @@ interface Disbursement {
   amountHalalas: number;
   status: string;
 }
+
+/** A valid body for every route that names a project and takes one, so that only who calls can decide the answer. */
+const VALID_BODIES: Readonly<Record<string, unknown>> = {
+  PayDownPayment: { method: 'MADA' },
+  ProvideInstallationAddress: { address: { buildingNumber: '2715', street: 'King Fahd Road', district: 'Al Olaya', city: 'Riyadh', postalCode: '12212', additionalNumber: '8123' }, consentToShareWithContractor: true },
+  AcceptAgreement: { termsVersion: 'rabhan-solar-bnpl-2026-12', termsSha256: '0'.repeat(64) },
+  RequestEvidenceUpload: { contentType: 'image/png' },
+  SubmitMilestone: { files: [{ fileId: '01JZZZZZZZZZZZZZZZZZZZZZZZ', kind: 'SIGNED_INSTALLATION_CONTRACT' }], secReferenceNumber: 'SEC-APP-1001' },
+  ProposeMilestoneDecision: { decision: 'APPROVE', reason: 'Checked' },
+};
+const projectRoutes = routeList.filter((route) => route.path.includes('{projectId}'));
 
 /** Shortened so that notice to proceed follows acceptance within the test; restored after. */
 const COOLING_OFF_SECONDS = '4';
@@ -264,6 +277,10 @@ describe('an installation project over HTTP', () => {
     expect(trial.body.debitHalalas).toBe(trial.body.creditHalalas);
   }, 240_000);
 
+  it('has a valid body for every route that names a project and takes one', () => {
+    expect(projectRoutes.filter((route) => route.request.body !== undefined).map((route) => route.id).sort()).toEqual(Object.keys(VALID_BODIES).sort());
+  });
+
   it('shows a project only to its customer, its contractor and staff, and lets only its contractor upload evidence', async () => {
     const customer = await assessedCustomer(runtime.baseUrl);
     const installer = await approvedInstaller();
@@ -283,6 +300,13 @@ describe('an installation project over HTTP', () => {
     expect(otherList.body.projects.map((project) => project.projectId)).not.toContain(projectId);
     const customersList = await api().call<{ projects: Project[] }>('GET', '/v1/projects', { token: customer.accessToken });
     expect(customersList.body.projects.map((project) => project.projectId)).toEqual([projectId]);
+    // Every route that names a project answers a stranger as if it did not exist, and staff-only ones refuse them.
+    for (const route of projectRoutes) {
+      const path = route.path.replace('{projectId}', projectId).replace('{milestone}', 'M1').replace('{decisionId}', ulidGenerator.newId());
+      const answer = await api().call<ErrorBody>(route.method, path, { token: stranger.accessToken, headers: withKey(), ...(VALID_BODIES[route.id] === undefined ? {} : { body: VALID_BODIES[route.id] }) });
+      const staffOnly = route.access.kind === 'roles' && !(route.access.roles as readonly string[]).includes('customer');
+      expect([route.id, answer.status], answer.body.error?.code).toEqual([route.id, staffOnly ? 403 : 404]);
+    }
     // Before notice to proceed the contractor may not start, so it cannot upload evidence either.
     const tooEarly = await api().call<ErrorBody>('POST', `/v1/projects/${projectId}/milestones/M1/uploads`, { token: installer.accessToken, body: { contentType: 'image/png' } });
     expect([tooEarly.status, tooEarly.body.error.code]).toEqual([409, 'PROJECT_STATUS_CONFLICT']);

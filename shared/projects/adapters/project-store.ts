@@ -23,6 +23,9 @@ import type { Project } from '../domain/project.ts';
 import { ENTITY_TYPES, keys } from './keys.ts';
 import { contractorJournalWrites, contractorPayableChange, disbursementPut, disbursementUpdate, projectUpdate, toDisbursement, toProject } from './project-items.ts';
 
+/** What a disbursement item holds, for a projected batch read beside another context's item. */
+const DISBURSEMENT_ATTRIBUTES = ['disbursementId', 'projectId', 'contractorId', 'milestone', 'sequence', 'amountHalalas', 'status', 'requestedAt', 'sentAt', 'settledAt', 'failedAt', 'returnedAt', 'failureReason', 'providerTransferId'];
+
 /** A project has at most 2 × TRANSFERS_PER_MILESTONE_MAX disbursements, so one query page reads them all. */
 const DISBURSEMENTS_PER_PROJECT_MAX = 40;
 
@@ -248,6 +251,25 @@ export class DynamoDbProjectStore implements ProjectStore {
   async findDecision(projectId: string, decisionId: string): Promise<MilestoneDecision | undefined> {
     const { Item } = await this.documentClient.send(new GetCommand({ TableName: this.tableName, Key: keys.milestoneDecision(projectId, decisionId), ConsistentRead: true }));
     return Item === undefined ? undefined : toDecision(Item);
+  }
+
+  async loadForDecision(projectId: string, decisionId: string) {
+    const projectKey = keys.project(projectId);
+    const decisionKey = keys.milestoneDecision(projectId, decisionId);
+    const items = await batchGetItems(this.documentClient, this.tableName, [projectKey, decisionKey]);
+    const project = items.get(projectKey);
+    const decision = items.get(decisionKey);
+    return { project: project === undefined ? undefined : toProject(project), decision: decision === undefined ? undefined : toDecision(decision) };
+  }
+
+  async loadForInstruction(projectId: string, disbursementId: string, contractorId: string) {
+    const disbursementKey = keys.disbursement(projectId, disbursementId);
+    const contractorKey = contractorKeys.contractor(contractorId);
+    // Of the contractor, only the IBAN's ciphertext is read.
+    const items = await batchGetItems(this.documentClient, this.tableName, [disbursementKey, contractorKey], ['ibanCiphertext', ...DISBURSEMENT_ATTRIBUTES]);
+    const disbursement = items.get(disbursementKey);
+    const ibanCiphertext = items.get(contractorKey)?.ibanCiphertext;
+    return { disbursement: disbursement === undefined ? undefined : toDisbursement(disbursement), ibanCiphertext: ibanCiphertext === undefined ? undefined : String(ibanCiphertext) };
   }
 
   private moneyWrites(money: ContractorMoneyMovement | undefined, projectId: string): NamedTransactItem[] {

@@ -70,7 +70,8 @@ export async function confirmMilestoneDecisionOf(
   command: { readonly principal: Principal; readonly projectId: string; readonly milestone: Milestone; readonly decisionId: string; readonly correlationId: string },
   deps: Pick<ProjectDeps, 'projectStore' | 'clock' | 'ids' | 'policy'>,
 ): Promise<DecisionReading> {
-  const [project, pending] = await Promise.all([requireProject(command.projectId, deps), deps.projectStore.findDecision(command.projectId, command.decisionId)]);
+  const { project, decision: pending } = await deps.projectStore.loadForDecision(command.projectId, command.decisionId);
+  if (project === undefined) throw projectsError('PROJECT_NOT_FOUND');
   if (pending === undefined || pending.milestone !== command.milestone) throw projectsError('MILESTONE_DECISION_NOT_FOUND');
   const now = deps.clock.now();
   const check = confirmMilestoneDecision(pending, { confirmedBy: command.principal.principalId, confirmedAt: now });

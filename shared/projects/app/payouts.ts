@@ -37,13 +37,12 @@ const postedOn = (journal: Journal, description: string, journalId: string, post
  * never recorded as a failure. A definite refusal is recorded as FAILED (the money never left the payable).
  */
 export async function instructDisbursement(
-  command: { readonly projectId: string; readonly disbursementId: string; readonly correlationId: string; readonly isFinalDelivery: boolean },
+  command: { readonly projectId: string; readonly disbursementId: string; readonly contractorId: string; readonly correlationId: string; readonly isFinalDelivery: boolean },
   deps: PayoutDeps & { readonly retry: GovernmentRetryPolicy; readonly sleep: (milliseconds: number) => Promise<void> },
 ): Promise<InstructionOutcome> {
-  const disbursement = await deps.projectStore.findDisbursement(command.projectId, command.disbursementId);
+  const { disbursement, ibanCiphertext } = await deps.projectStore.loadForInstruction(command.projectId, command.disbursementId, command.contractorId);
   if (disbursement === undefined) throw new Error(`Disbursement ${command.disbursementId} not found for its request event`);
   if (disbursement.status !== 'REQUESTED') return 'not-requested';
-  const ibanCiphertext = await deps.contractorIban.findIbanCiphertext(disbursement.contractorId);
   if (ibanCiphertext === undefined) throw new Error(`Contractor ${disbursement.contractorId} has no IBAN on file`);
   const iban = await deps.cipher.decrypt(disbursement.contractorId, 'iban', ibanCiphertext);
 

@@ -66,6 +66,8 @@ export interface ProjectStore {
   /** `already-pending` when another decision on the project waits for confirmation. */
   proposeDecision(proposal: { readonly project: Project; readonly decision: MilestoneDecision; readonly audit: AuditEntryContent }): Promise<'proposed' | 'already-pending'>;
   findDecision(projectId: string, decisionId: string): Promise<MilestoneDecision | undefined>;
+  /** One round trip: the project and one of its decisions. */
+  loadForDecision(projectId: string, decisionId: string): Promise<{ project: Project | undefined; decision: MilestoneDecision | undefined }>;
   /**
    * Confirms a decision with its effect, all in one transaction: the project's change, and for an approval the
    * disbursements, the journal and the contractor's payable. `not-pending` when another confirmation won.
@@ -78,6 +80,8 @@ export interface ProjectStore {
   }): Promise<'confirmed' | 'not-pending'>;
 
   findDisbursement(projectId: string, disbursementId: string): Promise<Disbursement | undefined>;
+  /** One round trip: the disbursement and its contractor's IBAN ciphertext (from the contractors context's item). */
+  loadForInstruction(projectId: string, disbursementId: string, contractorId: string): Promise<{ disbursement: Disbursement | undefined; ibanCiphertext: string | undefined }>;
   listDisbursements(projectId: string): Promise<readonly Disbursement[]>;
   /** One round trip: the project, the disbursement, and whether the provider's event was seen. */
   loadForPayoutOutcome(projectId: string, disbursementId: string, providerEventId: string): Promise<{ project: Project | undefined; disbursement: Disbursement | undefined; eventSeen: boolean }>;

@@ -26,14 +26,8 @@ export interface PersonalDataDeps extends ProjectDeps {
 export interface PayoutDeps extends ProjectDeps {
   readonly payoutProvider: PayoutProvider;
   readonly cipher: Pick<PersonalDataCipher, 'decrypt'>;
-  /** The contractor's IBAN ciphertext, read from the contractors context. */
-  readonly contractorIban: ContractorIbanReader;
 }
 
 export interface CustomerContactReader {
   findContact(customerId: string): Promise<{ readonly fullNameArCiphertext: string; readonly fullNameEnCiphertext: string; readonly phoneCiphertext: string } | undefined>;
-}
-
-export interface ContractorIbanReader {
-  findIbanCiphertext(contractorId: string): Promise<string | undefined>;
 }
