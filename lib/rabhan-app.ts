@@ -10,8 +10,10 @@ import * as cxapi from 'aws-cdk-lib/cx-api';
 import { SECURITY_ENVIRONMENT_VARIABLES } from '../shared/kernel/config/security-config.ts';
 import { loadLendingPolicy, loadPlanPolicy, POLICY_ENVIRONMENT_VARIABLES } from '../shared/kernel/config/policy-config.ts';
 import { ResidencyReplicationGuard } from './aspects/residency-replication-guard.ts';
-import { PROJECT_ROOT, type BundlingMode } from './constructs/rabhan-function.ts';
+import { PROJECT_ROOT, type BundlingMode, type RabhanFunction } from './constructs/rabhan-function.ts';
 import { routes } from '../shared/catalog/routes.ts';
+import { scheduledJobs } from '../shared/catalog/schedules.ts';
+import { loadProjectPolicy } from '../shared/projects/index.ts';
 import type { DeploymentTarget } from './residency.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { RouteFunctionsStack } from './stacks/route-functions-stack.ts';
@@ -96,8 +98,12 @@ function runtimeEnvironment(app: App): Record<string, string> {
   // check again with the same table when they first build their dependencies.
   loadLendingPolicy(environment);
   loadPlanPolicy(environment);
+  loadProjectPolicy(environment);
   return environment;
 }
+
+/** The log groups of the functions given, skipping any the app did not build. */
+const logGroupsOf = (functions: readonly (RabhanFunction | undefined)[]) => functions.flatMap((fn) => (fn === undefined ? [] : [fn.logGroup]));
 
 export function addRabhanStacks(app: App, target: DeploymentTarget, options: RabhanStacksOptions = {}): RabhanStacks {
   const env = { account: target.account, region: target.region };
@@ -125,7 +131,11 @@ export function addRabhanStacks(app: App, target: DeploymentTarget, options: Rab
     messagingKey: stateful.messagingKey,
     deadLetterQueues: integrations.deadLetterQueues,
     api: api.api,
-    paymentLogGroups: [api.functions.get(routes.receivePaymentWebhook.id)].flatMap((fn) => (fn === undefined ? [] : [fn.logGroup])),
+    alertLogGroups: {
+      paymentNeedsReconciliation: logGroupsOf([api.functions.get(routes.receivePaymentWebhook.id)]),
+      disbursementNeedsAttention: logGroupsOf([api.functions.get(routes.receivePayoutWebhook.id)]),
+      projectStalled: logGroupsOf(integrations.scheduledJobs.filter((job) => job.definition.id === scheduledJobs.flagStalledProjects.id).map((job) => job.function)),
+    },
     description: 'RABHAN alarms and dashboard.',
   });
   Aspects.of(app).add(new ResidencyReplicationGuard(target));

@@ -1,7 +1,8 @@
 /**
  * Deliberately modest observability, deployed last: an encrypted alarm topic, an alarm on every dead-letter queue
  * (any message there means work that will not happen without an operator), an alarm on API 5xx responses, an alarm
- * on payments needing reconciliation, and one dashboard. Operators subscribe to the topic out of band.
+ * per alert log message (payments needing reconciliation, disbursements needing attention, stalled projects), and
+ * one dashboard. Operators subscribe to the topic out of band.
  */
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
@@ -31,15 +32,35 @@ export interface ObservabilityStackProps extends StackProps {
    */
   readonly api?: apigateway.RestApi;
   /**
-   * Log groups of the functions that log a payment needing reconciliation (the payment webhook).
+   * For each alert log message, the log groups of the functions that log it (the payment webhook logs payments
+   * needing reconciliation, and so on). An alert with no log group gets no alarm.
    * @default - none
    */
-  readonly paymentLogGroups?: readonly logs.ILogGroup[];
+  readonly alertLogGroups?: Partial<Readonly<Record<AlertName, readonly logs.ILogGroup[]>>>;
 }
+
+type AlertName = keyof typeof ALERT_LOG_MESSAGES;
+
+/** The metric each alert's log lines are counted into, and what its alarm tells the operator. */
+export const ALERT_ALARMS: Readonly<Record<AlertName, { readonly metricName: string; readonly description: string }>> = {
+  paymentNeedsReconciliation: {
+    metricName: 'PaymentsNeedingReconciliation',
+    description:
+      'The payment gateway reported money that matched no payable intent (held in suspense: GET /v1/ops/reconciliation/items), or an outcome that contradicts a settled payment: reconcile it (see the ERROR log line naming it).',
+  },
+  disbursementNeedsAttention: {
+    metricName: 'DisbursementsNeedingAttention',
+    description: 'A transfer to a contractor failed after it was sent, came back after it settled, or contradicts the ledger: the contractor is owed it again (see the ERROR log line naming the transfer).',
+  },
+  projectStalled: {
+    metricName: 'ProjectsStalled',
+    description: 'An installation project overstayed its stage (notice to proceed → M1, or M1 → M2): review it, and end it early if it will not finish (see the ERROR log line naming it).',
+  },
+};
 
 /** Namespace of the metrics our own log filters publish. */
 export const RABHAN_METRIC_NAMESPACE = 'Rabhan';
-export const RECONCILIATION_METRIC_NAME = 'PaymentsNeedingReconciliation';
+export const RECONCILIATION_METRIC_NAME = ALERT_ALARMS.paymentNeedsReconciliation.metricName;
 
 export class ObservabilityStack extends Stack {
   readonly alarmTopic: sns.Topic;
@@ -106,22 +127,23 @@ export class ObservabilityStack extends Stack {
         new cloudwatch.GraphWidget({ title: 'API latency p99', left: [props.api.metricLatency({ statistic: cloudwatch.Stats.p(99) })] }),
       );
     }
-    const paymentLogGroups = props.paymentLogGroups ?? [];
-    if (paymentLogGroups.length > 0) {
-      paymentLogGroups.forEach(
+    for (const [alert, logGroups] of Object.entries(props.alertLogGroups ?? {}) as [AlertName, readonly logs.ILogGroup[]][]) {
+      if (logGroups.length === 0) continue;
+      const { metricName, description } = ALERT_ALARMS[alert];
+      logGroups.forEach(
         (logGroup, index) =>
-          new logs.MetricFilter(this, `PaymentReconciliationFilter${index}`, {
+          new logs.MetricFilter(this, `${metricName}Filter${index}`, {
             logGroup,
-            filterPattern: logs.FilterPattern.stringValue('$.message', '=', ALERT_LOG_MESSAGES.paymentNeedsReconciliation),
+            filterPattern: logs.FilterPattern.stringValue('$.message', '=', ALERT_LOG_MESSAGES[alert]),
             metricNamespace: RABHAN_METRIC_NAMESPACE,
-            metricName: RECONCILIATION_METRIC_NAME,
+            metricName,
             metricValue: '1',
           }),
       );
-      const reconciliation = new cloudwatch.Metric({ namespace: RABHAN_METRIC_NAMESPACE, metricName: RECONCILIATION_METRIC_NAME, statistic: cloudwatch.Stats.SUM, period: Duration.minutes(5) });
-      const alarm = new cloudwatch.Alarm(this, 'PaymentsNeedingReconciliation', {
-        alarmDescription: 'The payment gateway reported money that matched no payable intent (held in suspense: GET /v1/ops/reconciliation/items), or an outcome that contradicts a settled payment: reconcile it (see the ERROR log line naming it).',
-        metric: reconciliation,
+      const metric = new cloudwatch.Metric({ namespace: RABHAN_METRIC_NAMESPACE, metricName, statistic: cloudwatch.Stats.SUM, period: Duration.minutes(5) });
+      const alarm = new cloudwatch.Alarm(this, metricName, {
+        alarmDescription: description,
+        metric,
         threshold: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: 1,

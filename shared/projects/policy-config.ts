@@ -9,6 +9,8 @@ export function loadProjectPolicy(environment: Environment = process.env): Proje
     milestoneOneBasisPoints: read.integer('milestoneOneBasisPoints', DEFAULT_PROJECT_POLICY.milestoneOneBasisPoints),
     payoutTransferLimitHalalas: read.integer('payoutTransferLimitHalalas', DEFAULT_PROJECT_POLICY.payoutTransferLimitHalalas),
     firstInstallmentMonthsAfterNoticeToProceed: read.integer('firstInstallmentMonthsAfterNoticeToProceed', DEFAULT_PROJECT_POLICY.firstInstallmentMonthsAfterNoticeToProceed),
+    noticeToProceedToMilestoneOneSeconds: read.integer('noticeToProceedToMilestoneOneSeconds', DEFAULT_PROJECT_POLICY.noticeToProceedToMilestoneOneSeconds),
+    milestoneOneToMilestoneTwoSeconds: read.integer('milestoneOneToMilestoneTwoSeconds', DEFAULT_PROJECT_POLICY.milestoneOneToMilestoneTwoSeconds),
   };
   read.done();
   return policy;

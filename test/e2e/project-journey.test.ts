@@ -4,7 +4,7 @@
  * window (shortened here to seconds) ends, M1 and M2 evidence through presigned forms, four-eyes approvals, and
  * payouts settled through the payout simulator's signed webhook. Plus who may see what along the way.
  */
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../lib/local/runtime.ts';
 import { TEST_IDENTITIES } from '../../lib/local/simulators/test-identities.ts';
@@ -14,9 +14,8 @@ import { addMonthsClamped, riyadhCalendarDate } from '../../shared/kernel/calend
 import { apiClient, type Tokens } from '../support/api-client.ts';
 import { assessedCustomer } from '../support/customer-setup.ts';
 import { eventually } from '../support/eventually.ts';
-import { validSaudiIban } from '../support/iban.ts';
 import { startTestRuntime } from '../support/local-runtime.ts';
-import { randomNationalId } from '../support/national-ids.ts';
+import { approvedInstaller as approvedInstallerOf, financedProject as financedProjectOf } from '../support/project-setup.ts';
 import { signIn } from '../support/sign-in.ts';
 
 interface ErrorBody {
@@ -51,8 +50,6 @@ const projectRoutes = routeList.filter((route) => route.path.includes('{projectI
 
 /** Shortened so that notice to proceed follows acceptance within the test; restored after. */
 const COOLING_OFF_SECONDS = '4';
-const digits = (count: number): string => Array.from({ length: count }, () => String(randomInt(0, 10))).join('');
-const HOME = { cityId: 'riyadh', monthlyConsumptionKilowattHours: [1200, 1150, 1400, 2000, 2900, 3600, 4000, 4100, 3500, 2500, 1600, 1300], roofAreaSquareMeters: 120 };
 const ADDRESS = { buildingNumber: '2715', street: 'King Fahd Road', district: 'Al Olaya', city: 'Riyadh', postalCode: '12212', additionalNumber: '8123' };
 /** A 1×1 PNG: what a phone photo is, as far as the evidence checks go. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -65,58 +62,14 @@ describe('an installation project over HTTP', () => {
   const api = () => apiClient(runtime.baseUrl);
   const withKey = () => ({ 'idempotency-key': randomUUID() });
 
-  async function approvedInstaller(): Promise<Tokens> {
-    const person = await signIn(runtime.baseUrl, randomNationalId());
-    const applied = await api().call<{ contractorId: string }>('POST', '/v1/contractors', {
-      token: person.accessToken,
-      headers: withKey(),
-      body: {
-        legalName: { ar: 'شركة الشمس', en: `Sun Installers ${digits(4)}` },
-        unifiedNumber: `7${digits(9)}`,
-        vatNumber: `31${digits(12)}3`,
-        iban: validSaudiIban('80', digits(18)),
-        certificateNumber: `SERA-${digits(6)}`,
-        cityIds: ['riyadh'],
-        businessPhone: '0501234567',
-        businessEmail: 'sales@sun.example.sa',
-      },
-    });
-    const { contractorId } = applied.body;
-    await eventually(async () => ((await api().call<{ status: string }>('GET', `/v1/ops/contractors/${contractorId}`, { token: ops.accessToken })).body.status === 'PENDING_REVIEW' ? true : undefined), { description: 'ZATCA verification' });
-    const proposed = await api().call<{ decisionId: string }>('POST', `/v1/ops/contractors/${contractorId}/decisions`, { token: ops.accessToken, body: { decision: 'APPROVE', reason: 'Checked' } });
-    await api().call('POST', `/v1/ops/contractors/${contractorId}/decisions/${proposed.body.decisionId}/confirmation`, { token: compliance.accessToken });
-    return person;
-  }
+  const approvedInstaller = () => approvedInstallerOf(runtime.baseUrl, { ops, compliance });
 
   /** A customer's plan financing an installer's quote of SAR 65,550.01: the project it opens. */
   async function financedProject(customer: Tokens, installer: Tokens): Promise<Project> {
-    const estimate = await api().call<{ estimateId: string }>('POST', '/v1/solar/estimates', { token: customer.accessToken, body: HOME });
-    const request = await api().call<{ requestId: string }>('POST', '/v1/quote-requests', { token: customer.accessToken, headers: withKey(), body: { estimateId: estimate.body.estimateId, consent: true } });
-    const quote = await api().call<{ quoteId: string }>('POST', `/v1/quote-requests/${request.body.requestId}/quotes`, {
-      token: installer.accessToken,
-      headers: withKey(),
-      body: {
-        systemWatts: 14_850,
-        module: { make: 'Jinko', model: 'Tiger Neo 550', wattage: 550, count: 27 },
-        inverter: { make: 'Huawei', model: 'SUN2000-15KTL' },
-        equipmentHalalas: 4_500_001,
-        installationHalalas: 1_200_000,
-        warrantyYears: 10,
-        installationDays: 5,
-        validUntil: riyadhCalendarDate(new Date(Date.now() + 30 * 86_400_000)),
-      },
-    });
-    const offer = await api().call<{ offerId: string }>('POST', `/v1/quote-requests/${request.body.requestId}/quotes/${quote.body.quoteId}/acceptance`, {
-      token: customer.accessToken,
-      headers: withKey(),
-      body: { installmentCount: 4 },
-    });
-    const plan = await api().call<{ planId: string; projectId: string; scheduleStatus: string }>('POST', '/v1/plans', { token: customer.accessToken, headers: withKey(), body: { offerId: offer.body.offerId } });
-    expect(plan.status).toBe(201);
-    expect(plan.body).toMatchObject({ projectId: plan.body.planId, scheduleStatus: 'PROVISIONAL' });
-    const project = await api().call<Project>('GET', `/v1/projects/${plan.body.projectId}`, { token: customer.accessToken });
-    expect(project.status).toBe(200);
-    return project.body;
+    const project = await financedProjectOf(runtime.baseUrl, customer, installer);
+    const plan = await api().call<{ projectId: string; scheduleStatus: string }>('GET', `/v1/plans/${project.planId}`, { token: customer.accessToken });
+    expect(plan.body).toMatchObject({ projectId: project.projectId, scheduleStatus: 'PROVISIONAL' });
+    return project;
   }
 
   async function uploadEvidence(installer: Tokens, projectId: string, milestone: 'M1' | 'M2', contentType: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RABHAN_METRIC_NAMESPACE, RECONCILIATION_METRIC_NAME } from '../../lib/stacks/observability-stack.ts';
+import { ALERT_ALARMS, RABHAN_METRIC_NAMESPACE, RECONCILIATION_METRIC_NAME } from '../../lib/stacks/observability-stack.ts';
 import { ALERT_LOG_MESSAGES } from '../../shared/kernel/observability/alerts.ts';
 import { OUTBOX_PUBLISHER_HANDLER_ENTRY, OUTBOX_STREAM_FILTER_PATTERN } from '../../shared/kernel/messaging/outbox.ts';
 import { integrationList, VISIBILITY_TIMEOUT_TO_FUNCTION_TIMEOUT_RATIO } from '../../shared/catalog/integrations.ts';
@@ -261,20 +261,24 @@ describe('the integrations stack', () => {
     expect(resourcesOfType(observability, 'AWS::SNS::Topic').get(topicId.asString())?.Properties).toMatchObject({ KmsMasterKeyId: expect.anything() });
   });
 
-  it('raises an alarm when the payment webhook logs a payment that needs reconciliation', () => {
+  it('raises an alarm for every alert log line: payments needing reconciliation, disbursements needing attention, stalled projects', () => {
     // Arrange
     const filters = [...resourcesOfType(observability, 'AWS::Logs::MetricFilter').values()];
+    const alarms = [...resourcesOfType(observability, 'AWS::CloudWatch::Alarm').values()];
 
-    // Act
-    const alarm = [...resourcesOfType(observability, 'AWS::CloudWatch::Alarm').values()].find((candidate) => candidate.Properties.MetricName === RECONCILIATION_METRIC_NAME);
-
-    // Assert
-    expect(filters).toHaveLength(1);
-    expect(filters[0]!.Properties).toMatchObject({
-      FilterPattern: `{ $.message = "${ALERT_LOG_MESSAGES.paymentNeedsReconciliation}" }`,
-      MetricTransformations: [{ MetricNamespace: RABHAN_METRIC_NAMESPACE, MetricName: RECONCILIATION_METRIC_NAME, MetricValue: '1' }],
-    });
-    expect(alarm?.Properties).toMatchObject({ Namespace: RABHAN_METRIC_NAMESPACE, Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', AlarmActions: [expect.anything()] });
+    // Act and Assert
+    expect(RECONCILIATION_METRIC_NAME).toBe(ALERT_ALARMS.paymentNeedsReconciliation.metricName);
+    expect(filters).toHaveLength(Object.keys(ALERT_LOG_MESSAGES).length);
+    for (const [alert, message] of Object.entries(ALERT_LOG_MESSAGES) as [keyof typeof ALERT_LOG_MESSAGES, string][]) {
+      const { metricName } = ALERT_ALARMS[alert];
+      const filter = filters.find((candidate) => JSON.stringify(candidate.Properties.MetricTransformations).includes(`"${metricName}"`));
+      expect(filter?.Properties, alert).toMatchObject({
+        FilterPattern: `{ $.message = "${message}" }`,
+        MetricTransformations: [{ MetricNamespace: RABHAN_METRIC_NAMESPACE, MetricName: metricName, MetricValue: '1' }],
+      });
+      const alarm = alarms.find((candidate) => candidate.Properties.MetricName === metricName);
+      expect(alarm?.Properties, alert).toMatchObject({ Namespace: RABHAN_METRIC_NAMESPACE, Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', AlarmActions: [expect.anything()] });
+    }
   });
 });
 

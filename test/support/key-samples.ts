@@ -88,6 +88,8 @@ export function partitionSamples(id: string): Record<keyof typeof keys, Partitio
     ownedProject: index(keys.ownedProject(id, id)[INDEXES.byOwner.partitionKey]!),
     noticeToProceedDue: index(keys.noticeToProceedDue(`${dueDate}T00:00:00.000Z`, id)[INDEXES.byDueDate.partitionKey]!),
     noticeToProceedPartitions: index(...keys.noticeToProceedPartitions()),
+    stallDue: index(keys.stallDue(`${dueDate}T00:00:00.000Z`, id)[INDEXES.byDueDate.partitionKey]!),
+    stallPartitions: index(...keys.stallPartitions()),
     // Sort-key prefixes and a ledger owner, not partitions: the contractor's ledger is sampled by journal and journals.
     disbursementPrefix: { space: 'none', partitions: [] },
     contractorProjectLinkPrefix: { space: 'none', partitions: [] },

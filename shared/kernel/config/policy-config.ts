@@ -79,6 +79,9 @@ export const POLICY_VALUES = {
   payoutTransferLimitHalalas: { variable: 'POLICY_PAYOUT_TRANSFER_LIMIT_HALALAS', range: { kind: 'integer', min: 1_000_00, max: 1_000_000_00, unit: 'halalas' } },
   // The first installment falls due with the work, at most a quarter after notice to proceed.
   firstInstallmentMonthsAfterNoticeToProceed: { variable: 'POLICY_FIRST_INSTALLMENT_MONTHS_AFTER_NTP', range: { kind: 'integer', min: 1, max: 3, unit: 'months' } },
+  // How long a contractor may take to each milestone before the project is flagged stalled: a year is past any lender's limit.
+  noticeToProceedToMilestoneOneSeconds: { variable: 'POLICY_NTP_TO_M1_SECONDS', range: { kind: 'integer', min: 1, max: 365 * DAY_SECONDS, unit: 'seconds' } },
+  milestoneOneToMilestoneTwoSeconds: { variable: 'POLICY_M1_TO_M2_SECONDS', range: { kind: 'integer', min: 1, max: 365 * DAY_SECONDS, unit: 'seconds' } },
   sadadPaymentIntentTtlSeconds: { variable: 'POLICY_SADAD_PAYMENT_INTENT_TTL_SECONDS', range: { kind: 'integer', min: 1, max: 30 * DAY_SECONDS, unit: 'seconds' } },
 } as const satisfies Readonly<Record<string, PolicyValueDefinition>>;
 

@@ -9,6 +9,9 @@ import { INDEXES, ownerPartition, shardOf, type ItemKey, type KeyPrefix } from '
 /** byDueDate partitions for projects waiting out their cooling-off window; a few, since a project waits only days. */
 export const NOTICE_TO_PROCEED_SHARD_COUNT = 4;
 const noticeToProceedPartition = (shard: number): string => `NTP_DUE#${shard}`;
+/** byDueDate partitions for projects waiting for a milestone, by the deadline after which they are stalled. */
+export const STALL_SHARD_COUNT = 4;
+const stallPartition = (shard: number): string => `STALL_DUE#${shard}`;
 
 export const ENTITY_TYPES = {
   project: 'Project',
@@ -55,6 +58,12 @@ export const keys = {
     [INDEXES.byDueDate.sortKey]: `${coolingOffEndsAt}#${projectId}`,
   }),
   noticeToProceedPartitions: (): readonly string[] => Array.from({ length: NOTICE_TO_PROCEED_SHARD_COUNT }, (_, shard) => noticeToProceedPartition(shard)),
+  /** byDueDate index attributes of a project waiting for a milestone: the stall job finds it once the deadline passes. */
+  stallDue: (deadlineAt: string, projectId: string): Record<string, string> => ({
+    [INDEXES.byDueDate.partitionKey]: stallPartition(shardOf(projectId, STALL_SHARD_COUNT)),
+    [INDEXES.byDueDate.sortKey]: `${deadlineAt}#${projectId}`,
+  }),
+  stallPartitions: (): readonly string[] => Array.from({ length: STALL_SHARD_COUNT }, (_, shard) => stallPartition(shard)),
   /** The contractor's ledger: every journal that moves its payable, i.e. its statement. */
   contractorLedger: (contractorId: string): JournalOwner => ({ ownerPartitionKey: contractorAccountPartition(contractorId) }),
 } as const;
@@ -70,4 +79,5 @@ export const KEY_PREFIXES: readonly KeyPrefix[] = [
   { entityType: ENTITY_TYPES.contractorProjectLink, partitionKeyPrefix: 'CONTRACTOR_ACCOUNT#', sortKeyPrefix: PROJECT_LINK_PREFIX, keySpace: 'table' },
   { entityType: ENTITY_TYPES.project, partitionKeyPrefix: 'OWNER#', sortKeyPrefix: 'PROJECT#', keySpace: 'byOwner' },
   { entityType: ENTITY_TYPES.project, partitionKeyPrefix: 'NTP_DUE#', sortKeyPrefix: '', keySpace: 'byDueDate' },
+  { entityType: ENTITY_TYPES.project, partitionKeyPrefix: 'STALL_DUE#', sortKeyPrefix: '', keySpace: 'byDueDate' },
 ];

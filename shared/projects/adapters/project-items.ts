@@ -13,7 +13,7 @@ import type { NamedTransactItem } from '../../kernel/storage/unit-of-work.ts';
 import { journalWrites, type PostedJournal } from '../../ledger/index.ts';
 import { PROJECTS_EVENTS } from '../api/events.ts';
 import type { Disbursement } from '../domain/disbursement.ts';
-import { MILESTONES, openProject, type MilestoneState, type Project, type ProjectPolicy } from '../domain/project.ts';
+import { MILESTONES, mayStall, openProject, type Milestone, type MilestoneState, type Project, type ProjectPolicy } from '../domain/project.ts';
 import { ENTITY_TYPES, keys } from './keys.ts';
 
 const iso = (date: Date | undefined): string | undefined => date?.toISOString();
@@ -73,10 +73,14 @@ export function projectAttributes(project: Project): Record<string, unknown> {
     heldDownPaymentHalalas: project.heldDownPaymentHalalas,
     unsettledDisbursementCount: project.unsettledDisbursementCount,
     completedAt: iso(project.completedAt),
+    stageDeadlineAt: iso(project.stageDeadlineAt),
+    stalled: project.stalled === undefined ? undefined : { stage: project.stalled.stage, flaggedAt: project.stalled.flaggedAt.toISOString(), deadlineAt: project.stalled.deadlineAt.toISOString() },
     version: project.version,
     ...keys.ownedProject(project.customerId, project.projectId),
-    // Only a project waiting out its cooling-off window is in the notice-to-proceed index (a sparse index).
+    // The byDueDate index is sparse, and a project is in it for one reason at a time: waiting out its cooling-off
+    // window (the notice-to-proceed job), or waiting for a milestone it has not been flagged stalled for (the stall job).
     ...(project.status === 'COOLING_OFF' ? keys.noticeToProceedDue(project.coolingOffEndsAt.toISOString(), project.projectId) : {}),
+    ...(mayStall(project) ? keys.stallDue(project.stageDeadlineAt!.toISOString(), project.projectId) : {}),
   });
 }
 
@@ -84,6 +88,7 @@ export function toProject(item: Record<string, unknown>): Project {
   const agreement = item.agreement as Record<string, unknown> | undefined;
   const confirmation = item.installationConfirmation as Record<string, unknown> | undefined;
   const milestones = item.milestones as Record<string, Record<string, unknown>>;
+  const stalled = item.stalled as Record<string, unknown> | undefined;
   return defined({
     projectId: String(item.projectId),
     planId: String(item.planId),
@@ -111,6 +116,8 @@ export function toProject(item: Record<string, unknown>): Project {
     heldDownPaymentHalalas: Number(item.heldDownPaymentHalalas),
     unsettledDisbursementCount: Number(item.unsettledDisbursementCount),
     completedAt: date(item.completedAt),
+    stageDeadlineAt: date(item.stageDeadlineAt),
+    stalled: stalled === undefined ? undefined : { stage: stalled.stage as Milestone, flaggedAt: new Date(String(stalled.flaggedAt)), deadlineAt: new Date(String(stalled.deadlineAt)) },
     version: Number(item.version),
     auditHead: item.auditHeadHash === undefined ? { sequence: 0, hash: '0'.repeat(64) } : { sequence: Number(item.auditSequence), hash: String(item.auditHeadHash) },
   }) as Project;

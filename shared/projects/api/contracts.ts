@@ -60,6 +60,11 @@ export const projectSchema = z
     installationConfirmedAt: z.iso.datetime().optional(),
     milestones: z.strictObject({ M1: milestoneSchema, M2: milestoneSchema }),
     completedAt: z.iso.datetime().optional(),
+    stageDeadlineAt: z.iso.datetime().optional().describe('By when the contractor must submit the milestone awaited; past it the project is flagged stalled.'),
+    stalled: z
+      .strictObject({ awaitedMilestone: z.enum(MILESTONES), deadlineAt: z.iso.datetime(), flaggedAt: z.iso.datetime() })
+      .optional()
+      .describe('The project overstayed a stage; the latest such flag.'),
   })
   .meta({ id: 'Project' });
 

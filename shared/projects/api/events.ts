@@ -76,6 +76,12 @@ export const PROJECTS_EVENTS = {
     version: 1,
     data: z.strictObject({ ...disbursementFacts, reason: z.string(), returnedAt: z.iso.datetime() }),
   }),
+  projectStalled: defineEventType({
+    source: SOURCE,
+    detailType: 'Project Stalled',
+    version: 1,
+    data: z.strictObject({ ...project, awaitedMilestone: z.enum(MILESTONES), deadlineAt: z.iso.datetime(), flaggedAt: z.iso.datetime() }),
+  }),
   projectCompleted: defineEventType({
     source: SOURCE,
     detailType: 'Project Completed',

@@ -13,4 +13,14 @@ export const projectsSchedules = {
     functionTimeoutSeconds: 120,
     permissions: ['table:read', 'table:write'],
   },
+  flagStalledProjects: {
+    id: 'flag-stalled-projects',
+    description: 'Flags projects that overstay a stage (notice to proceed → M1, M1 → M2) past their policy limit, publishes Project Stalled and raises the stalled-projects alarm.',
+    handlerEntry: 'functions/projects/flag-stalled-projects.ts',
+    // Limits are months long; an hour's delay in noticing changes nothing.
+    scheduleExpression: 'rate(1 hour)',
+    localIntervalSeconds: 10,
+    functionTimeoutSeconds: 120,
+    permissions: ['table:read', 'table:write'],
+  },
 } as const satisfies Record<string, ScheduledJobDefinition>;

@@ -41,6 +41,10 @@ export function toProjectView(project: Project) {
     ...optionalIso('installationConfirmedAt', project.installationConfirmation?.confirmedAt),
     milestones: Object.fromEntries(MILESTONES.map((milestone) => [milestone, toMilestoneView(project.milestones[milestone])])) as Record<(typeof MILESTONES)[number], ReturnType<typeof toMilestoneView>>,
     ...optionalIso('completedAt', project.completedAt),
+    ...optionalIso('stageDeadlineAt', project.stageDeadlineAt),
+    ...(project.stalled === undefined
+      ? {}
+      : { stalled: { awaitedMilestone: project.stalled.stage, deadlineAt: project.stalled.deadlineAt.toISOString(), flaggedAt: project.stalled.flaggedAt.toISOString() } }),
   };
 }
 

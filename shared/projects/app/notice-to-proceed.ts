@@ -43,7 +43,7 @@ async function issueOne(listed: Project, correlationId: string, now: Date, deps:
   // The index may lag the table: read both again, consistently, before deciding.
   const [project, plan] = await Promise.all([deps.projectStore.findProject(listed.projectId), deps.projectStore.findPlan(listed.planId)]);
   if (project === undefined || plan === undefined) return false;
-  const moved = issueNoticeToProceed(project, now);
+  const moved = issueNoticeToProceed(project, now, deps.policy);
   // A plan no longer active (cancelled in its cooling-off window) never proceeds.
   const fixed = fixProvisionalSchedule(plan, riyadhCalendarDate(now), deps.policy.firstInstallmentMonthsAfterNoticeToProceed);
   if (moved.kind === 'refused' || fixed === undefined) return false;

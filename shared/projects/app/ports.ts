@@ -62,6 +62,8 @@ export interface ProjectStore {
   findPlan(planId: string): Promise<Plan | undefined>;
   /** Projects in COOLING_OFF whose window ended before `now`. */
   listProjectsDueNoticeToProceed(now: Date, pageSize: number): AsyncIterable<Project>;
+  /** Projects waiting for a milestone whose deadline passed before `now`, not yet flagged for it. */
+  listProjectsPastStageDeadline(now: Date, pageSize: number): AsyncIterable<Project>;
 
   /** `already-pending` when another decision on the project waits for confirmation. */
   proposeDecision(proposal: { readonly project: Project; readonly decision: MilestoneDecision; readonly audit: AuditEntryContent }): Promise<'proposed' | 'already-pending'>;

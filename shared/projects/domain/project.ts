@@ -105,6 +105,10 @@ export interface Project {
   /** Disbursements of this project not yet settled; the project completes when M2 is approved and this is 0. */
   readonly unsettledDisbursementCount: number;
   readonly completedAt?: Date;
+  /** By when the contractor must submit the next milestone: set at notice to proceed (M1) and at M1's approval (M2). */
+  readonly stageDeadlineAt?: Date;
+  /** The project overstayed its stage: flagged by the stall job, once per stage. */
+  readonly stalled?: { readonly stage: Milestone; readonly flaggedAt: Date; readonly deadlineAt: Date };
   /** Optimistic-lock version: every update is conditional on it. */
   readonly version: number;
   readonly auditHead: { readonly sequence: number; readonly hash: string };
@@ -120,13 +124,22 @@ export interface ProjectPolicy {
   readonly payoutTransferLimitHalalas: number;
   /** The first installment falls due this many months after notice to proceed. */
   readonly firstInstallmentMonthsAfterNoticeToProceed: number;
+  /** From notice to proceed until M1 is submitted; past it the project is flagged stalled. */
+  readonly noticeToProceedToMilestoneOneSeconds: number;
+  /** From M1's approval until M2 is submitted; past it the project is flagged stalled. */
+  readonly milestoneOneToMilestoneTwoSeconds: number;
 }
+
+const DAY_SECONDS = 24 * 60 * 60;
 
 export const DEFAULT_PROJECT_POLICY: ProjectPolicy = {
   milestoneOneBasisPoints: 5_000,
   // SAR 20,000: Riyad Bank's sarie limit per transfer to a saved beneficiary (solar.md).
   payoutTransferLimitHalalas: 20_000_00,
   firstInstallmentMonthsAfterNoticeToProceed: 1,
+  // Palmetto LightReach cancels a file whose NTP → M1 takes over 160 days, and claws back after 115 days M1 → M2 (solar.md).
+  noticeToProceedToMilestoneOneSeconds: 160 * DAY_SECONDS,
+  milestoneOneToMilestoneTwoSeconds: 115 * DAY_SECONDS,
 };
 
 /** Each milestone's amount: M1 its basis points of the total (half up), M2 the rest, so they sum exactly. */
@@ -193,9 +206,28 @@ export function acceptAgreement(project: Project, agreement: AgreementAcceptance
 }
 
 /** Only once the customer can no longer withdraw does the contractor get notice to proceed. */
-export function issueNoticeToProceed(project: Project, now: Date): Transition {
+export function issueNoticeToProceed(project: Project, now: Date, policy: Pick<ProjectPolicy, 'noticeToProceedToMilestoneOneSeconds'>): Transition {
   if (project.status !== 'COOLING_OFF' || now < project.coolingOffEndsAt) return refused('PROJECT_STATUS_CONFLICT');
-  return moved({ ...project, status: 'NOTICE_TO_PROCEED', noticeToProceedAt: now });
+  return moved({ ...project, status: 'NOTICE_TO_PROCEED', noticeToProceedAt: now, stageDeadlineAt: new Date(now.getTime() + policy.noticeToProceedToMilestoneOneSeconds * 1000) });
+}
+
+/** The milestone a project in this status is waiting for the contractor to submit, if any. */
+export function milestoneAwaited(status: ProjectStatus): Milestone | undefined {
+  if (status === 'NOTICE_TO_PROCEED') return 'M1';
+  if (status === 'M1_APPROVED') return 'M2';
+  return undefined;
+}
+
+/** Whether the stall job should look at the project again: waiting for a milestone, not yet flagged for it. */
+export function mayStall(project: Project): boolean {
+  const awaited = milestoneAwaited(project.status);
+  return awaited !== undefined && project.stageDeadlineAt !== undefined && project.stalled?.stage !== awaited;
+}
+
+/** Flags a project that overstayed its stage; undefined when it has not (or is already flagged for this stage). */
+export function flagStalled(project: Project, now: Date): Project | undefined {
+  if (!mayStall(project) || project.stageDeadlineAt === undefined || now < project.stageDeadlineAt) return undefined;
+  return { ...project, stalled: { stage: milestoneAwaited(project.status)!, flaggedAt: now, deadlineAt: project.stageDeadlineAt } };
 }
 
 /** The status a milestone may be submitted from, and the one submission moves to. */
@@ -247,7 +279,13 @@ export interface MilestoneApproval {
 export type ApprovalOutcome = { readonly kind: 'approved'; readonly approval: MilestoneApproval } | { readonly kind: 'refused'; readonly refusal: TransitionRefusal };
 
 /** Approval credits the contractor: the held down payment is drawn first, then the financing. */
-export function approveMilestone(project: Project, milestone: Milestone, decisionId: string, now: Date, policy: Pick<ProjectPolicy, 'payoutTransferLimitHalalas'>): ApprovalOutcome {
+export function approveMilestone(
+  project: Project,
+  milestone: Milestone,
+  decisionId: string,
+  now: Date,
+  policy: Pick<ProjectPolicy, 'payoutTransferLimitHalalas' | 'milestoneOneToMilestoneTwoSeconds'>,
+): ApprovalOutcome {
   if (project.status !== APPROVAL[milestone].from) return { kind: 'refused', refusal: 'PROJECT_STATUS_CONFLICT' };
   if (MILESTONE_REQUIREMENTS[milestone].customerConfirmationRequired && project.installationConfirmation === undefined) {
     return { kind: 'refused', refusal: 'INSTALLATION_NOT_CONFIRMED' };
@@ -255,11 +293,14 @@ export function approveMilestone(project: Project, milestone: Milestone, decisio
   const state = project.milestones[milestone];
   const fromDownPaymentHalalas = Math.min(project.heldDownPaymentHalalas, state.amountHalalas);
   const transferAmountsHalalas = splitUnderLimit(state.amountHalalas, policy.payoutTransferLimitHalalas);
+  const { stageDeadlineAt: _met, ...rest } = project;
   return {
     kind: 'approved',
     approval: {
       project: {
-        ...project,
+        ...rest,
+        // M2 is due a policy period after M1's approval; after M2's, nothing more is awaited from the contractor.
+        ...(milestone === 'M1' ? { stageDeadlineAt: new Date(now.getTime() + policy.milestoneOneToMilestoneTwoSeconds * 1000) } : {}),
         status: APPROVAL[milestone].to,
         heldDownPaymentHalalas: project.heldDownPaymentHalalas - fromDownPaymentHalalas,
         unsettledDisbursementCount: project.unsettledDisbursementCount + transferAmountsHalalas.length,

@@ -1,0 +1,68 @@
+/**
+ * The deadlines of an installation project over HTTP, with the policy windows shortened to seconds: notice to
+ * proceed when the cooling-off window ends, and the stall flag when the contractor overstays a stage, raised once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../lib/local/runtime.ts';
+import { TEST_IDENTITIES } from '../../lib/local/simulators/test-identities.ts';
+import { apiClient, type Tokens } from '../support/api-client.ts';
+import { assessedCustomer } from '../support/customer-setup.ts';
+import { eventually } from '../support/eventually.ts';
+import { startTestRuntime } from '../support/local-runtime.ts';
+import { agreedProject, approvedInstaller, financedProject, type ProjectView } from '../support/project-setup.ts';
+import { signIn } from '../support/sign-in.ts';
+
+/** Shortened for this file only, and restored after. */
+const WINDOWS = { POLICY_COOLING_OFF_SECONDS: '2', POLICY_NTP_TO_M1_SECONDS: '3' } as const;
+/** The stall job runs every 10 s locally. */
+const STALL_JOB_INTERVAL_MILLISECONDS = 10_000;
+
+describe('installation project deadlines over HTTP', () => {
+  let runtime: LocalRuntime;
+  let staff: { ops: Tokens; compliance: Tokens };
+  const previous: Record<string, string | undefined> = {};
+  const api = () => apiClient(runtime.baseUrl);
+
+  beforeAll(async () => {
+    for (const [name, value] of Object.entries(WINDOWS)) {
+      previous[name] = process.env[name];
+      process.env[name] = value;
+    }
+    runtime = await startTestRuntime();
+    staff = { ops: await signIn(runtime.baseUrl, TEST_IDENTITIES.opsStaff.nationalId), compliance: await signIn(runtime.baseUrl, TEST_IDENTITIES.complianceStaff.nationalId) };
+  });
+
+  afterAll(async () => {
+    await runtime?.stop();
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  it('flags a project whose contractor has not submitted M1 by its deadline, once, and publishes nothing more on later runs', async () => {
+    const customer = await assessedCustomer(runtime.baseUrl);
+    const installer = await approvedInstaller(runtime.baseUrl, staff);
+    const { projectId } = await financedProject(runtime.baseUrl, customer, installer);
+    await agreedProject(runtime.baseUrl, customer, projectId);
+    const read = async () => (await api().call<ProjectView & { stageDeadlineAt?: string }>('GET', `/v1/projects/${projectId}`, { token: staff.ops.accessToken })).body;
+
+    const proceeding = await eventually(async () => {
+      const project = await read();
+      return project.status === 'NOTICE_TO_PROCEED' ? project : undefined;
+    }, { description: 'notice to proceed' });
+    expect(proceeding.stalled).toBeUndefined();
+    expect(proceeding.stageDeadlineAt).toBeDefined();
+
+    const flagged = await eventually(async () => {
+      const project = await read();
+      return project.stalled === undefined ? undefined : project;
+    }, { description: 'the stall flag', timeoutMilliseconds: 3 * STALL_JOB_INTERVAL_MILLISECONDS });
+    expect(flagged.status).toBe('NOTICE_TO_PROCEED');
+    expect(flagged.stalled).toMatchObject({ awaitedMilestone: 'M1', deadlineAt: proceeding.stageDeadlineAt });
+
+    // Another run of the job finds nothing new to flag: the flag stays as it was raised.
+    await new Promise((resolve) => setTimeout(resolve, STALL_JOB_INTERVAL_MILLISECONDS + 1_000));
+    expect((await read()).stalled).toEqual(flagged.stalled);
+  }, 120_000);
+});
