@@ -11,6 +11,7 @@ export function loadProjectPolicy(environment: Environment = process.env): Proje
     firstInstallmentMonthsAfterNoticeToProceed: read.integer('firstInstallmentMonthsAfterNoticeToProceed', DEFAULT_PROJECT_POLICY.firstInstallmentMonthsAfterNoticeToProceed),
     noticeToProceedToMilestoneOneSeconds: read.integer('noticeToProceedToMilestoneOneSeconds', DEFAULT_PROJECT_POLICY.noticeToProceedToMilestoneOneSeconds),
     milestoneOneToMilestoneTwoSeconds: read.integer('milestoneOneToMilestoneTwoSeconds', DEFAULT_PROJECT_POLICY.milestoneOneToMilestoneTwoSeconds),
+    installationConfirmationSeconds: read.integer('installationConfirmationSeconds', DEFAULT_PROJECT_POLICY.installationConfirmationSeconds),
   };
   read.done();
   return policy;

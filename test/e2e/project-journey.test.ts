@@ -45,6 +45,7 @@ const VALID_BODIES: Readonly<Record<string, unknown>> = {
   RequestEvidenceUpload: { contentType: 'image/png' },
   SubmitMilestone: { files: [{ fileId: '01JZZZZZZZZZZZZZZZZZZZZZZZ', kind: 'SIGNED_INSTALLATION_CONTRACT' }], secReferenceNumber: 'SEC-APP-1001' },
   ProposeMilestoneDecision: { decision: 'APPROVE', reason: 'Checked' },
+  DisputeInstallation: { reason: 'Two panels missing' },
 };
 const projectRoutes = routeList.filter((route) => route.path.includes('{projectId}'));
 

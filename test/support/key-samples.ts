@@ -90,6 +90,8 @@ export function partitionSamples(id: string): Record<keyof typeof keys, Partitio
     noticeToProceedPartitions: index(...keys.noticeToProceedPartitions()),
     stallDue: index(keys.stallDue(`${dueDate}T00:00:00.000Z`, id)[INDEXES.byDueDate.partitionKey]!),
     stallPartitions: index(...keys.stallPartitions()),
+    confirmationDue: index(keys.confirmationDue(`${dueDate}T00:00:00.000Z`, id)[INDEXES.byDueDate.partitionKey]!),
+    confirmationPartitions: index(...keys.confirmationPartitions()),
     // Sort-key prefixes and a ledger owner, not partitions: the contractor's ledger is sampled by journal and journals.
     disbursementPrefix: { space: 'none', partitions: [] },
     contractorProjectLinkPrefix: { space: 'none', partitions: [] },

@@ -12,6 +12,9 @@ const noticeToProceedPartition = (shard: number): string => `NTP_DUE#${shard}`;
 /** byDueDate partitions for projects waiting for a milestone, by the deadline after which they are stalled. */
 export const STALL_SHARD_COUNT = 4;
 const stallPartition = (shard: number): string => `STALL_DUE#${shard}`;
+/** byDueDate partitions for projects whose customer has not yet answered M2, by when silence counts as confirmation. */
+export const CONFIRMATION_SHARD_COUNT = 4;
+const confirmationPartition = (shard: number): string => `CONFIRMATION_DUE#${shard}`;
 
 export const ENTITY_TYPES = {
   project: 'Project',
@@ -64,6 +67,12 @@ export const keys = {
     [INDEXES.byDueDate.sortKey]: `${deadlineAt}#${projectId}`,
   }),
   stallPartitions: (): readonly string[] => Array.from({ length: STALL_SHARD_COUNT }, (_, shard) => stallPartition(shard)),
+  /** byDueDate index attributes of a project whose customer has not answered M2: the deemed-confirmation job's. */
+  confirmationDue: (dueAt: string, projectId: string): Record<string, string> => ({
+    [INDEXES.byDueDate.partitionKey]: confirmationPartition(shardOf(projectId, CONFIRMATION_SHARD_COUNT)),
+    [INDEXES.byDueDate.sortKey]: `${dueAt}#${projectId}`,
+  }),
+  confirmationPartitions: (): readonly string[] => Array.from({ length: CONFIRMATION_SHARD_COUNT }, (_, shard) => confirmationPartition(shard)),
   /** The contractor's ledger: every journal that moves its payable, i.e. its statement. */
   contractorLedger: (contractorId: string): JournalOwner => ({ ownerPartitionKey: contractorAccountPartition(contractorId) }),
 } as const;
@@ -80,4 +89,5 @@ export const KEY_PREFIXES: readonly KeyPrefix[] = [
   { entityType: ENTITY_TYPES.project, partitionKeyPrefix: 'OWNER#', sortKeyPrefix: 'PROJECT#', keySpace: 'byOwner' },
   { entityType: ENTITY_TYPES.project, partitionKeyPrefix: 'NTP_DUE#', sortKeyPrefix: '', keySpace: 'byDueDate' },
   { entityType: ENTITY_TYPES.project, partitionKeyPrefix: 'STALL_DUE#', sortKeyPrefix: '', keySpace: 'byDueDate' },
+  { entityType: ENTITY_TYPES.project, partitionKeyPrefix: 'CONFIRMATION_DUE#', sortKeyPrefix: '', keySpace: 'byDueDate' },
 ];

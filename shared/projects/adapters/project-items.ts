@@ -13,7 +13,7 @@ import type { NamedTransactItem } from '../../kernel/storage/unit-of-work.ts';
 import { journalWrites, type PostedJournal } from '../../ledger/index.ts';
 import { PROJECTS_EVENTS } from '../api/events.ts';
 import type { Disbursement } from '../domain/disbursement.ts';
-import { MILESTONES, mayStall, openProject, type Milestone, type MilestoneState, type Project, type ProjectPolicy } from '../domain/project.ts';
+import { awaitsCustomerAnswer, MILESTONES, mayStall, openProject, type Milestone, type MilestoneState, type Project, type ProjectPolicy } from '../domain/project.ts';
 import { ENTITY_TYPES, keys } from './keys.ts';
 
 const iso = (date: Date | undefined): string | undefined => date?.toISOString();
@@ -69,6 +69,8 @@ export function projectAttributes(project: Project): Record<string, unknown> {
     installationAddressProvided: project.installationAddressProvided,
     installationConfirmation:
       project.installationConfirmation === undefined ? undefined : { ...project.installationConfirmation, confirmedAt: project.installationConfirmation.confirmedAt.toISOString() },
+    installationDispute: project.installationDispute === undefined ? undefined : { ...project.installationDispute, disputedAt: project.installationDispute.disputedAt.toISOString() },
+    confirmationDueAt: iso(project.confirmationDueAt),
     milestones: Object.fromEntries(MILESTONES.map((milestone) => [milestone, milestoneAttributes(project.milestones[milestone])])),
     heldDownPaymentHalalas: project.heldDownPaymentHalalas,
     unsettledDisbursementCount: project.unsettledDisbursementCount,
@@ -81,6 +83,8 @@ export function projectAttributes(project: Project): Record<string, unknown> {
     // window (the notice-to-proceed job), or waiting for a milestone it has not been flagged stalled for (the stall job).
     ...(project.status === 'COOLING_OFF' ? keys.noticeToProceedDue(project.coolingOffEndsAt.toISOString(), project.projectId) : {}),
     ...(mayStall(project) ? keys.stallDue(project.stageDeadlineAt!.toISOString(), project.projectId) : {}),
+    // ... or waiting for the customer's answer on M2 (the deemed-confirmation job).
+    ...(awaitsCustomerAnswer(project) && project.confirmationDueAt !== undefined ? keys.confirmationDue(project.confirmationDueAt.toISOString(), project.projectId) : {}),
   });
 }
 
@@ -89,6 +93,7 @@ export function toProject(item: Record<string, unknown>): Project {
   const confirmation = item.installationConfirmation as Record<string, unknown> | undefined;
   const milestones = item.milestones as Record<string, Record<string, unknown>>;
   const stalled = item.stalled as Record<string, unknown> | undefined;
+  const dispute = item.installationDispute as Record<string, unknown> | undefined;
   return defined({
     projectId: String(item.projectId),
     planId: String(item.planId),
@@ -111,7 +116,10 @@ export function toProject(item: Record<string, unknown>): Project {
     noticeToProceedAt: date(item.noticeToProceedAt),
     addressDisclosureConsentedAt: date(item.addressDisclosureConsentedAt),
     installationAddressProvided: item.installationAddressProvided === true,
-    installationConfirmation: confirmation === undefined ? undefined : { confirmedAt: new Date(String(confirmation.confirmedAt)), confirmedBy: String(confirmation.confirmedBy) },
+    installationConfirmation:
+      confirmation === undefined ? undefined : { confirmedAt: new Date(String(confirmation.confirmedAt)), confirmedBy: String(confirmation.confirmedBy), deemed: confirmation.deemed === true },
+    installationDispute: dispute === undefined ? undefined : { reason: String(dispute.reason), disputedAt: new Date(String(dispute.disputedAt)), disputedBy: String(dispute.disputedBy) },
+    confirmationDueAt: date(item.confirmationDueAt),
     milestones: { M1: toMilestone(milestones.M1!), M2: toMilestone(milestones.M2!) },
     heldDownPaymentHalalas: Number(item.heldDownPaymentHalalas),
     unsettledDisbursementCount: Number(item.unsettledDisbursementCount),

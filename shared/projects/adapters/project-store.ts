@@ -206,6 +206,12 @@ export class DynamoDbProjectStore implements ProjectStore {
     }
   }
 
+  async *listProjectsPastConfirmationDeadline(now: Date, pageSize: number): AsyncIterable<Project> {
+    for await (const item of itemsBelow(this.documentClient, this.tableName, INDEXES.byDueDate, keys.confirmationPartitions(), now.toISOString(), pageSize)) {
+      yield toProject(item);
+    }
+  }
+
   async proposeDecision(proposal: { readonly project: Project; readonly decision: MilestoneDecision; readonly audit: Parameters<typeof chainAuditEntry>[1] }): Promise<'proposed' | 'already-pending'> {
     const { project, decision } = proposal;
     const entry = chainAuditEntry(project.auditHead, proposal.audit);

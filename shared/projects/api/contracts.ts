@@ -58,6 +58,9 @@ export const projectSchema = z
     agreement: z.strictObject({ termsVersion: z.string(), termsSha256: z.string(), acceptedAt: z.iso.datetime() }).optional(),
     noticeToProceedAt: z.iso.datetime().optional(),
     installationConfirmedAt: z.iso.datetime().optional(),
+    installationConfirmationDeemed: z.boolean().optional().describe('True when the customer did not answer within the window and is deemed to have confirmed.'),
+    installationDisputedAt: z.iso.datetime().optional().describe("The customer disputed M2: its payout waits for staff's four-eyes decision."),
+    confirmationDueAt: z.iso.datetime().optional().describe("After M2's submission: the customer's silence past this counts as confirmation."),
     milestones: z.strictObject({ M1: milestoneSchema, M2: milestoneSchema }),
     completedAt: z.iso.datetime().optional(),
     stageDeadlineAt: z.iso.datetime().optional().describe('By when the contractor must submit the milestone awaited; past it the project is flagged stalled.'),
@@ -127,6 +130,10 @@ export const acceptAgreementRequestSchema = z
     termsSha256: z.string().regex(/^[0-9a-f]{64}$/).describe('The termsSha256 of the agreement as shown (GET .../agreement).'),
   })
   .meta({ id: 'AcceptAgreementRequest' });
+
+export const disputeInstallationRequestSchema = z
+  .strictObject({ reason: z.string().trim().min(1).max(DECISION_REASON_LENGTH_MAX).describe('What is wrong with the installation as submitted; staff read it.') })
+  .meta({ id: 'DisputeInstallationRequest' });
 
 export const evidenceUploadRequestSchema = z
   .strictObject({ contentType: z.enum(EVIDENCE_CONTENT_TYPES).describe('Images (JPEG, PNG) and PDF only.') })

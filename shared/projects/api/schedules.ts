@@ -23,4 +23,13 @@ export const projectsSchedules = {
     functionTimeoutSeconds: 120,
     permissions: ['table:read', 'table:write'],
   },
+  deemInstallationsConfirmed: {
+    id: 'deem-installations-confirmed',
+    description: "Deems a customer who neither confirmed nor disputed M2 within the window to have confirmed the installation, so staff may approve M2's payout.",
+    handlerEntry: 'functions/projects/deem-installations-confirmed.ts',
+    scheduleExpression: 'rate(1 hour)',
+    localIntervalSeconds: 10,
+    functionTimeoutSeconds: 120,
+    permissions: ['table:read', 'table:write'],
+  },
 } as const satisfies Record<string, ScheduledJobDefinition>;

@@ -13,7 +13,7 @@ import { PROJECTS_EVENTS } from '../api/events.ts';
 import { projectsError } from '../api/error-codes.ts';
 import { disbursementIdOf, type Disbursement } from '../domain/disbursement.ts';
 import { confirmMilestoneDecision, type MilestoneDecision, type MilestoneDecisionKind } from '../domain/milestone-decision.ts';
-import { approveMilestone, MILESTONE_REQUIREMENTS, rejectMilestone, type Milestone, type Project } from '../domain/project.ts';
+import { approveMilestone, customerAnswered, MILESTONE_REQUIREMENTS, rejectMilestone, type Milestone, type Project } from '../domain/project.ts';
 import type { ProjectDeps } from './project-deps.ts';
 import type { ContractorMoneyMovement } from './ports.ts';
 import { refusalError } from './projects.ts';
@@ -38,7 +38,7 @@ export async function proposeMilestoneDecision(
 ): Promise<DecisionReading> {
   const project = await requireProject(command.projectId, deps);
   if (project.status !== REVIEWABLE_STATUS[command.milestone]) throw projectsError('PROJECT_STATUS_CONFLICT');
-  if (command.decision === 'APPROVE' && MILESTONE_REQUIREMENTS[command.milestone].customerConfirmationRequired && project.installationConfirmation === undefined) {
+  if (command.decision === 'APPROVE' && MILESTONE_REQUIREMENTS[command.milestone].customerConfirmationRequired && !customerAnswered(project)) {
     throw projectsError('INSTALLATION_NOT_CONFIRMED');
   }
   const now = deps.clock.now();
@@ -82,7 +82,14 @@ export async function confirmMilestoneDecisionOf(
     action: 'MILESTONE_DECISION_CONFIRMED',
     actor: command.principal.principalId,
     occurredAt: now.toISOString(),
-    facts: { decisionId: decision.decisionId, milestone: decision.milestone, decision: decision.decision, proposedBy: decision.proposedBy },
+    facts: {
+      decisionId: decision.decisionId,
+      milestone: decision.milestone,
+      decision: decision.decision,
+      proposedBy: decision.proposedBy,
+      // Staff's decision on a disputed M2 is the dispute's resolution.
+      resolvesDispute: decision.milestone === 'M2' && project.installationDispute !== undefined,
+    },
   };
   const decided = { projectId: project.projectId, planId: project.planId, contractorId: project.contractorId, milestone: decision.milestone, amountHalalas: project.milestones[decision.milestone].amountHalalas };
   let after: Project;

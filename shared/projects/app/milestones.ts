@@ -8,7 +8,7 @@ import { newEventFacts, outboundEvent } from '../../kernel/messaging/event-envel
 import type { Principal } from '../../kernel/http/request-context.ts';
 import { PROJECTS_EVENTS } from '../api/events.ts';
 import { projectsError } from '../api/error-codes.ts';
-import { acceptsEvidenceUploads, confirmInstallation, MILESTONE_REQUIREMENTS, submitMilestone, type EvidenceFile, type EvidenceFileKind, type Milestone, type Project } from '../domain/project.ts';
+import { acceptsEvidenceUploads, confirmInstallation, disputeInstallation, MILESTONE_REQUIREMENTS, submitMilestone, type EvidenceFile, type EvidenceFileKind, type Milestone, type Project } from '../domain/project.ts';
 import type { EvidenceDeps, ProjectDeps } from './project-deps.ts';
 import { readProject, refusalError } from './projects.ts';
 
@@ -67,7 +67,7 @@ export async function submitMilestoneEvidence(
     readonly secReferenceNumber: string;
     readonly correlationId: string;
   },
-  deps: Pick<EvidenceDeps, 'projectStore' | 'clock' | 'ids' | 'evidenceFiles'>,
+  deps: Pick<EvidenceDeps, 'projectStore' | 'clock' | 'ids' | 'evidenceFiles' | 'policy'>,
 ): Promise<Project> {
   const project = await contractorProject(command.principal, command.projectId, deps);
   if (!acceptsEvidenceUploads(project, command.milestone)) throw projectsError('PROJECT_STATUS_CONFLICT');
@@ -80,7 +80,7 @@ export async function submitMilestoneEvidence(
     return { fileId: file.fileId, kind: file.kind, contentType: found.contentType, sizeBytes: found.sizeBytes };
   });
   const now = deps.clock.now();
-  const moved = submitMilestone(project, command.milestone, { files, secReferenceNumber: command.secReferenceNumber, submittedBy: command.principal.principalId, submittedAt: now });
+  const moved = submitMilestone(project, command.milestone, { files, secReferenceNumber: command.secReferenceNumber, submittedBy: command.principal.principalId, submittedAt: now }, deps.policy);
   if (moved.kind === 'refused') throw refusalError(moved.refusal);
   const { amountHalalas } = project.milestones[command.milestone];
   await deps.projectStore.commitProjectChange({
@@ -136,12 +136,32 @@ export async function confirmProjectInstallation(command: { readonly principal: 
   if (viewer !== 'customer') throw projectsError('PROJECT_NOT_FOUND');
   if (project.installationConfirmation !== undefined) return project;
   const now = deps.clock.now();
-  const moved = confirmInstallation(project, { confirmedAt: now, confirmedBy: command.principal.principalId });
+  const moved = confirmInstallation(project, { confirmedAt: now, confirmedBy: command.principal.principalId, deemed: false });
   if (moved.kind === 'refused') throw refusalError(moved.refusal);
   await deps.projectStore.commitProjectChange({
     before: project,
     after: moved.project,
     audit: { action: 'INSTALLATION_CONFIRMED', actor: command.principal.principalId, occurredAt: now.toISOString(), facts: { deemed: false } },
+    events: [],
+  });
+  return moved.project;
+}
+
+/**
+ * The customer disputes M2 with a reason: its payout waits until staff decide, with four eyes, through the milestone
+ * decision routes (approve as submitted, or reject back to the contractor). Disputing again answers as the first time.
+ */
+export async function disputeProjectInstallation(command: { readonly principal: Principal; readonly projectId: string; readonly reason: string }, deps: Pick<ProjectDeps, 'projectStore' | 'clock'>): Promise<Project> {
+  const { project, viewer } = await readProject(command, deps);
+  if (viewer !== 'customer') throw projectsError('PROJECT_NOT_FOUND');
+  if (project.installationDispute !== undefined) return project;
+  const now = deps.clock.now();
+  const moved = disputeInstallation(project, { reason: command.reason, disputedAt: now, disputedBy: command.principal.principalId });
+  if (moved.kind === 'refused') throw refusalError(moved.refusal);
+  await deps.projectStore.commitProjectChange({
+    before: project,
+    after: moved.project,
+    audit: { action: 'INSTALLATION_DISPUTED', actor: command.principal.principalId, occurredAt: now.toISOString(), facts: { reason: command.reason } },
     events: [],
   });
   return moved.project;

@@ -64,6 +64,8 @@ export interface ProjectStore {
   listProjectsDueNoticeToProceed(now: Date, pageSize: number): AsyncIterable<Project>;
   /** Projects waiting for a milestone whose deadline passed before `now`, not yet flagged for it. */
   listProjectsPastStageDeadline(now: Date, pageSize: number): AsyncIterable<Project>;
+  /** Projects whose customer has not answered M2 by its confirmation deadline, before `now`. */
+  listProjectsPastConfirmationDeadline(now: Date, pageSize: number): AsyncIterable<Project>;
 
   /** `already-pending` when another decision on the project waits for confirmation. */
   proposeDecision(proposal: { readonly project: Project; readonly decision: MilestoneDecision; readonly audit: AuditEntryContent }): Promise<'proposed' | 'already-pending'>;

@@ -73,6 +73,15 @@ export interface AgreementAcceptance {
 export interface InstallationConfirmation {
   readonly confirmedAt: Date;
   readonly confirmedBy: string;
+  /** True when the customer did not answer within the window and is deemed to have confirmed. */
+  readonly deemed: boolean;
+}
+
+/** The customer says the installation is not what was submitted: M2's payout waits for staff to resolve it. */
+export interface InstallationDispute {
+  readonly reason: string;
+  readonly disputedAt: Date;
+  readonly disputedBy: string;
 }
 
 export interface Project {
@@ -99,6 +108,9 @@ export interface Project {
   readonly addressDisclosureConsentedAt?: Date;
   readonly installationAddressProvided: boolean;
   readonly installationConfirmation?: InstallationConfirmation;
+  readonly installationDispute?: InstallationDispute;
+  /** After M2's submission, when the customer's silence becomes a deemed confirmation. */
+  readonly confirmationDueAt?: Date;
   readonly milestones: Readonly<Record<Milestone, MilestoneState>>;
   /** Down payment still held for the contractor: approvals draw on it before the financing. */
   readonly heldDownPaymentHalalas: number;
@@ -128,6 +140,8 @@ export interface ProjectPolicy {
   readonly noticeToProceedToMilestoneOneSeconds: number;
   /** From M1's approval until M2 is submitted; past it the project is flagged stalled. */
   readonly milestoneOneToMilestoneTwoSeconds: number;
+  /** After M2's submission, how long the customer has to confirm or dispute before being deemed to confirm. */
+  readonly installationConfirmationSeconds: number;
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -140,6 +154,7 @@ export const DEFAULT_PROJECT_POLICY: ProjectPolicy = {
   // Palmetto LightReach cancels a file whose NTP → M1 takes over 160 days, and claws back after 115 days M1 → M2 (solar.md).
   noticeToProceedToMilestoneOneSeconds: 160 * DAY_SECONDS,
   milestoneOneToMilestoneTwoSeconds: 115 * DAY_SECONDS,
+  installationConfirmationSeconds: 7 * DAY_SECONDS,
 };
 
 /** Each milestone's amount: M1 its basis points of the total (half up), M2 the rest, so they sum exactly. */
@@ -245,20 +260,45 @@ export function acceptsEvidenceUploads(project: Project, milestone: Milestone): 
   return project.status === SUBMISSION[milestone].from;
 }
 
-export function submitMilestone(project: Project, milestone: Milestone, submission: MilestoneSubmission): Transition {
+export function submitMilestone(project: Project, milestone: Milestone, submission: MilestoneSubmission, policy: Pick<ProjectPolicy, 'installationConfirmationSeconds'>): Transition {
   if (project.status !== SUBMISSION[milestone].from) return refused('PROJECT_STATUS_CONFLICT');
   const required = MILESTONE_REQUIREMENTS[milestone].fileKinds;
   if (!required.every((kind) => submission.files.some((file) => file.kind === kind))) return refused('EVIDENCE_INCOMPLETE');
   const state = project.milestones[milestone];
-  // A staff rejection sends the milestone back to its submitting status, so a resubmission replaces the evidence.
-  const { installationConfirmation: _previous, ...rest } = project;
-  return moved({ ...rest, status: SUBMISSION[milestone].to, milestones: { ...project.milestones, [milestone]: { ...state, submission } } });
+  // A staff rejection sends the milestone back to its submitting status, so a resubmission replaces the evidence
+  // and asks the customer again.
+  const { installationConfirmation: _confirmed, installationDispute: _disputed, confirmationDueAt: _due, ...rest } = project;
+  const asksCustomer = MILESTONE_REQUIREMENTS[milestone].customerConfirmationRequired;
+  return moved({
+    ...rest,
+    status: SUBMISSION[milestone].to,
+    milestones: { ...project.milestones, [milestone]: { ...state, submission } },
+    ...(asksCustomer ? { confirmationDueAt: new Date(submission.submittedAt.getTime() + policy.installationConfirmationSeconds * 1000) } : {}),
+  });
+}
+
+/** Whether the customer still has to answer M2: submitted, neither confirmed nor disputed. */
+export function awaitsCustomerAnswer(project: Project): boolean {
+  return project.status === 'M2_SUBMITTED' && project.installationConfirmation === undefined && project.installationDispute === undefined;
 }
 
 export function confirmInstallation(project: Project, confirmation: InstallationConfirmation): Transition {
-  if (project.status !== 'M2_SUBMITTED' || project.installationConfirmation !== undefined) return refused('PROJECT_STATUS_CONFLICT');
+  if (!awaitsCustomerAnswer(project)) return refused('PROJECT_STATUS_CONFLICT');
+  // A deemed confirmation only once the window has passed.
+  if (confirmation.deemed && (project.confirmationDueAt === undefined || confirmation.confirmedAt < project.confirmationDueAt)) return refused('PROJECT_STATUS_CONFLICT');
   return moved({ ...project, installationConfirmation: confirmation });
 }
+
+export function disputeInstallation(project: Project, dispute: InstallationDispute): Transition {
+  if (!awaitsCustomerAnswer(project)) return refused('PROJECT_STATUS_CONFLICT');
+  return moved({ ...project, installationDispute: dispute });
+}
+
+/**
+ * M2 may be approved once the customer confirmed (or is deemed to have), or, when they disputed, as staff's
+ * resolution of the dispute in the contractor's favour: the dispute held the payout until staff decide.
+ */
+export const customerAnswered = (project: Project): boolean => project.installationConfirmation !== undefined || project.installationDispute !== undefined;
 
 /** A staff rejection: the milestone goes back to the contractor, who submits new evidence. */
 export function rejectMilestone(project: Project, milestone: Milestone): Transition {
@@ -287,7 +327,7 @@ export function approveMilestone(
   policy: Pick<ProjectPolicy, 'payoutTransferLimitHalalas' | 'milestoneOneToMilestoneTwoSeconds'>,
 ): ApprovalOutcome {
   if (project.status !== APPROVAL[milestone].from) return { kind: 'refused', refusal: 'PROJECT_STATUS_CONFLICT' };
-  if (MILESTONE_REQUIREMENTS[milestone].customerConfirmationRequired && project.installationConfirmation === undefined) {
+  if (MILESTONE_REQUIREMENTS[milestone].customerConfirmationRequired && !customerAnswered(project)) {
     return { kind: 'refused', refusal: 'INSTALLATION_NOT_CONFIRMED' };
   }
   const state = project.milestones[milestone];
