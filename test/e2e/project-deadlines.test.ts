@@ -9,11 +9,11 @@ import { apiClient, type Tokens } from '../support/api-client.ts';
 import { assessedCustomer } from '../support/customer-setup.ts';
 import { eventually } from '../support/eventually.ts';
 import { startTestRuntime } from '../support/local-runtime.ts';
-import { agreedProject, approvedInstaller, financedProject, type ProjectView } from '../support/project-setup.ts';
+import { agreedProject, approvedInstaller, approveMilestone, financedProject, projectReaches, submitMilestone, type ProjectView } from '../support/project-setup.ts';
 import { signIn } from '../support/sign-in.ts';
 
 /** Shortened for this file only, and restored after. */
-const WINDOWS = { POLICY_COOLING_OFF_SECONDS: '2', POLICY_NTP_TO_M1_SECONDS: '3' } as const;
+const WINDOWS = { POLICY_COOLING_OFF_SECONDS: '2', POLICY_NTP_TO_M1_SECONDS: '3', POLICY_INSTALLATION_CONFIRMATION_SECONDS: '2' } as const;
 /** The stall job runs every 10 s locally. */
 const STALL_JOB_INTERVAL_MILLISECONDS = 10_000;
 
@@ -64,5 +64,46 @@ describe('installation project deadlines over HTTP', () => {
     // Another run of the job finds nothing new to flag: the flag stays as it was raised.
     await new Promise((resolve) => setTimeout(resolve, STALL_JOB_INTERVAL_MILLISECONDS + 1_000));
     expect((await read()).stalled).toEqual(flagged.stalled);
+  }, 120_000);
+
+  /** A project at M2_SUBMITTED, its M1 paid: what the customer is asked to confirm. */
+  async function awaitingCustomerAnswer(): Promise<{ customer: Tokens; projectId: string }> {
+    const customer = await assessedCustomer(runtime.baseUrl);
+    const installer = await approvedInstaller(runtime.baseUrl, staff);
+    const { projectId } = await financedProject(runtime.baseUrl, customer, installer);
+    await agreedProject(runtime.baseUrl, customer, projectId);
+    await projectReaches(runtime.baseUrl, customer, projectId, 'NOTICE_TO_PROCEED');
+    await submitMilestone(runtime.baseUrl, installer, projectId, 'M1');
+    await approveMilestone(runtime.baseUrl, staff, projectId, 'M1');
+    await submitMilestone(runtime.baseUrl, installer, projectId, 'M2');
+    return { customer, projectId };
+  }
+
+  it('deems a customer who neither confirms nor disputes M2 within the window to have confirmed, so M2 can be paid', async () => {
+    const { customer, projectId } = await awaitingCustomerAnswer();
+    const deemed = await eventually(async () => {
+      const project = (await api().call<{ installationConfirmationDeemed?: boolean }>('GET', `/v1/projects/${projectId}`, { token: customer.accessToken })).body;
+      return project.installationConfirmationDeemed === true ? project : undefined;
+    }, { description: 'the deemed confirmation', timeoutMilliseconds: 3 * STALL_JOB_INTERVAL_MILLISECONDS });
+    expect(deemed.installationConfirmationDeemed).toBe(true);
+    const approved = await approveMilestone(runtime.baseUrl, staff, projectId, 'M2');
+    expect(approved.body.projectStatus).toBe('M2_APPROVED');
+    await projectReaches(runtime.baseUrl, customer, projectId, 'COMPLETED');
+  }, 120_000);
+
+  it('holds M2 when the customer disputes it, until two staff users decide; a late confirmation changes nothing', async () => {
+    const { customer, projectId } = await awaitingCustomerAnswer();
+    const disputed = await api().call<{ installationDisputedAt?: string }>('POST', `/v1/projects/${projectId}/installation-dispute`, { token: customer.accessToken, body: { reason: 'Two panels are missing' } });
+    expect(disputed.status).toBe(200);
+    expect(disputed.body.installationDisputedAt).toBeDefined();
+    const late = await api().call<{ error: { code: string } }>('POST', `/v1/projects/${projectId}/installation-confirmation`, { token: customer.accessToken });
+    expect([late.status, late.body.error.code]).toEqual([409, 'PROJECT_STATUS_CONFLICT']);
+    // Past the window, silence no longer applies: the dispute stands until staff decide.
+    await new Promise((resolve) => setTimeout(resolve, STALL_JOB_INTERVAL_MILLISECONDS + 1_000));
+    const waiting = (await api().call<{ status: string; installationConfirmationDeemed?: boolean }>('GET', `/v1/projects/${projectId}`, { token: customer.accessToken })).body;
+    expect(waiting).toMatchObject({ status: 'M2_SUBMITTED' });
+    expect(waiting.installationConfirmationDeemed).toBeUndefined();
+    const resolved = await approveMilestone(runtime.baseUrl, staff, projectId, 'M2');
+    expect(resolved.body.projectStatus).toBe('M2_APPROVED');
   }, 120_000);
 });

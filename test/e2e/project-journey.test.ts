@@ -15,7 +15,7 @@ import { apiClient, type Tokens } from '../support/api-client.ts';
 import { assessedCustomer } from '../support/customer-setup.ts';
 import { eventually } from '../support/eventually.ts';
 import { startTestRuntime } from '../support/local-runtime.ts';
-import { approvedInstaller as approvedInstallerOf, financedProject as financedProjectOf } from '../support/project-setup.ts';
+import { approvedInstaller as approvedInstallerOf, financedProject as financedProjectOf, PNG, uploadEvidence as uploadEvidenceOf } from '../support/project-setup.ts';
 import { signIn } from '../support/sign-in.ts';
 
 interface ErrorBody {
@@ -52,8 +52,6 @@ const projectRoutes = routeList.filter((route) => route.path.includes('{projectI
 /** Shortened so that notice to proceed follows acceptance within the test; restored after. */
 const COOLING_OFF_SECONDS = '4';
 const ADDRESS = { buildingNumber: '2715', street: 'King Fahd Road', district: 'Al Olaya', city: 'Riyadh', postalCode: '12212', additionalNumber: '8123' };
-/** A 1×1 PNG: what a phone photo is, as far as the evidence checks go. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 describe('an installation project over HTTP', () => {
   let runtime: LocalRuntime;
@@ -73,19 +71,7 @@ describe('an installation project over HTTP', () => {
     return project;
   }
 
-  async function uploadEvidence(installer: Tokens, projectId: string, milestone: 'M1' | 'M2', contentType: string): Promise<string> {
-    const form = await api().call<{ fileId: string; url: string; fields: Record<string, string> }>('POST', `/v1/projects/${projectId}/milestones/${milestone}/uploads`, {
-      token: installer.accessToken,
-      body: { contentType },
-    });
-    expect(form.status).toBe(201);
-    const body = new FormData();
-    for (const [name, value] of Object.entries(form.body.fields)) body.append(name, value);
-    body.append('file', new Blob([PNG], { type: contentType }));
-    const uploaded = await fetch(form.body.url, { method: 'POST', body });
-    expect(uploaded.status).toBeLessThan(300);
-    return form.body.fileId;
-  }
+  const uploadEvidence = (installer: Tokens, projectId: string, milestone: 'M1' | 'M2', contentType: string) => uploadEvidenceOf(runtime.baseUrl, installer, projectId, milestone, contentType);
 
   async function approve(projectId: string, milestone: 'M1' | 'M2'): Promise<{ disbursementIds: string[] }> {
     const proposed = await api().call<{ decisionId: string }>('POST', `/v1/ops/projects/${projectId}/milestones/${milestone}/decisions`, { token: ops.accessToken, body: { decision: 'APPROVE', reason: 'Evidence checked' } });

@@ -94,3 +94,53 @@ export async function agreedProject(baseUrl: string, customer: Tokens, projectId
   const accepted = await api.call('POST', `/v1/projects/${projectId}/agreement`, { token: customer.accessToken, headers: withKey(), body: { termsVersion: agreement.body.termsVersion, termsSha256: agreement.body.termsSha256 } });
   if (accepted.status !== 200) throw new Error(`The agreement was not accepted: ${accepted.status}`);
 }
+
+/** A 1×1 PNG: what a phone photo is, as far as the evidence checks go. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+/** Uploads one evidence file through a presigned form, as the installer; its file id. */
+export async function uploadEvidence(baseUrl: string, installer: Tokens, projectId: string, milestone: 'M1' | 'M2', contentType: string): Promise<string> {
+  const form = await apiClient(baseUrl).call<{ fileId: string; url: string; fields: Record<string, string> }>('POST', `/v1/projects/${projectId}/milestones/${milestone}/uploads`, {
+    token: installer.accessToken,
+    body: { contentType },
+  });
+  if (form.status !== 201) throw new Error(`No upload form: ${form.status}`);
+  const body = new FormData();
+  for (const [name, value] of Object.entries(form.body.fields)) body.append(name, value);
+  body.append('file', new Blob([PNG], { type: contentType }));
+  const uploaded = await fetch(form.body.url, { method: 'POST', body });
+  if (uploaded.status >= 300) throw new Error(`The upload was refused: ${uploaded.status}`);
+  return form.body.fileId;
+}
+
+/** Uploads and submits a milestone's required evidence, as the installer. */
+export async function submitMilestone(baseUrl: string, installer: Tokens, projectId: string, milestone: 'M1' | 'M2'): Promise<void> {
+  const [kind, contentType] = milestone === 'M1' ? (['SIGNED_INSTALLATION_CONTRACT', 'application/pdf'] as const) : (['INSTALLATION_PHOTO', 'image/png'] as const);
+  const fileId = await uploadEvidence(baseUrl, installer, projectId, milestone, contentType);
+  const submitted = await apiClient(baseUrl).call('POST', `/v1/projects/${projectId}/milestones/${milestone}/submission`, {
+    token: installer.accessToken,
+    body: { files: [{ fileId, kind }], secReferenceNumber: `SEC-${milestone}-1001` },
+  });
+  if (submitted.status !== 200) throw new Error(`${milestone} was not submitted: ${submitted.status}`);
+}
+
+/** An ops user proposes approving the milestone and the compliance user confirms: the confirmation's answer. */
+export async function approveMilestone(baseUrl: string, staff: { ops: Tokens; compliance: Tokens }, projectId: string, milestone: 'M1' | 'M2') {
+  const api = apiClient(baseUrl);
+  const proposed = await api.call<{ decisionId: string }>('POST', `/v1/ops/projects/${projectId}/milestones/${milestone}/decisions`, { token: staff.ops.accessToken, body: { decision: 'APPROVE', reason: 'Evidence checked' } });
+  if (proposed.status !== 201) throw new Error(`${milestone} approval was not proposed: ${proposed.status}`);
+  return api.call<{ disbursementIds: string[]; projectStatus: string }>('POST', `/v1/ops/projects/${projectId}/milestones/${milestone}/decisions/${proposed.body.decisionId}/confirmation`, {
+    token: staff.compliance.accessToken,
+  });
+}
+
+/** Waits until the project reaches `status`, as read by `reader`. */
+export function projectReaches(baseUrl: string, reader: Tokens, projectId: string, status: string, timeoutMilliseconds = 30_000): Promise<ProjectView & Record<string, unknown>> {
+  return eventually(
+    async () => {
+      const read = await apiClient(baseUrl).call<ProjectView & Record<string, unknown>>('GET', `/v1/projects/${projectId}`, { token: reader.accessToken });
+      return read.body.status === status ? read.body : undefined;
+    },
+    { description: `the project ${status}`, timeoutMilliseconds },
+  );
+}
