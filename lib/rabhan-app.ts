@@ -134,6 +134,7 @@ export function addRabhanStacks(app: App, target: DeploymentTarget, options: Rab
     alertLogGroups: {
       paymentNeedsReconciliation: logGroupsOf([api.functions.get(routes.receivePaymentWebhook.id)]),
       disbursementNeedsAttention: logGroupsOf([api.functions.get(routes.receivePayoutWebhook.id)]),
+      refundFailed: logGroupsOf([api.functions.get(routes.receiveRefundWebhook.id)]),
       projectStalled: logGroupsOf(integrations.scheduledJobs.filter((job) => job.definition.id === scheduledJobs.flagStalledProjects.id).map((job) => job.function)),
     },
     description: 'RABHAN alarms and dashboard.',

@@ -82,7 +82,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const webhookSecret = process.env[SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayWebhookSecret] ?? randomBytes(32).toString('hex');
   const gateway = process.env[SECURITY_ENVIRONMENT_VARIABLES.paymentGatewayBaseUrl]
     ? undefined
-    : await startPaymentGatewaySimulator({ port: 0, webhookSecret, webhookUrl: () => (api.baseUrl === undefined ? undefined : `${api.baseUrl}/v1/integrations/payments/webhook`) });
+    : await startPaymentGatewaySimulator({
+        port: 0,
+        webhookSecret,
+        webhookUrl: () => (api.baseUrl === undefined ? undefined : `${api.baseUrl}/v1/integrations/payments/webhook`),
+        refundWebhookUrl: () => (api.baseUrl === undefined ? undefined : `${api.baseUrl}/v1/integrations/payments/refund-webhook`),
+      });
 
   const payoutWebhookSecret = process.env[SECURITY_ENVIRONMENT_VARIABLES.payoutProviderWebhookSecret] ?? randomBytes(32).toString('hex');
   const payouts = process.env[SECURITY_ENVIRONMENT_VARIABLES.payoutProviderBaseUrl]

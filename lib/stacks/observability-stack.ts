@@ -52,6 +52,10 @@ export const ALERT_ALARMS: Readonly<Record<AlertName, { readonly metricName: str
     metricName: 'DisbursementsNeedingAttention',
     description: 'A transfer to a contractor failed after it was sent, came back after it settled, or contradicts the ledger: the contractor is owed it again (see the ERROR log line naming the transfer).',
   },
+  refundFailed: {
+    metricName: 'RefundsFailed',
+    description: "The gateway could not refund a cancelled project's down payment: it is still held in DOWN_PAYMENT_HELD and owed to the customer; return it by another channel (see the ERROR log line naming the refund).",
+  },
   projectStalled: {
     metricName: 'ProjectsStalled',
     description: 'An installation project overstayed its stage (notice to proceed → M1, or M1 → M2): review it, and end it early if it will not finish (see the ERROR log line naming it).',

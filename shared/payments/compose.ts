@@ -8,6 +8,7 @@ import { systemClock, ulidGenerator } from '../kernel/clock-and-ids.ts';
 import { loadPlanPolicy } from '../kernel/config/policy-config.ts';
 import { paymentGatewayBaseUrl } from '../kernel/config/security-config.ts';
 import { webhookSecretLoader } from '../kernel/crypto/webhook-secret.ts';
+import { DEFAULT_GOVERNMENT_RETRY_POLICY } from '../kernel/messaging/government-call.ts';
 import { DynamoDbPlanStore } from '../lending/index.ts';
 import { HttpPaymentGatewayClient } from './adapters/gateway-client.ts';
 import { DynamoDbPaymentStore } from './adapters/payment-store.ts';
@@ -31,6 +32,13 @@ export const paymentDeps = /* @__PURE__ */ once((): PaymentDeps => buildPaymentD
 export const paymentIntentDeps = /* @__PURE__ */ once(() => ({ ...paymentDeps(), planStore: new DynamoDbPlanStore(documentClient(), platformConfig().tableName) }));
 
 export const checkoutDeps = /* @__PURE__ */ once(() => ({ ...paymentDeps(), gateway: new HttpPaymentGatewayClient(paymentGatewayBaseUrl()) }));
+
+export const refundDeps = /* @__PURE__ */ once(() => ({
+  ...paymentDeps(),
+  gateway: new HttpPaymentGatewayClient(paymentGatewayBaseUrl()),
+  retry: DEFAULT_GOVERNMENT_RETRY_POLICY,
+  sleep: (milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds)),
+}));
 
 export const paymentWebhookSecret = /* @__PURE__ */ once(() => webhookSecretLoader('paymentWebhook'));
 

@@ -221,6 +221,44 @@ describe('an installation project over HTTP', () => {
     expect(projectRoutes.filter((route) => route.request.body !== undefined).map((route) => route.id).sort()).toEqual(Object.keys(VALID_BODIES).sort());
   });
 
+  it('cancels a project before notice to proceed with its plan, releases the exposure and refunds the held down payment, once', async () => {
+    const customer = await assessedCustomer(runtime.baseUrl);
+    const installer = await approvedInstaller();
+    const project = await financedProject(customer, installer);
+    const { projectId } = project;
+    const exposureBefore = await api().call<{ outstandingHalalas: number }>('GET', '/v1/customers/me/exposure', { token: customer.accessToken });
+    await api().call('POST', `/v1/projects/${projectId}/down-payment`, { token: customer.accessToken, headers: withKey(), body: { method: 'MADA' } });
+    await eventually(async () => ((await api().call<Project>('GET', `/v1/projects/${projectId}`, { token: customer.accessToken })).body.status === 'AWAITING_AGREEMENT' ? true : undefined), {
+      description: 'the down payment received',
+    });
+
+    const throughPlan = await api().call<ErrorBody>('POST', `/v1/plans/${project.planId}/cancellation`, { token: customer.accessToken, headers: withKey() });
+    expect([throughPlan.status, throughPlan.body.error.code]).toEqual([409, 'PLAN_CANCELLED_WITH_ITS_PROJECT']);
+    const key = withKey();
+    const cancelled = await api().call<Project & { refund: { amountHalalas: number; status: string } }>('POST', `/v1/projects/${projectId}/cancellation`, { token: customer.accessToken, headers: key });
+    const retried = await api().call<Project>('POST', `/v1/projects/${projectId}/cancellation`, { token: customer.accessToken, headers: key });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'CANCELLED', refund: { amountHalalas: project.downPaymentHalalas, status: 'REQUESTED' } });
+    expect(retried.body).toEqual(cancelled.body);
+    const again = await api().call<ErrorBody>('POST', `/v1/projects/${projectId}/cancellation`, { token: customer.accessToken, headers: withKey() });
+    expect([again.status, again.body.error.code]).toEqual([409, 'PROJECT_STATUS_CONFLICT']);
+
+    const plan = await api().call<{ status: string }>('GET', `/v1/plans/${project.planId}`, { token: customer.accessToken });
+    expect(plan.body.status).toBe('CANCELLED');
+    const exposureAfter = await api().call<{ outstandingHalalas: number }>('GET', '/v1/customers/me/exposure', { token: customer.accessToken });
+    expect(exposureAfter.body.outstandingHalalas).toBe(exposureBefore.body.outstandingHalalas - project.financedHalalas);
+    await eventually(async () => {
+      const read = await api().call<{ refund?: { status: string } }>('GET', `/v1/projects/${projectId}`, { token: customer.accessToken });
+      return read.body.refund?.status === 'SUCCEEDED' ? true : undefined;
+    }, { description: 'the refund settled by the gateway' });
+    const statement = await api().call<{ journals: { description: string; entries: { account: string; side: string; amountHalalas: number }[] }[] }>('GET', `/v1/plans/${project.planId}/statement`, { token: customer.accessToken });
+    const held = statement.body.journals.flatMap((journal) => journal.entries).filter((entry) => entry.account === 'DOWN_PAYMENT_HELD');
+    expect(held.map((entry) => [entry.side, entry.amountHalalas])).toEqual([
+      ['CREDIT', project.downPaymentHalalas],
+      ['DEBIT', project.downPaymentHalalas],
+    ]);
+  }, 180_000);
+
   it('shows a project only to its customer, its contractor and staff, and lets only its contractor upload evidence', async () => {
     const customer = await assessedCustomer(runtime.baseUrl);
     const installer = await approvedInstaller();

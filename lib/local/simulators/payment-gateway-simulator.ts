@@ -6,6 +6,8 @@
  *     money goes to suspense for reconciliation;
  *   - every confirmation is delivered twice, the second time late, to exercise replay handling;
  *   - everything else is confirmed.
+ * A refund (POST /v1/refunds, keyed by refund id) succeeds after the same short delay, its outcome delivered twice to
+ * the refund webhook; refunds of amounts ending in 19 halalas fail (refund.failed).
  */
 import { randomUUID } from 'node:crypto';
 import { signCallback } from '../../../shared/kernel/crypto/callback-signature.ts';
@@ -13,6 +15,7 @@ import { startHttpSimulator, type RunningSimulator } from './http-simulator.ts';
 
 export const DECLINED_AMOUNT_SUFFIX_HALALAS = 13;
 export const SHORT_CAPTURE_AMOUNT_SUFFIX_HALALAS = 17;
+export const REFUND_FAILURE_AMOUNT_SUFFIX_HALALAS = 19;
 const HALALAS_PER_SAR = 100;
 const CHECKOUT_COMPLETION_DELAY_MILLISECONDS = 500;
 const DUPLICATE_DELIVERY_DELAY_MILLISECONDS = 1_500;
@@ -20,12 +23,18 @@ const DUPLICATE_DELIVERY_DELAY_MILLISECONDS = 1_500;
 export interface PaymentGatewaySimulatorOptions {
   readonly port: number;
   readonly webhookUrl: () => string | undefined;
+  /** Where refund outcomes are POSTed, signed like payment outcomes. */
+  readonly refundWebhookUrl: () => string | undefined;
   readonly webhookSecret: string;
 }
+
+/** Refunds remembered at most; beyond it the simulator answers 503, as an overloaded gateway would. */
+const REFUNDS_REMEMBERED_MAX = 10_000;
 
 export async function startPaymentGatewaySimulator(options: PaymentGatewaySimulatorOptions): Promise<RunningSimulator> {
   const timers = new Set<NodeJS.Timeout>();
   const opened = new Set<string>();
+  const refunded = new Set<string>();
   let stopped = false;
 
   const later = (milliseconds: number, action: () => Promise<void>): void => {
@@ -36,8 +45,7 @@ export async function startPaymentGatewaySimulator(options: PaymentGatewaySimula
     timers.add(timer);
   };
 
-  async function deliver(body: string): Promise<void> {
-    const url = options.webhookUrl();
+  async function deliver(body: string, url = options.webhookUrl()): Promise<void> {
     if (url === undefined) return;
     const timestampSeconds = Math.floor(Date.now() / 1000);
     await fetch(url, {
@@ -50,6 +58,29 @@ export async function startPaymentGatewaySimulator(options: PaymentGatewaySimula
   return startHttpSimulator(
     options.port,
     async (request) => {
+      if (request.method === 'POST' && request.url.pathname === '/v1/refunds') {
+        const refund = request.body as { refundId?: string; checkoutReference?: string; amountHalalas?: number };
+        const refundId = String(refund.refundId ?? '');
+        const amountHalalas = Number(refund.amountHalalas);
+        if (refundId === '' || !Number.isSafeInteger(amountHalalas) || amountHalalas <= 0) return { status: 400, body: { error: 'bad request' } };
+        // Refunds are keyed by id: a re-sent request is acknowledged and refunds nothing more.
+        if (refunded.has(refundId)) return { status: 200, body: { refundId } };
+        if (refunded.size >= REFUNDS_REMEMBERED_MAX) return { status: 503, body: { error: 'busy' } };
+        refunded.add(refundId);
+        const failed = amountHalalas % HALALAS_PER_SAR === REFUND_FAILURE_AMOUNT_SUFFIX_HALALAS;
+        const body = JSON.stringify({
+          eventId: `evt_${randomUUID()}`,
+          type: failed ? 'refund.failed' : 'refund.succeeded',
+          refundId,
+          checkoutReference: refund.checkoutReference,
+          amountHalalas,
+          occurredAt: new Date().toISOString(),
+          ...(failed ? { reason: 'CARD_ACCOUNT_CLOSED' } : {}),
+        });
+        later(CHECKOUT_COMPLETION_DELAY_MILLISECONDS, () => deliver(body, options.refundWebhookUrl()));
+        later(DUPLICATE_DELIVERY_DELAY_MILLISECONDS, () => deliver(body, options.refundWebhookUrl()));
+        return { status: 201, body: { refundId } };
+      }
       if (request.method !== 'POST' || request.url.pathname !== '/v1/checkouts') return { status: 404, body: { error: 'not found' } };
       const checkout = request.body as { checkoutReference?: string; planId?: string; amountHalalas?: number; method?: string };
       const reference = String(checkout.checkoutReference ?? '');

@@ -12,6 +12,8 @@ export const ALERT_LOG_MESSAGES = {
    * A transfer to a contractor failed after it was sent or came back after it settled (the contractor is owed that
    * money again), or the payout provider reported an outcome contradicting our ledger.
    */
+  /** The gateway could not refund a cancelled project's down payment: the money is still held and the customer is owed it. */
+  refundFailed: 'Refund failed: a down payment could not be returned to the customer',
   /** A project overstayed a stage (notice to proceed → M1, or M1 → M2): staff decide whether to end it early. */
   projectStalled: 'Project stalled: an installation overstayed its stage',
   disbursementNeedsAttention: 'Disbursement needs attention: a transfer to a contractor failed, came back, or contradicts the ledger',

@@ -161,6 +161,14 @@ export function downPaymentReceivedJournal(amountHalalas: number): Journal {
   ]);
 }
 
+/** A held down payment went back to the customer through the gateway, after the project was cancelled. */
+export function downPaymentRefundedJournal(amountHalalas: number): Journal {
+  return buildJournal([
+    { account: 'DOWN_PAYMENT_HELD', side: 'DEBIT', amountHalalas },
+    { account: 'GATEWAY_CLEARING', side: 'CREDIT', amountHalalas },
+  ]);
+}
+
 /**
  * Staff approved a milestone: the contractor is owed its amount, drawn from the held down payment first and from the
  * plan's financing for the rest.

@@ -138,6 +138,16 @@ export function planUpdate(tableName: string, before: Plan, after: Plan, audit: 
   ];
 }
 
+/** A plan's cancellation: the audited plan update, the exposure it releases, and the journal reversing its opening. */
+export function planCancellationWrites(tableName: string, cancellation: { readonly plan: Plan; readonly cancelled: Plan; readonly journal: Journal; readonly audit: AuditEntryContent }): NamedTransactItem[] {
+  const { plan, cancelled } = cancellation;
+  return [
+    ...planUpdate(tableName, plan, cancelled, cancellation.audit),
+    customerLendingUpdate(tableName, plan.customerId, { exposureDeltaHalalas: -plan.outstandingHalalas, bucketChange: { from: plan.delinquencyBucket, to: cancelled.delinquencyBucket } }),
+    ...planJournalWrites(tableName, cancellation.journal),
+  ];
+}
+
 export function customerLendingUpdate(tableName: string, customerId: string, change: CustomerLendingChange): NamedTransactItem {
   const adds = ['outstandingHalalas :delta'];
   const conditions: string[] = [CONDITIONS.itemMustExist];

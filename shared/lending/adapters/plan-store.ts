@@ -18,7 +18,7 @@ import { blocksNewPlans } from '../domain/delinquency.ts';
 import type { AssessmentSummary } from '../domain/offer-policy.ts';
 import type { Plan } from '../domain/plan.ts';
 import { keys } from './keys.ts';
-import { arrearsCountsOf, customerLendingUpdate, planAttributes, planJournalWrites, planUpdate, toOffer, toPlan } from './plan-items.ts';
+import { arrearsCountsOf, customerLendingUpdate, planAttributes, planCancellationWrites, planJournalWrites, toOffer, toPlan } from './plan-items.ts';
 
 /**
  * Turns a client's cursor back into the start key it came from. The key is rebuilt from the plan id it names, for
@@ -162,12 +162,7 @@ export class DynamoDbPlanStore implements PlanStore {
     const { plan, cancelled } = input;
     try {
       await writeTransaction(this.documentClient, [
-        ...planUpdate(this.tableName, plan, cancelled, input.audit),
-        customerLendingUpdate(this.tableName, plan.customerId, {
-          exposureDeltaHalalas: -plan.outstandingHalalas,
-          bucketChange: { from: plan.delinquencyBucket, to: cancelled.delinquencyBucket },
-        }),
-        ...planJournalWrites(this.tableName, input.journal),
+        ...planCancellationWrites(this.tableName, { plan, cancelled, journal: input.journal, audit: input.audit }),
         ...outboxPuts(this.tableName, input.events),
         { name: 'idempotencyKeyUnused', item: idempotencyRecordPut(this.tableName, input.idempotency.scope, input.idempotency.response, input.cancelledAt) },
       ]);

@@ -55,6 +55,13 @@ export const LENDING_ERROR_CODES = {
     httpStatus: 409,
     message: { en: 'The plan is not active.', ar: 'الخطة غير نشطة.' },
   },
+  PLAN_CANCELLED_WITH_ITS_PROJECT: {
+    httpStatus: 409,
+    message: {
+      en: 'This plan pays for an installation: cancel the project (POST /v1/projects/{projectId}/cancellation), which cancels the plan and refunds the down payment.',
+      ar: 'هذه الخطة تموّل تركيبًا: يرجى إلغاء المشروع، وسيُلغى معه التمويل وتُسترد الدفعة المقدمة.',
+    },
+  },
   CANCELLATION_NOT_ALLOWED: {
     httpStatus: 409,
     message: { en: 'The plan can no longer be cancelled: the cooling-off window passed or a payment was made.', ar: 'لم يعد بالإمكان إلغاء الخطة: انتهت فترة التراجع أو تم سداد دفعة.' },

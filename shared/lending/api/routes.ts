@@ -124,6 +124,6 @@ export const lendingRoutes = {
       'Cancels a plan within the cooling-off window and before any payment: releases exposure and reverses the journal. Requires Idempotency-Key: a retry with the same key replays the original answer.',
     request: { pathParameters: planPathSchema, requiresIdempotencyKey: true },
     responses: { 200: { description: 'The cancelled plan.', schema: planSchema } },
-    errorCodes: ['PLAN_NOT_FOUND', 'CANCELLATION_NOT_ALLOWED', 'CONCURRENT_UPDATE', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE'],
+    errorCodes: ['PLAN_NOT_FOUND', 'CANCELLATION_NOT_ALLOWED', 'PLAN_CANCELLED_WITH_ITS_PROJECT', 'CONCURRENT_UPDATE', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE'],
   }),
 } as const satisfies Record<string, RouteDefinition>;

@@ -126,6 +126,8 @@ export async function cancelPlan(
   const replay = replayOrReject(idempotency, command.idempotency, now);
   if (replay !== undefined) return { kind: 'replayed', response: replay };
   if (plan === undefined || plan.customerId !== command.principal.principalId) throw lendingError('PLAN_NOT_FOUND');
+  // The plan and its installation project are cancelled together, with the down payment's refund, by the project.
+  if (plan.purchase !== undefined) throw lendingError('PLAN_CANCELLED_WITH_ITS_PROJECT');
   const cancelled = cancellationOf(plan, now, deps.plans.coolingOffSeconds);
   if (cancelled === undefined) throw lendingError('CANCELLATION_NOT_ALLOWED');
   const [opening] = await deps.planStore.listJournals(plan.planId, 1);

@@ -52,8 +52,16 @@ export function fixProvisionalSchedule(plan: Plan, startDate: string, monthsAfte
  */
 export function cancellationOf(plan: Plan, now: Date, coolingOffSeconds: number): Plan | undefined {
   const withinCoolingOff = now.getTime() - plan.createdAt.getTime() <= coolingOffSeconds * 1000;
+  return withinCoolingOff ? cancellationBeforeWorkStarts(plan) : undefined;
+}
+
+/**
+ * The plan as cancelled with the installation it pays for, before that work may start (the projects context decides
+ * when): only an active plan nobody has paid into or reserved against. Undefined when it may not be.
+ */
+export function cancellationBeforeWorkStarts(plan: Plan): Plan | undefined {
   const untouched = plan.outstandingHalalas === plan.financedHalalas && plan.payableHalalas === plan.outstandingHalalas;
-  if (plan.status !== 'ACTIVE' || !withinCoolingOff || !untouched) return undefined;
+  if (plan.status !== 'ACTIVE' || !untouched) return undefined;
   return { ...plan, status: 'CANCELLED', outstandingHalalas: 0, payableHalalas: 0, delinquencyBucket: NOT_DELINQUENT.bucket };
 }
 

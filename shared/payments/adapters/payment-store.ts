@@ -139,6 +139,34 @@ export class DynamoDbPaymentStore implements PaymentStore {
     }
   }
 
+  async findProject(projectId: string) {
+    const { Item } = await this.documentClient.send(new GetCommand({ TableName: this.tableName, Key: projectKeys.project(projectId), ConsistentRead: true }));
+    return Item === undefined ? undefined : toProject(Item);
+  }
+
+  async loadForRefund(projectId: string, gatewayEventId: string) {
+    const projectKey = projectKeys.project(projectId);
+    const eventKey = keys.gatewayEvent(gatewayEventId);
+    const items = await batchGetItems(this.documentClient, this.tableName, [projectKey, eventKey]);
+    const project = items.get(projectKey);
+    return { project: project === undefined ? undefined : toProject(project), gatewayEventSeen: items.get(eventKey) !== undefined };
+  }
+
+  async settleRefund(settlement: Parameters<PaymentStore['settleRefund']>[0]): Promise<'settled' | 'duplicate'> {
+    try {
+      await writeTransaction(this.documentClient, [
+        gatewayEventPut(this.tableName, settlement.gatewayEventId, { refundId: settlement.projectAfter.refund?.refundId ?? '' }),
+        ...projectUpdate(this.tableName, settlement.projectBefore, settlement.projectAfter, settlement.audit),
+        ...(settlement.journal === undefined ? [] : planJournalWrites(this.tableName, settlement.journal)),
+      ]);
+      return 'settled';
+    } catch (error) {
+      if (!(error instanceof TransactionConditionFailed)) throw error;
+      if (error.failed('gatewayEventMustBeNew')) return 'duplicate';
+      throw kernelError('CONCURRENT_UPDATE', { cause: error });
+    }
+  }
+
   async *listExpiredPaymentIntents(now: Date, pageSize: number): AsyncIterable<Payment> {
     const expired = itemsBelow(this.documentClient, this.tableName, INDEXES.byDueDate, keys.intentExpiryPartitions(), now.toISOString(), pageSize);
     for await (const item of expired) yield toPayment(item);

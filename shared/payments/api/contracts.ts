@@ -42,6 +42,19 @@ export const paymentWebhookSchema = z
   })
   .meta({ id: 'PaymentWebhook' });
 
+/** The gateway's refund outcome webhook. */
+export const refundWebhookSchema = z
+  .strictObject({
+    eventId: z.string().min(1).max(128),
+    type: z.enum(['refund.succeeded', 'refund.failed']),
+    refundId: z.string().min(1).max(64).describe('Our refund id.'),
+    checkoutReference: z.string().min(1).max(64).optional(),
+    amountHalalas: halalasSchema,
+    occurredAt: z.iso.datetime(),
+    reason: z.string().min(1).max(64).optional(),
+  })
+  .meta({ id: 'RefundWebhook' });
+
 /** The project whose down payment is paid, as its path names it. */
 export const projectPathSchema = z.strictObject({ projectId: ulidSchema });
 

@@ -15,6 +15,10 @@ export const PAYMENTS_ERROR_CODES = {
     httpStatus: 409,
     message: { en: 'A down payment for this project is already waiting for the gateway.', ar: 'توجد دفعة مقدمة لهذا المشروع بانتظار بوابة الدفع.' },
   },
+  REFUND_NOT_FOUND: {
+    httpStatus: 404,
+    message: { en: 'No such refund exists.', ar: 'عملية الاسترداد هذه غير موجودة.' },
+  },
   PAYMENT_NOT_FOUND: {
     httpStatus: 404,
     message: { en: 'No such payment exists.', ar: 'هذه الدفعة غير موجودة.' },

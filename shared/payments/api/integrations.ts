@@ -1,5 +1,6 @@
 /** The payments context's integrations: the events it consumes from the bus, each through its own queue. */
 import { defineIntegration, type IntegrationDefinition } from '../../kernel/messaging/integration.ts';
+import { PROJECTS_EVENTS } from '../../projects/index.ts';
 import { PAYMENTS_EVENTS } from './events.ts';
 
 export const paymentsIntegrations = {
@@ -16,5 +17,17 @@ export const paymentsIntegrations = {
     queue: { batchSize: 10, maxBatchingWindowSeconds: 1, maxReceiveCount: 5, retentionDays: 14 },
     permissions: ['table:read'],
   }),
-
+  downPaymentRefunds: defineIntegration({
+    id: 'down-payment-refunds',
+    description: "Asks the gateway to refund a cancelled project's held down payment; the gateway answers through the signed refund webhook.",
+    eventPattern: {
+      source: [PROJECTS_EVENTS.downPaymentRefundRequested.source],
+      detailType: [PROJECTS_EVENTS.downPaymentRefundRequested.detailType],
+    },
+    handlerEntry: 'functions/payments/request-down-payment-refund.ts',
+    functionTimeoutSeconds: 30,
+    maximumConcurrency: 5,
+    queue: { batchSize: 5, maxBatchingWindowSeconds: 1, maxReceiveCount: 5, retentionDays: 14 },
+    permissions: ['table:read', 'queue:send-dead-letter'],
+  }),
 } as const satisfies Record<string, IntegrationDefinition>;

@@ -1,7 +1,7 @@
 /** The payments context's routes. */
 import { STANDARD_THROTTLE, PUBLIC, CUSTOMERS, PARTNER_CALLBACK_PATH_PREFIX, defineRoute, type RouteDefinition } from '../../kernel/http/route.ts';
 import { acceptedResponseSchema } from '../../kernel/http/accepted-schema.ts';
-import { createPaymentRequestSchema, downPaymentRequestSchema, earlySettlementRequestSchema, paymentSchema, paymentWebhookSchema, planPathSchema, projectPathSchema } from './contracts.ts';
+import { createPaymentRequestSchema, downPaymentRequestSchema, refundWebhookSchema, earlySettlementRequestSchema, paymentSchema, paymentWebhookSchema, planPathSchema, projectPathSchema } from './contracts.ts';
 import { reconciliationItemPathSchema, reconciliationItemSchema, reconciliationListQuerySchema, reconciliationPageSchema, resolutionRequestSchema } from './reconciliation-contracts.ts';
 
 export const paymentsRoutes = {
@@ -57,6 +57,19 @@ export const paymentsRoutes = {
     request: { body: paymentWebhookSchema },
     responses: { 200: { description: 'Applied, or recognised as already applied.', schema: acceptedResponseSchema } },
     errorCodes: ['WEBHOOK_SIGNATURE_INVALID', 'PAYMENT_NOT_FOUND', 'VALIDATION_FAILED', 'RETRY_DELIVERY_LATER'],
+  }),
+  receiveRefundWebhook: defineRoute({
+    id: 'ReceiveRefundWebhook',
+    method: 'POST',
+    path: `${PARTNER_CALLBACK_PATH_PREFIX}payments/refund-webhook`,
+    handlerEntry: 'functions/payments/receive-refund-webhook.ts',
+    access: PUBLIC,
+    throttle: STANDARD_THROTTLE,
+    permissions: ['table:read', 'table:write', 'secret:payment-webhook'],
+    summary: 'The payment gateway reports a refund succeeded or failed. Signed like the payment webhook (X-Gateway-Timestamp, X-Gateway-Signature). Each event is applied once.',
+    request: { body: refundWebhookSchema },
+    responses: { 200: { description: 'Applied, or recognised as already applied.', schema: acceptedResponseSchema } },
+    errorCodes: ['WEBHOOK_SIGNATURE_INVALID', 'REFUND_NOT_FOUND', 'RETRY_DELIVERY_LATER'],
   }),
   listReconciliationItems: defineRoute({
     id: 'ListReconciliationItems',

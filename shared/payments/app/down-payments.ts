@@ -103,7 +103,7 @@ export function settleDownPayment(
   }
   // A late confirmation (after the expiry failed the intent) is taken only while no other attempt is pending.
   const mayTake = project.pendingDownPaymentId === payment.paymentId || (settlement.previousStatus === 'FAILED' && project.pendingDownPaymentId === undefined);
-  const moved = mayTake ? receiveDownPayment(project, payment.amountHalalas, now) : undefined;
+  const moved = mayTake ? receiveDownPayment(project, payment.amountHalalas, now, payment.paymentId) : undefined;
   if (moved === undefined || moved.kind === 'refused') return Promise.resolve('refused');
   return deps.paymentStore.settleDownPayment({
     payment: settled,

@@ -70,6 +70,17 @@ export interface PaymentStore {
   createDownPaymentIntent(creation: DownPaymentIntentCreation): Promise<void>;
   /** As settlePayment, for a down payment. */
   settleDownPayment(settlement: DownPaymentSettlement): Promise<'settled' | 'duplicate'>;
+  findProject(projectId: string): Promise<Project | undefined>;
+  /** One round trip: the project whose refund is reported, and whether the gateway event was already seen. */
+  loadForRefund(projectId: string, gatewayEventId: string): Promise<{ project: Project | undefined; gatewayEventSeen: boolean }>;
+  /** Commits a refund's outcome once: `duplicate` when this gateway event was already recorded. */
+  settleRefund(settlement: {
+    readonly gatewayEventId: string;
+    readonly projectBefore: Project;
+    readonly projectAfter: Project;
+    readonly audit: AuditEntryContent;
+    readonly journal: Journal | undefined;
+  }): Promise<'settled' | 'duplicate'>;
   /**
    * Commits a confirmation or failure once: `duplicate` when this gateway event was already recorded. Throws
    * CONCURRENT_UPDATE when the payment or plan changed since they were read, so the caller reads and decides again.

@@ -13,7 +13,7 @@ import type { NamedTransactItem } from '../../kernel/storage/unit-of-work.ts';
 import { journalWrites, type PostedJournal } from '../../ledger/index.ts';
 import { PROJECTS_EVENTS } from '../api/events.ts';
 import type { Disbursement } from '../domain/disbursement.ts';
-import { awaitsCustomerAnswer, MILESTONES, mayStall, openProject, type Milestone, type MilestoneState, type Project, type ProjectPolicy } from '../domain/project.ts';
+import { awaitsCustomerAnswer, MILESTONES, mayStall, openProject, type DownPaymentRefund, type Milestone, type MilestoneState, type Project, type ProjectPolicy } from '../domain/project.ts';
 import { ENTITY_TYPES, keys } from './keys.ts';
 
 const iso = (date: Date | undefined): string | undefined => date?.toISOString();
@@ -62,6 +62,12 @@ export function projectAttributes(project: Project): Record<string, unknown> {
     createdAt: project.createdAt.toISOString(),
     coolingOffEndsAt: project.coolingOffEndsAt.toISOString(),
     downPaymentReceivedAt: iso(project.downPaymentReceivedAt),
+    downPaymentId: project.downPaymentId,
+    cancelledAt: iso(project.cancelledAt),
+    refund:
+      project.refund === undefined
+        ? undefined
+        : defined({ ...project.refund, requestedAt: project.refund.requestedAt.toISOString(), settledAt: iso(project.refund.settledAt) }),
     pendingDownPaymentId: project.pendingDownPaymentId,
     agreement: project.agreement === undefined ? undefined : { ...project.agreement, acceptedAt: project.agreement.acceptedAt.toISOString() },
     noticeToProceedAt: iso(project.noticeToProceedAt),
@@ -94,6 +100,7 @@ export function toProject(item: Record<string, unknown>): Project {
   const milestones = item.milestones as Record<string, Record<string, unknown>>;
   const stalled = item.stalled as Record<string, unknown> | undefined;
   const dispute = item.installationDispute as Record<string, unknown> | undefined;
+  const refund = item.refund as Record<string, unknown> | undefined;
   return defined({
     projectId: String(item.projectId),
     planId: String(item.planId),
@@ -108,6 +115,20 @@ export function toProject(item: Record<string, unknown>): Project {
     createdAt: new Date(String(item.createdAt)),
     coolingOffEndsAt: new Date(String(item.coolingOffEndsAt)),
     downPaymentReceivedAt: date(item.downPaymentReceivedAt),
+    downPaymentId: item.downPaymentId === undefined ? undefined : String(item.downPaymentId),
+    cancelledAt: date(item.cancelledAt),
+    refund:
+      refund === undefined
+        ? undefined
+        : defined({
+            refundId: String(refund.refundId),
+            paymentId: String(refund.paymentId),
+            amountHalalas: Number(refund.amountHalalas),
+            status: refund.status as DownPaymentRefund['status'],
+            requestedAt: new Date(String(refund.requestedAt)),
+            settledAt: date(refund.settledAt),
+            failureReason: refund.failureReason === undefined ? undefined : String(refund.failureReason),
+          }),
     pendingDownPaymentId: item.pendingDownPaymentId === undefined ? undefined : String(item.pendingDownPaymentId),
     agreement:
       agreement === undefined

@@ -15,7 +15,7 @@ import { itemsBelow } from '../../kernel/storage/index-query.ts';
 import { INDEXES, ownerPartition } from '../../kernel/storage/table.ts';
 import { TransactionConditionFailed, writeTransaction, type NamedTransactItem } from '../../kernel/storage/unit-of-work.ts';
 import { queryJournals } from '../../ledger/index.ts';
-import { lendingKeys, planUpdate, toPlan, type Plan } from '../../lending/index.ts';
+import { lendingKeys, planCancellationWrites, planUpdate, toPlan, type Plan } from '../../lending/index.ts';
 import type { ContractorAccount, ContractorMembership, ContractorMoneyMovement, ProjectChange, ProjectPage, ProjectStore } from '../app/ports.ts';
 import type { Disbursement } from '../domain/disbursement.ts';
 import type { MilestoneDecision } from '../domain/milestone-decision.ts';
@@ -183,6 +183,18 @@ export class DynamoDbProjectStore implements ProjectStore {
   async findInstallationAddressCiphertext(projectId: string): Promise<string | undefined> {
     const { Item } = await this.documentClient.send(new GetCommand({ TableName: this.tableName, Key: keys.installationAddress(projectId), ConsistentRead: true }));
     return Item === undefined ? undefined : String(Item.addressCiphertext);
+  }
+
+  commitCancellation(change: Parameters<ProjectStore['commitCancellation']>[0]): Promise<void> {
+    return this.commit([
+      ...this.changeWrites(change),
+      ...planCancellationWrites(this.tableName, { plan: change.planBefore, cancelled: change.planAfter, journal: change.planJournal, audit: change.planAudit }),
+    ]);
+  }
+
+  async findPlanOpeningJournalId(planId: string): Promise<string | undefined> {
+    const [opening] = await queryJournals(this.documentClient, this.tableName, lendingKeys.planLedger(planId), 1);
+    return opening?.journalId;
   }
 
   commitNoticeToProceed(change: ProjectChange & { readonly planBefore: Plan; readonly planAfter: Plan; readonly planAudit: Parameters<typeof planUpdate>[3] }): Promise<void> {

@@ -63,6 +63,11 @@ export const projectSchema = z
     confirmationDueAt: z.iso.datetime().optional().describe("After M2's submission: the customer's silence past this counts as confirmation."),
     milestones: z.strictObject({ M1: milestoneSchema, M2: milestoneSchema }),
     completedAt: z.iso.datetime().optional(),
+    cancelledAt: z.iso.datetime().optional(),
+    refund: z
+      .strictObject({ amountHalalas: z.number().int(), status: z.enum(['REQUESTED', 'SUCCEEDED', 'FAILED']), requestedAt: z.iso.datetime(), settledAt: z.iso.datetime().optional() })
+      .optional()
+      .describe('The held down payment going back to the customer after a cancellation.'),
     stageDeadlineAt: z.iso.datetime().optional().describe('By when the contractor must submit the milestone awaited; past it the project is flagged stalled.'),
     stalled: z
       .strictObject({ awaitedMilestone: z.enum(MILESTONES), deadlineAt: z.iso.datetime(), flaggedAt: z.iso.datetime() })

@@ -35,6 +35,10 @@ export const PROJECTS_ERROR_CODES = {
     httpStatus: 409,
     message: { en: 'The customer has not yet confirmed the installation.', ar: 'لم يؤكد العميل التركيب بعد.' },
   },
+  CANCELLATION_WAITS_FOR_DOWN_PAYMENT: {
+    httpStatus: 409,
+    message: { en: 'A down payment is being processed by the gateway: cancel once it has answered, in a few minutes.', ar: 'الدفعة المقدمة قيد المعالجة لدى بوابة الدفع: يمكن الإلغاء بعد ردها خلال دقائق.' },
+  },
   MILESTONE_DECISION_PENDING: {
     httpStatus: 409,
     message: { en: 'A decision on this milestone is already waiting for confirmation.', ar: 'يوجد قرار بشأن هذه المرحلة بانتظار التأكيد.' },

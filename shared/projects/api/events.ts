@@ -82,6 +82,19 @@ export const PROJECTS_EVENTS = {
     version: 1,
     data: z.strictObject({ ...project, awaitedMilestone: z.enum(MILESTONES), deadlineAt: z.iso.datetime(), flaggedAt: z.iso.datetime() }),
   }),
+  projectCancelled: defineEventType({
+    source: SOURCE,
+    detailType: 'Project Cancelled',
+    version: 1,
+    data: z.strictObject({ ...project, refundHalalas: z.number().int().describe('The held down payment to be refunded; 0 when none was paid.'), cancelledAt: z.iso.datetime() }),
+  }),
+  /** Not in the list: the refunds queue's trigger, published with the cancellation that requests it. */
+  downPaymentRefundRequested: defineEventType({
+    source: SOURCE,
+    detailType: 'Down Payment Refund Requested',
+    version: 1,
+    data: z.strictObject({ refundId: z.string(), projectId: z.string(), planId: z.string(), paymentId: z.string(), amountHalalas: z.number().int(), requestedAt: z.iso.datetime() }),
+  }),
   projectCompleted: defineEventType({
     source: SOURCE,
     detailType: 'Project Completed',

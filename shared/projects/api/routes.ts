@@ -105,6 +105,20 @@ export const projectsRoutes = {
     responses: { 200: { description: 'The installation site.', schema: installationSiteSchema } },
     errorCodes: [...NOT_FOUND, 'INSTALLATION_ADDRESS_REQUIRED', 'CONCURRENT_UPDATE'],
   }),
+  cancelProject: defineRoute({
+    id: 'CancelProject',
+    method: 'POST',
+    path: '/v1/projects/{projectId}/cancellation',
+    handlerEntry: 'functions/projects/cancel-project.ts',
+    access: SIGNED_IN_PERSON,
+    throttle: STANDARD_THROTTLE,
+    permissions: ['table:read', 'table:write'],
+    summary:
+      'The customer withdraws before notice to proceed: the project and its plan are cancelled, the exposure released and the opening journal reversed, and a held down payment is refunded in full through the gateway. Requires Idempotency-Key; a retry has one effect.',
+    request: { pathParameters: projectPathSchema, requiresIdempotencyKey: true },
+    responses: { 200: { description: 'The project, CANCELLED, with its refund when a down payment was held.', schema: projectSchema } },
+    errorCodes: [...NOT_FOUND, 'PROJECT_STATUS_CONFLICT', 'CANCELLATION_WAITS_FOR_DOWN_PAYMENT', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE', 'CONCURRENT_UPDATE'],
+  }),
   getAgreement: defineRoute({
     id: 'GetAgreement',
     method: 'GET',

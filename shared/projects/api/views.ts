@@ -44,6 +44,10 @@ export function toProjectView(project: Project) {
     ...optionalIso('confirmationDueAt', project.confirmationDueAt),
     milestones: Object.fromEntries(MILESTONES.map((milestone) => [milestone, toMilestoneView(project.milestones[milestone])])) as Record<(typeof MILESTONES)[number], ReturnType<typeof toMilestoneView>>,
     ...optionalIso('completedAt', project.completedAt),
+    ...optionalIso('cancelledAt', project.cancelledAt),
+    ...(project.refund === undefined
+      ? {}
+      : { refund: { amountHalalas: project.refund.amountHalalas, status: project.refund.status, requestedAt: project.refund.requestedAt.toISOString(), ...optionalIso('settledAt', project.refund.settledAt) } }),
     ...optionalIso('stageDeadlineAt', project.stageDeadlineAt),
     ...(project.stalled === undefined
       ? {}

@@ -3,7 +3,7 @@ import type { AuditEntryContent } from '../../audit/index.ts';
 import type { IdempotencyRecord, IdempotencyScope, StoredResponse } from '../../kernel/idempotency/idempotency.ts';
 import type { OutboundEvent } from '../../kernel/messaging/event-type.ts';
 import type { PostedJournal } from '../../ledger/index.ts';
-import type { Plan } from '../../lending/index.ts';
+import type { Journal, Plan } from '../../lending/index.ts';
 import type { Disbursement } from '../domain/disbursement.ts';
 import type { MilestoneDecision } from '../domain/milestone-decision.ts';
 import type { Project } from '../domain/project.ts';
@@ -57,6 +57,10 @@ export interface ProjectStore {
   /** The address ciphertext replaces any earlier one, in the same transaction as the project's change. */
   commitInstallationAddress(change: ProjectChange & { readonly addressCiphertext: string }): Promise<void>;
   findInstallationAddressCiphertext(projectId: string): Promise<string | undefined>;
+  /** The cancellation of project and plan, in one transaction; the journal reverses the plan's opening. */
+  commitCancellation(change: ProjectChange & { readonly planBefore: Plan; readonly planAfter: Plan; readonly planAudit: AuditEntryContent; readonly planJournal: Journal }): Promise<void>;
+  /** The first journal on the plan's ledger: its opening, which a cancellation reverses. */
+  findPlanOpeningJournalId(planId: string): Promise<string | undefined>;
   /** The change of project and plan at notice to proceed, in one transaction. */
   commitNoticeToProceed(change: ProjectChange & { readonly planBefore: Plan; readonly planAfter: Plan; readonly planAudit: AuditEntryContent }): Promise<void>;
   findPlan(planId: string): Promise<Plan | undefined>;

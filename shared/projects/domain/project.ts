@@ -84,6 +84,21 @@ export interface InstallationDispute {
   readonly disputedBy: string;
 }
 
+export type RefundStatus = 'REQUESTED' | 'SUCCEEDED' | 'FAILED';
+
+/** The held down payment going back to the customer through the gateway, after a cancellation. */
+export interface DownPaymentRefund {
+  /** `<projectId>-REFUND`: one refund per project, and the gateway's webhook leads back to it. */
+  readonly refundId: string;
+  /** The down payment's payment intent, whose capture is refunded. */
+  readonly paymentId: string;
+  readonly amountHalalas: number;
+  readonly status: RefundStatus;
+  readonly requestedAt: Date;
+  readonly settledAt?: Date;
+  readonly failureReason?: string;
+}
+
 export interface Project {
   readonly projectId: string;
   readonly planId: string;
@@ -100,6 +115,10 @@ export interface Project {
   /** When the plan's cooling-off window ends: no work starts and no money leaves before it. */
   readonly coolingOffEndsAt: Date;
   readonly downPaymentReceivedAt?: Date;
+  /** The payment intent that paid the down payment. */
+  readonly downPaymentId?: string;
+  readonly cancelledAt?: Date;
+  readonly refund?: DownPaymentRefund;
   /** The payment intent for the down payment awaiting the gateway, if any. */
   readonly pendingDownPaymentId?: string;
   readonly agreement?: AgreementAcceptance;
@@ -200,7 +219,8 @@ export type TransitionRefusal =
   | 'PROJECT_STATUS_CONFLICT'
   | 'INSTALLATION_ADDRESS_REQUIRED'
   | 'EVIDENCE_INCOMPLETE'
-  | 'INSTALLATION_NOT_CONFIRMED';
+  | 'INSTALLATION_NOT_CONFIRMED'
+  | 'CANCELLATION_WAITS_FOR_DOWN_PAYMENT';
 
 export type Transition = { readonly kind: 'moved'; readonly project: Project } | { readonly kind: 'refused'; readonly refusal: TransitionRefusal };
 
@@ -208,10 +228,44 @@ const moved = (project: Project): Transition => ({ kind: 'moved', project });
 const refused = (refusal: TransitionRefusal): Transition => ({ kind: 'refused', refusal });
 
 /** The down payment arrived: it is held for the contractor, and the customer may now accept the agreement. */
-export function receiveDownPayment(project: Project, amountHalalas: number, now: Date): Transition {
+export function receiveDownPayment(project: Project, amountHalalas: number, now: Date, paymentId: string): Transition {
   if (project.status !== 'AWAITING_DOWN_PAYMENT' || amountHalalas !== project.downPaymentHalalas) return refused('PROJECT_STATUS_CONFLICT');
   const { pendingDownPaymentId: _settled, ...rest } = project;
-  return moved({ ...rest, status: 'AWAITING_AGREEMENT', downPaymentReceivedAt: now, heldDownPaymentHalalas: amountHalalas });
+  return moved({ ...rest, status: 'AWAITING_AGREEMENT', downPaymentReceivedAt: now, downPaymentId: paymentId, heldDownPaymentHalalas: amountHalalas });
+}
+
+/** The customer may withdraw until notice to proceed: no work has started and no money has reached the contractor. */
+export const CANCELLABLE_STATUSES: readonly ProjectStatus[] = ['AWAITING_DOWN_PAYMENT', 'AWAITING_AGREEMENT', 'COOLING_OFF'];
+
+export const refundIdOf = (projectId: string): string => `${projectId}-REFUND`;
+
+/** The project a refund id names, or undefined for an id we never issued. */
+export function projectOfRefundId(refundId: string): string | undefined {
+  return /^([0-9A-HJKMNP-TV-Z]{26})-REFUND$/.exec(refundId)?.[1];
+}
+
+/**
+ * The project as cancelled: a held down payment is to be refunded in full. While a down-payment intent waits for the
+ * gateway the cancellation must wait too, or money could arrive for a project that no longer takes it.
+ */
+export function cancelProject(project: Project, now: Date): Transition {
+  if (!CANCELLABLE_STATUSES.includes(project.status)) return refused('PROJECT_STATUS_CONFLICT');
+  if (project.pendingDownPaymentId !== undefined) return refused('CANCELLATION_WAITS_FOR_DOWN_PAYMENT');
+  const refund: DownPaymentRefund | undefined =
+    project.heldDownPaymentHalalas > 0 && project.downPaymentId !== undefined
+      ? { refundId: refundIdOf(project.projectId), paymentId: project.downPaymentId, amountHalalas: project.heldDownPaymentHalalas, status: 'REQUESTED', requestedAt: now }
+      : undefined;
+  return moved({ ...project, status: 'CANCELLED', cancelledAt: now, ...(refund === undefined ? {} : { refund }) });
+}
+
+/**
+ * The gateway's answer to the refund: a success releases the held money; a failure keeps it held for ops to settle
+ * with the customer. Undefined when the refund is no longer waiting for an answer (a repeated or late report).
+ */
+export function settleRefund(project: Project, outcome: 'SUCCEEDED' | 'FAILED', now: Date, reason: string | undefined): Project | undefined {
+  if (project.refund?.status !== 'REQUESTED') return undefined;
+  const refund: DownPaymentRefund = { ...project.refund, status: outcome, settledAt: now, ...(reason === undefined ? {} : { failureReason: reason }) };
+  return { ...project, refund, ...(outcome === 'SUCCEEDED' ? { heldDownPaymentHalalas: 0 } : {}) };
 }
 
 export function acceptAgreement(project: Project, agreement: AgreementAcceptance): Transition {

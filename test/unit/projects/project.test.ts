@@ -41,7 +41,7 @@ const photos = [{ fileId: 'F2', kind: 'INSTALLATION_PHOTO' as const, contentType
 
 /** A project that reached M2_SUBMITTED with M1 approved, at `at(30)`. */
 function atM2Submitted(): Project {
-  let project = moved(receiveDownPayment(opened(), 6_055_001, at(1)));
+  let project = moved(receiveDownPayment(opened(), 6_055_001, at(1), 'P1'));
   project = moved(acceptAgreement({ ...project, installationAddressProvided: true }, { termsVersion: 'v', termsSha256: 'x', acceptedAt: at(2), acceptedBy: 'C' }));
   project = moved(issueNoticeToProceed(project, at(10), policy));
   project = moved(submitMilestone(project, 'M1', { files, secReferenceNumber: 'SEC-1', submittedBy: 'K', submittedAt: at(20) }, policy));
@@ -83,14 +83,14 @@ describe('a project', () => {
   });
 
   it('takes only the exact down payment, and only while awaiting it', () => {
-    expect(receiveDownPayment(opened(), 6_055_000, at(1))).toEqual({ kind: 'refused', refusal: 'PROJECT_STATUS_CONFLICT' });
-    const received = moved(receiveDownPayment(opened(), 6_055_001, at(1)));
+    expect(receiveDownPayment(opened(), 6_055_000, at(1), 'P1')).toEqual({ kind: 'refused', refusal: 'PROJECT_STATUS_CONFLICT' });
+    const received = moved(receiveDownPayment(opened(), 6_055_001, at(1), 'P1'));
     expect(received).toMatchObject({ status: 'AWAITING_AGREEMENT', heldDownPaymentHalalas: 6_055_001 });
-    expect(receiveDownPayment(received, 6_055_001, at(2)).kind).toBe('refused');
+    expect(receiveDownPayment(received, 6_055_001, at(2), 'P1').kind).toBe('refused');
   });
 
   it('needs the installation address before the agreement, and gives notice to proceed only once cooling-off has ended', () => {
-    const received = moved(receiveDownPayment(opened(), 6_055_001, at(1)));
+    const received = moved(receiveDownPayment(opened(), 6_055_001, at(1), 'P1'));
     expect(acceptAgreement(received, { termsVersion: 'v', termsSha256: 'x', acceptedAt: at(2), acceptedBy: 'C' })).toEqual({ kind: 'refused', refusal: 'INSTALLATION_ADDRESS_REQUIRED' });
     const agreed = moved(acceptAgreement({ ...received, installationAddressProvided: true }, { termsVersion: 'v', termsSha256: 'x', acceptedAt: at(2), acceptedBy: 'C' }));
     expect(issueNoticeToProceed(agreed, at(9), policy).kind).toBe('refused');
@@ -118,7 +118,7 @@ describe('a project', () => {
   });
 
   it('flags a project past its stage deadline once per stage', () => {
-    const proceeding = moved(issueNoticeToProceed(moved(acceptAgreement({ ...moved(receiveDownPayment(opened(), 6_055_001, at(1))), installationAddressProvided: true }, { termsVersion: 'v', termsSha256: 'x', acceptedAt: at(2), acceptedBy: 'C' })), at(10), policy));
+    const proceeding = moved(issueNoticeToProceed(moved(acceptAgreement({ ...moved(receiveDownPayment(opened(), 6_055_001, at(1), 'P1')), installationAddressProvided: true }, { termsVersion: 'v', termsSha256: 'x', acceptedAt: at(2), acceptedBy: 'C' })), at(10), policy));
     expect(flagStalled(proceeding, at(109))).toBeUndefined();
     const flagged = flagStalled(proceeding, at(110));
     expect(flagged?.stalled).toEqual({ stage: 'M1', flaggedAt: at(110), deadlineAt: at(110) });

@@ -1,0 +1,62 @@
+/**
+ * The customer withdraws from an installation before notice to proceed: the project and its plan are cancelled in one
+ * transaction, the exposure is released, the plan's opening journal is reversed, and a held down payment is to be
+ * refunded in full through the gateway (payments' refunds queue acts on the event). Retried with its Idempotency-Key,
+ * it answers as the first time and has one effect.
+ */
+import type { Principal } from '../../kernel/http/request-context.ts';
+import { replayOrReject, type IdempotentOutcome, type IdempotentRequest } from '../../kernel/idempotency/idempotency.ts';
+import { newEventFacts, outboundEvent } from '../../kernel/messaging/event-envelope.ts';
+import type { OutboundEvent } from '../../kernel/messaging/event-type.ts';
+import { planOpenedJournal, reverseJournal } from '../../ledger/index.ts';
+import { cancellationBeforeWorkStarts, LENDING_EVENTS, toJournalRecord } from '../../lending/index.ts';
+import { PROJECTS_EVENTS } from '../api/events.ts';
+import { projectsError } from '../api/error-codes.ts';
+import { cancelProject, type Project } from '../domain/project.ts';
+import type { ProjectDeps } from './project-deps.ts';
+import { refusalError } from './projects.ts';
+
+export async function cancelProjectByCustomer(
+  command: { readonly principal: Principal; readonly projectId: string; readonly correlationId: string; readonly idempotency: IdempotentRequest<Project> },
+  deps: Pick<ProjectDeps, 'projectStore' | 'clock' | 'ids'>,
+): Promise<IdempotentOutcome<Project>> {
+  const now = deps.clock.now();
+  const { project, idempotency } = await deps.projectStore.loadForUpdate(command.projectId, command.principal.principalId, command.idempotency);
+  const replay = replayOrReject(idempotency, command.idempotency, now);
+  if (replay !== undefined) return { kind: 'replayed', response: replay };
+  if (project === undefined || project.customerId !== command.principal.principalId) throw projectsError('PROJECT_NOT_FOUND');
+  const moved = cancelProject(project, now);
+  if (moved.kind === 'refused') throw refusalError(moved.refusal);
+  const [plan, openingJournalId] = await Promise.all([deps.projectStore.findPlan(project.planId), deps.projectStore.findPlanOpeningJournalId(project.planId)]);
+  // A plan someone already paid into is not cancelled here: that money would need returning too.
+  const cancelledPlan = plan === undefined ? undefined : cancellationBeforeWorkStarts(plan);
+  if (plan === undefined || cancelledPlan === undefined || openingJournalId === undefined) throw projectsError('PROJECT_STATUS_CONFLICT');
+  const cancelled = moved.project;
+  const facts = () => newEventFacts(deps.ids, command.correlationId, now);
+  const refundHalalas = cancelled.refund?.amountHalalas ?? 0;
+  const events: OutboundEvent[] = [
+    outboundEvent(PROJECTS_EVENTS.projectCancelled, { projectId: project.projectId, planId: project.planId, contractorId: project.contractorId, refundHalalas, cancelledAt: now.toISOString() }, facts()),
+    outboundEvent(LENDING_EVENTS.planCancelled, { planId: plan.planId, customerId: plan.customerId, releasedHalalas: plan.outstandingHalalas, cancelledAt: now.toISOString() }, facts()),
+    ...(cancelled.refund === undefined
+      ? []
+      : [
+          outboundEvent(
+            PROJECTS_EVENTS.downPaymentRefundRequested,
+            { refundId: cancelled.refund.refundId, projectId: project.projectId, planId: project.planId, paymentId: cancelled.refund.paymentId, amountHalalas: refundHalalas, requestedAt: now.toISOString() },
+            facts(),
+          ),
+        ]),
+  ];
+  await deps.projectStore.commitCancellation({
+    before: project,
+    after: cancelled,
+    audit: { action: 'PROJECT_CANCELLED', actor: command.principal.principalId, occurredAt: now.toISOString(), facts: { refundHalalas, fromStatus: project.status } },
+    events,
+    idempotency: { scope: command.idempotency, response: command.idempotency.replyTo(cancelled) },
+    planBefore: plan,
+    planAfter: cancelledPlan,
+    planAudit: { action: 'PLAN_CANCELLED', actor: command.principal.principalId, occurredAt: now.toISOString(), facts: { releasedHalalas: plan.outstandingHalalas, withProject: true } },
+    planJournal: toJournalRecord(plan.planId, deps.ids.newId(), 'Plan cancelled with its installation project', now, reverseJournal(planOpenedJournal(plan.financedHalalas)), openingJournalId),
+  });
+  return { kind: 'performed', value: cancelled };
+}
