@@ -1,0 +1,329 @@
+/**
+ * Model-based test of milestone approvals and payouts on DynamoDB Local, with fast-check's `fc.commands`. Each run
+ * starts a financed project at notice to proceed (its plan created by lending's real use-case, its down payment held)
+ * and applies random sequences of: milestone submissions, four-eyes approvals (sometimes two confirmations racing),
+ * instructions to the payout simulator over HTTP (sometimes redelivered), and payout outcomes (settled, failed,
+ * returned) delivered in any order, redelivered with the same event id, or raced against their own redelivery. After
+ * every command:
+ *   1. the ledger balances: every journal of the contractor's ledger, and the whole trial balance;
+ *   2. no disbursement is paid twice: at most one "sent" and one "settled" journal per disbursement;
+ *   3. what the contractor was paid never exceeds the quote's total, and its payable is never negative and equals
+ *      approved − paid, as the model computes them;
+ *   4. the customer's exposure still equals what the plan owes.
+ * Plus two concurrency tests: two staff confirmations of one milestone, and a payout webhook racing its redelivery.
+ */
+import fc from 'fast-check';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPayoutSimulator } from '../../../lib/local/simulators/payout-simulator.ts';
+import { keys } from '../../../shared/catalog/keys.ts';
+import { systemClock, ulidGenerator } from '../../../shared/kernel/clock-and-ids.ts';
+import { personalDataCipher } from '../../../shared/kernel/crypto/compose.ts';
+import { DEFAULT_GOVERNMENT_RETRY_POLICY } from '../../../shared/kernel/messaging/government-call.ts';
+import { RabhanError } from '../../../shared/kernel/errors/rabhan-error.ts';
+import { createDocumentClient } from '../../../shared/kernel/storage/document-client.ts';
+import { DynamoDbLedgerReader } from '../../../shared/ledger/adapters/ledger-reads.ts';
+import { HttpPayoutProviderClient } from '../../../shared/projects/adapters/payout-client.ts';
+import { projectAttributes } from '../../../shared/projects/adapters/project-items.ts';
+import { confirmMilestoneDecisionOf, proposeMilestoneDecision } from '../../../shared/projects/app/decisions.ts';
+import { instructDisbursement, receivePayoutOutcome, type PayoutNotification } from '../../../shared/projects/app/payouts.ts';
+import type { PayoutDeps } from '../../../shared/projects/app/project-deps.ts';
+import { buildProjectDeps } from '../../../shared/projects/compose.ts';
+import { DEFAULT_PROJECT_POLICY, openProject, submitMilestone, type Milestone, type Project } from '../../../shared/projects/domain/project.ts';
+import type { RunningSimulator } from '../../../lib/local/simulators/http-simulator.ts';
+import { createPlan } from '../../support/money-path.ts';
+import { creditworthyCustomer, customerPrincipal, idempotencyScope, planDepsOnFreshTable, savedOffer } from '../../support/plan-fixtures.ts';
+import type { PlanDeps } from '../../support/money-path.ts';
+
+/** A SAR 65,550.01 quote; M1 and M2 each pay over SAR 20,000, so each approval makes two transfers. */
+const TOTAL_HALALAS = 6_555_001;
+const FINANCED_HALALAS = 400_000;
+const NUM_RUNS = 40;
+const COMMANDS_PER_RUN_MAX = 24;
+const TEST_TIMEOUT_MILLISECONDS = 180_000;
+const PROPERTY_TIME_LIMIT_MILLISECONDS = 150_000;
+const OPS = { principalId: 'ops-user', roles: ['ops' as const] };
+const COMPLIANCE = { principalId: 'compliance-user', roles: ['compliance' as const] };
+const IBAN = 'SA0380000000608010167519';
+
+let planDeps: PlanDeps;
+let deps: PayoutDeps & { readonly retry: typeof DEFAULT_GOVERNMENT_RETRY_POLICY; readonly sleep: (milliseconds: number) => Promise<void> };
+let ledger: DynamoDbLedgerReader;
+let simulator: RunningSimulator;
+
+/** A financed project at notice to proceed, written as the earlier steps (tested elsewhere) would leave it. */
+async function projectAtNoticeToProceed(): Promise<Project> {
+  const customerId = await creditworthyCustomer();
+  const offer = await savedOffer(planDeps.offerStore, customerId, FINANCED_HALALAS, 4);
+  const plan = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'model', idempotency: idempotencyScope(customerId) }, planDeps);
+  if (plan.kind !== 'performed') throw new Error('plan not created');
+  const contractorId = ulidGenerator.newId();
+  const now = systemClock.now();
+  const opened = openProject(
+    {
+      planId: plan.value.planId,
+      customerId,
+      contractorId,
+      requestId: ulidGenerator.newId(),
+      quoteId: ulidGenerator.newId(),
+      totalHalalas: TOTAL_HALALAS,
+      downPaymentHalalas: TOTAL_HALALAS - FINANCED_HALALAS,
+      financedHalalas: FINANCED_HALALAS,
+      coolingOffEndsAt: now,
+    },
+    now,
+    DEFAULT_PROJECT_POLICY,
+  );
+  const project: Project = { ...opened, status: 'NOTICE_TO_PROCEED', heldDownPaymentHalalas: opened.downPaymentHalalas, noticeToProceedAt: now, installationAddressProvided: true };
+  const client = createDocumentClient();
+  await client.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: { ...keys.project(project.projectId), ...projectAttributes(project) } }));
+  await client.send(
+    new PutCommand({
+      TableName: process.env.TABLE_NAME,
+      Item: { ...keys.contractor(contractorId), entityType: 'Contractor', contractorId, ibanCiphertext: await personalDataCipher().encrypt(contractorId, 'iban', IBAN) },
+    }),
+  );
+  return project;
+}
+
+async function codeOf(action: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await action;
+    return undefined;
+  } catch (error) {
+    if (error instanceof RabhanError) return error.code;
+    throw error;
+  }
+}
+
+beforeAll(async () => {
+  planDeps = await planDepsOnFreshTable();
+  const client = createDocumentClient();
+  const tableName = String(process.env.TABLE_NAME);
+  // The simulator's outcomes are the model's to deliver, in any order: it calls no webhook here.
+  simulator = await startPayoutSimulator({ port: 0, webhookUrl: () => undefined, webhookSecret: 'model-secret' });
+  deps = {
+    ...buildProjectDeps(client, tableName, DEFAULT_PROJECT_POLICY),
+    payoutProvider: new HttpPayoutProviderClient(simulator.baseUrl),
+    cipher: personalDataCipher(),
+    retry: { ...DEFAULT_GOVERNMENT_RETRY_POLICY, initialBackoffMilliseconds: 1 },
+    sleep: async () => undefined,
+  };
+  ledger = new DynamoDbLedgerReader(client, tableName);
+});
+
+afterAll(async () => {
+  await simulator?.stop();
+});
+
+// ---- The reference model --------------------------------------------------------------------------------------
+
+interface ModelDisbursement {
+  readonly disbursementId: string;
+  readonly amountHalalas: number;
+  status: 'REQUESTED' | 'SENT' | 'SETTLED' | 'FAILED' | 'RETURNED';
+}
+
+interface Model {
+  readonly projectId: string;
+  readonly contractorId: string;
+  readonly planId: string;
+  readonly customerId: string;
+  submitted: Milestone | undefined;
+  readonly approved: Set<Milestone>;
+  readonly disbursements: ModelDisbursement[];
+  /** Outcomes delivered, to be delivered again under the same event id. */
+  readonly delivered: PayoutNotification[];
+}
+
+const approvedHalalas = (model: Model) => model.disbursements.reduce((sum, disbursement) => sum + disbursement.amountHalalas, 0);
+/** Sent and not put back into the payable: what the contractor has been paid, as far as the payable goes. */
+const paidHalalas = (model: Model) => model.disbursements.filter((disbursement) => disbursement.status === 'SENT' || disbursement.status === 'SETTLED').reduce((sum, disbursement) => sum + disbursement.amountHalalas, 0);
+
+async function checkInvariants(model: Model): Promise<void> {
+  // 1. The contractor's journals each balance, and so does the whole ledger.
+  const journals = await deps.projectStore.listContractorJournals(model.contractorId, 100, undefined);
+  for (const journal of journals) {
+    const debits = journal.entries.filter((entry) => entry.side === 'DEBIT').reduce((sum, entry) => sum + entry.amountHalalas, 0);
+    const credits = journal.entries.filter((entry) => entry.side === 'CREDIT').reduce((sum, entry) => sum + entry.amountHalalas, 0);
+    expect(debits, journal.description).toBe(credits);
+  }
+  const totals = [...(await ledger.trialBalance()).values()];
+  expect(totals.reduce((sum, balance) => sum + balance.debitHalalas, 0), 'trial balance').toBe(totals.reduce((sum, balance) => sum + balance.creditHalalas, 0));
+
+  // 2. No disbursement sent or settled twice.
+  for (const disbursement of model.disbursements) {
+    const about = journals.filter((journal) => journal.description.startsWith(`Disbursement ${disbursement.disbursementId} `));
+    expect(about.filter((journal) => journal.description.endsWith(' sent')).length, `${disbursement.disbursementId} sent`).toBeLessThanOrEqual(1);
+    expect(about.filter((journal) => journal.description.endsWith(' settled')).length, `${disbursement.disbursementId} settled`).toBeLessThanOrEqual(1);
+    const stored = await deps.projectStore.findDisbursement(model.projectId, disbursement.disbursementId);
+    expect(stored?.status, disbursement.disbursementId).toBe(disbursement.status);
+  }
+
+  // 3. Paid within the quote; the payable never negative and equal to approved − paid.
+  const account = await deps.projectStore.findContractorAccount(model.contractorId);
+  expect(account.paidHalalas).toBeLessThanOrEqual(TOTAL_HALALAS);
+  expect(account.payableHalalas).toBeGreaterThanOrEqual(0);
+  expect(account).toMatchObject({ approvedHalalas: approvedHalalas(model), paidHalalas: paidHalalas(model), payableHalalas: approvedHalalas(model) - paidHalalas(model) });
+
+  // 4. The customer's exposure is what the plan owes: approvals and payouts never touch it.
+  const applicant = await planDeps.offerStore.findApplicant(model.customerId);
+  const plan = await planDeps.planStore.findPlan(model.planId);
+  expect(applicant?.outstandingHalalas).toBe(plan?.outstandingHalalas);
+}
+
+// ---- Commands ---------------------------------------------------------------------------------------------------
+
+type Command = fc.AsyncCommand<Model, Record<string, never>>;
+
+const awaited = (model: Model): Milestone | undefined => (model.approved.has('M1') ? (model.approved.has('M2') ? undefined : 'M2') : 'M1');
+
+class Submit implements Command {
+  check = (model: Readonly<Model>) => model.submitted === undefined && awaited(model) !== undefined;
+  async run(model: Model): Promise<void> {
+    const milestone = awaited(model)!;
+    const project = await deps.projectStore.findProject(model.projectId);
+    const files = [{ fileId: ulidGenerator.newId(), kind: milestone === 'M1' ? ('SIGNED_INSTALLATION_CONTRACT' as const) : ('INSTALLATION_PHOTO' as const), contentType: 'image/png', sizeBytes: 10 }];
+    const submitted = submitMilestone(project!, milestone, { files, secReferenceNumber: 'SEC-1', submittedBy: 'K', submittedAt: systemClock.now() }, DEFAULT_PROJECT_POLICY);
+    if (submitted.kind !== 'moved') throw new Error(`${milestone} not submitted: ${submitted.refusal}`);
+    // The customer's answer on M2 is part of what is submitted here: approvals are what this model is about.
+    const answered = milestone === 'M2' ? { ...submitted.project, installationConfirmation: { confirmedAt: systemClock.now(), confirmedBy: 'C', deemed: false } } : submitted.project;
+    await deps.projectStore.commitProjectChange({ before: project!, after: answered, audit: { action: 'MILESTONE_SUBMITTED', actor: 'K', occurredAt: systemClock.now().toISOString(), facts: {} }, events: [] });
+    model.submitted = milestone;
+    await checkInvariants(model);
+  }
+  toString = () => 'Submit';
+}
+
+class Approve implements Command {
+  constructor(readonly racing: boolean) {}
+  check = (model: Readonly<Model>) => model.submitted !== undefined;
+  async run(model: Model): Promise<void> {
+    const milestone = model.submitted!;
+    const { decision } = await proposeMilestoneDecision({ principal: OPS, projectId: model.projectId, milestone, decision: 'APPROVE', reason: 'Checked' }, deps);
+    const confirm = (principal: typeof COMPLIANCE) => confirmMilestoneDecisionOf({ principal, projectId: model.projectId, milestone, decisionId: decision.decisionId, correlationId: 'model' }, deps);
+    const outcomes = await Promise.all((this.racing ? [COMPLIANCE, { ...COMPLIANCE, principalId: 'another-ops-user' }] : [COMPLIANCE]).map((principal) => codeOf(confirm(principal))));
+    // Exactly one confirmation wins; a racing one is told the decision is no longer pending (or to retry).
+    expect(outcomes.filter((code) => code === undefined)).toHaveLength(1);
+    for (const code of outcomes.filter((code) => code !== undefined)) expect(['MILESTONE_DECISION_NOT_PENDING', 'CONCURRENT_UPDATE']).toContain(code);
+    const project = await deps.projectStore.findProject(model.projectId);
+    const amounts = project!.milestones[milestone].amountHalalas;
+    const created = (await deps.projectStore.listDisbursements(model.projectId)).filter((disbursement) => disbursement.milestone === milestone);
+    expect(created.reduce((sum, disbursement) => sum + disbursement.amountHalalas, 0)).toBe(amounts);
+    model.disbursements.push(...created.map((disbursement) => ({ disbursementId: disbursement.disbursementId, amountHalalas: disbursement.amountHalalas, status: 'REQUESTED' as const })));
+    model.approved.add(milestone);
+    model.submitted = undefined;
+    await checkInvariants(model);
+  }
+  toString = () => `Approve(racing=${this.racing})`;
+}
+
+class Instruct implements Command {
+  constructor(readonly index: number, readonly redelivered: boolean) {}
+  check = (model: Readonly<Model>) => model.disbursements.length > 0;
+  async run(model: Model): Promise<void> {
+    const target = model.disbursements[this.index % model.disbursements.length]!;
+    const [projectId, contractorId] = [model.projectId, model.contractorId];
+    const instruct = () => instructDisbursement({ projectId, disbursementId: target.disbursementId, contractorId, correlationId: 'model', isFinalDelivery: false }, deps);
+    const outcomes = this.redelivered ? await Promise.all([instruct(), instruct()]) : [await instruct()];
+    if (target.status === 'REQUESTED') target.status = 'SENT';
+    else expect(outcomes.every((outcome) => outcome === 'not-requested')).toBe(true);
+    await checkInvariants(model);
+  }
+  toString = () => `Instruct(${this.index}, redelivered=${this.redelivered})`;
+}
+
+const OUTCOME_TYPES = ['transfer.settled', 'transfer.failed', 'transfer.returned'] as const;
+
+class Deliver implements Command {
+  constructor(readonly index: number, readonly type: (typeof OUTCOME_TYPES)[number], readonly racingItsRedelivery: boolean) {}
+  check = (model: Readonly<Model>) => model.disbursements.length > 0;
+  async run(model: Model): Promise<void> {
+    const target = model.disbursements[this.index % model.disbursements.length]!;
+    const notification: PayoutNotification = { providerEventId: `evt_${ulidGenerator.newId()}`, type: this.type, transferId: target.disbursementId, amountHalalas: target.amountHalalas, reason: 'MODEL', correlationId: 'model' };
+    const deliver = () => codeOf(receivePayoutOutcome(notification, deps));
+    const codes = this.racingItsRedelivery ? await Promise.all([deliver(), deliver()]) : [await deliver()];
+    const applies =
+      (this.type === 'transfer.settled' && target.status === 'SENT') ||
+      (this.type === 'transfer.failed' && (target.status === 'SENT' || target.status === 'REQUESTED')) ||
+      (this.type === 'transfer.returned' && target.status === 'SETTLED');
+    const ahead = (this.type === 'transfer.settled' && target.status === 'REQUESTED') || (this.type === 'transfer.returned' && (target.status === 'SENT' || target.status === 'REQUESTED'));
+    if (ahead) expect(codes.every((code) => code === 'RETRY_DELIVERY_LATER')).toBe(true);
+    else for (const code of codes) expect(code === undefined || code === 'CONCURRENT_UPDATE', `${this.toString()}: ${code}`).toBe(true);
+    if (applies) {
+      target.status = this.type === 'transfer.settled' ? 'SETTLED' : this.type === 'transfer.failed' ? 'FAILED' : 'RETURNED';
+      model.delivered.push(notification);
+    }
+    await checkInvariants(model);
+  }
+  toString = () => `Deliver(${this.index}, ${this.type}, racing=${this.racingItsRedelivery})`;
+}
+
+class Redeliver implements Command {
+  constructor(readonly index: number) {}
+  check = (model: Readonly<Model>) => model.delivered.length > 0;
+  async run(model: Model): Promise<void> {
+    const notification = model.delivered[this.index % model.delivered.length]!;
+    expect(await receivePayoutOutcome(notification, deps)).toBe('duplicate');
+    await checkInvariants(model);
+  }
+  toString = () => `Redeliver(${this.index})`;
+}
+
+/**
+ * Weighted towards reaching payouts, and with few disbursement indexes, so that a run often repeats an outcome on
+ * the same transfer: a commands list holds each arbitrary as often as it should be drawn.
+ */
+const DISBURSEMENT_INDEX = fc.nat(3);
+const commands = [
+  ...Array.from({ length: 3 }, () => fc.constant(new Submit())),
+  ...Array.from({ length: 3 }, () => fc.boolean().map((racing) => new Approve(racing))),
+  ...Array.from({ length: 3 }, () => fc.tuple(DISBURSEMENT_INDEX, fc.boolean()).map(([index, redelivered]) => new Instruct(index, redelivered))),
+  ...Array.from({ length: 4 }, () => fc.tuple(DISBURSEMENT_INDEX, fc.constantFrom(...OUTCOME_TYPES), fc.boolean()).map(([index, type, racing]) => new Deliver(index, type, racing))),
+  fc.nat(7).map((index) => new Redeliver(index)),
+];
+
+describe('milestone approvals and payouts', () => {
+  it(
+    'keep the ledger balanced, pay no disbursement twice, pay the contractor no more than the quote, and keep its payable approved − paid and never negative, whatever the order and repetition of outcomes',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.commands(commands, { maxCommands: COMMANDS_PER_RUN_MAX, size: 'max' }), async (sequence) => {
+          const project = await projectAtNoticeToProceed();
+          const model: Model = { projectId: project.projectId, contractorId: project.contractorId, planId: project.planId, customerId: project.customerId, submitted: undefined, approved: new Set(), disbursements: [], delivered: [] };
+          await fc.asyncModelRun(() => ({ model, real: {} }), sequence);
+        }),
+        { numRuns: NUM_RUNS, interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MILLISECONDS },
+      );
+    },
+    TEST_TIMEOUT_MILLISECONDS,
+  );
+
+  it('lets exactly one of two staff confirmations of a milestone racing each other act: one set of disbursements, the payable credited once', async () => {
+    const project = await projectAtNoticeToProceed();
+    const model: Model = { projectId: project.projectId, contractorId: project.contractorId, planId: project.planId, customerId: project.customerId, submitted: undefined, approved: new Set(), disbursements: [], delivered: [] };
+    await new Submit().run(model);
+    await new Approve(true).run(model);
+    const account = await deps.projectStore.findContractorAccount(project.contractorId);
+    expect(account.approvedHalalas).toBe(project.milestones.M1.amountHalalas);
+    expect(await deps.projectStore.listDisbursements(project.projectId)).toHaveLength(2);
+  }, 60_000);
+
+  it('applies a payout outcome racing its own redelivery once: one settlement journal, the other answered as a duplicate', async () => {
+    const project = await projectAtNoticeToProceed();
+    const model: Model = { projectId: project.projectId, contractorId: project.contractorId, planId: project.planId, customerId: project.customerId, submitted: undefined, approved: new Set(), disbursements: [], delivered: [] };
+    await new Submit().run(model);
+    await new Approve(false).run(model);
+    await new Instruct(0, false).run(model);
+    const target = model.disbursements[0]!;
+    const notification: PayoutNotification = { providerEventId: `evt_${ulidGenerator.newId()}`, type: 'transfer.settled', transferId: target.disbursementId, amountHalalas: target.amountHalalas, reason: undefined, correlationId: 'race' };
+    const results = await Promise.allSettled([receivePayoutOutcome(notification, deps), receivePayoutOutcome(notification, deps)]);
+    const answers = results.map((result) => (result.status === 'fulfilled' ? result.value : result.reason instanceof RabhanError ? result.reason.code : 'unexpected'));
+    expect(answers).toContain('applied');
+    expect(answers.filter((answer) => answer === 'applied')).toHaveLength(1);
+    for (const answer of answers.filter((answer) => answer !== 'applied')) expect(['duplicate', 'CONCURRENT_UPDATE']).toContain(answer);
+    const journals = await deps.projectStore.listContractorJournals(project.contractorId, 100, undefined);
+    expect(journals.filter((journal) => journal.description === `Disbursement ${target.disbursementId} settled`)).toHaveLength(1);
+    expect(await receivePayoutOutcome(notification, deps)).toBe('duplicate');
+  }, 60_000);
+});
