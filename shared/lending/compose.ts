@@ -11,27 +11,27 @@ import { DynamoDbOfferStore } from './adapters/offer-store.ts';
 import { DynamoDbPlanStore } from './adapters/plan-store.ts';
 import { MarketplaceQuoteSettlement } from './adapters/quote-settlement.ts';
 import { InstallationProjectOpening } from './adapters/project-opening.ts';
-import { DEFAULT_PROJECT_POLICY, loadProjectPolicy } from '../projects/index.ts';
+import { DEFAULT_PROJECT_POLICY, loadProjectPolicy, type ProjectPolicy } from '../projects/index.ts';
 import type { LendingDeps } from './app/lending-deps.ts';
 
 /** Lending's dependencies on a given table and policy; tests and benchmarks build them on their own table. */
 export function buildLendingDeps(
   client: DocumentClient,
   tableName: string,
-  policy: Pick<LendingDeps, 'lending' | 'plans'> & { readonly projectMilestoneOneBasisPoints?: number },
+  policy: Pick<LendingDeps, 'lending' | 'plans'> & { readonly projects?: Pick<ProjectPolicy, 'milestoneOneBasisPoints' | 'downPaymentWindowSeconds'> },
 ): LendingDeps {
   return {
     offerStore: new DynamoDbOfferStore(client, tableName),
     planStore: new DynamoDbPlanStore(client, tableName),
     delinquencyStore: new DynamoDbDelinquencyStore(client, tableName),
     quoteSettlement: new MarketplaceQuoteSettlement(tableName),
-    projectOpening: new InstallationProjectOpening(tableName, { coolingOffSeconds: policy.plans.coolingOffSeconds, milestoneOneBasisPoints: policy.projectMilestoneOneBasisPoints ?? DEFAULT_PROJECT_POLICY.milestoneOneBasisPoints }),
+    projectOpening: new InstallationProjectOpening(tableName, { coolingOffSeconds: policy.plans.coolingOffSeconds, ...(policy.projects ?? DEFAULT_PROJECT_POLICY) }),
     clock: systemClock,
     ids: ulidGenerator,
     ...policy,
   };
 }
 
-export const lendingDeps = /* @__PURE__ */ once((): LendingDeps => buildLendingDeps(documentClient(), platformConfig().tableName, { lending: loadLendingPolicy(), plans: loadPlanPolicy(), projectMilestoneOneBasisPoints: loadProjectPolicy().milestoneOneBasisPoints }));
+export const lendingDeps = /* @__PURE__ */ once((): LendingDeps => buildLendingDeps(documentClient(), platformConfig().tableName, { lending: loadLendingPolicy(), plans: loadPlanPolicy(), projects: loadProjectPolicy() }));
 
 export { idempotencyStore } from '../kernel/compose.ts';

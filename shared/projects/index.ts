@@ -6,5 +6,5 @@ export { PROJECTS_EVENTS } from './api/events.ts';
 export { projectsError } from './api/error-codes.ts';
 export { keys as projectKeys } from './adapters/keys.ts';
 export { projectOpeningWrites, projectUpdate, toProject } from './adapters/project-items.ts';
-export { DEFAULT_PROJECT_POLICY, projectOfRefundId, receiveDownPayment, settleRefund, type Project } from './domain/project.ts';
+export { DEFAULT_PROJECT_POLICY, projectOfRefundId, receiveDownPayment, settleRefund, type Project, type ProjectPolicy } from './domain/project.ts';
 export { loadProjectPolicy } from './policy-config.ts';

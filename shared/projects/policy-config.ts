@@ -12,6 +12,7 @@ export function loadProjectPolicy(environment: Environment = process.env): Proje
     noticeToProceedToMilestoneOneSeconds: read.integer('noticeToProceedToMilestoneOneSeconds', DEFAULT_PROJECT_POLICY.noticeToProceedToMilestoneOneSeconds),
     milestoneOneToMilestoneTwoSeconds: read.integer('milestoneOneToMilestoneTwoSeconds', DEFAULT_PROJECT_POLICY.milestoneOneToMilestoneTwoSeconds),
     installationConfirmationSeconds: read.integer('installationConfirmationSeconds', DEFAULT_PROJECT_POLICY.installationConfirmationSeconds),
+    downPaymentWindowSeconds: read.integer('downPaymentWindowSeconds', DEFAULT_PROJECT_POLICY.downPaymentWindowSeconds),
   };
   read.done();
   return policy;

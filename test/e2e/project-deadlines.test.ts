@@ -1,6 +1,7 @@
 /**
  * The deadlines of an installation project over HTTP, with the policy windows shortened to seconds: notice to
- * proceed when the cooling-off window ends, and the stall flag when the contractor overstays a stage, raised once.
+ * proceed when the cooling-off window ends, the stall flag when the contractor overstays a stage (raised once), the
+ * deemed confirmation of M2, and the cancellation of a project whose down payment never came.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../lib/local/runtime.ts';
@@ -13,9 +14,9 @@ import { agreedProject, approvedInstaller, approveMilestone, financedProject, pr
 import { signIn } from '../support/sign-in.ts';
 
 /** Shortened for this file only, and restored after. */
-const WINDOWS = { POLICY_COOLING_OFF_SECONDS: '2', POLICY_NTP_TO_M1_SECONDS: '3', POLICY_INSTALLATION_CONFIRMATION_SECONDS: '2' } as const;
-/** The stall job runs every 10 s locally. */
-const STALL_JOB_INTERVAL_MILLISECONDS = 10_000;
+const WINDOWS = { POLICY_COOLING_OFF_SECONDS: '2', POLICY_NTP_TO_M1_SECONDS: '3', POLICY_INSTALLATION_CONFIRMATION_SECONDS: '2', POLICY_DOWN_PAYMENT_WINDOW_SECONDS: '4' } as const;
+/** The stall, deemed-confirmation and down-payment window jobs run every 5 s locally. */
+const STALL_JOB_INTERVAL_MILLISECONDS = 5_000;
 
 describe('installation project deadlines over HTTP', () => {
   let runtime: LocalRuntime;
@@ -105,5 +106,20 @@ describe('installation project deadlines over HTTP', () => {
     expect(waiting.installationConfirmationDeemed).toBeUndefined();
     const resolved = await approveMilestone(runtime.baseUrl, staff, projectId, 'M2');
     expect(resolved.body.projectStatus).toBe('M2_APPROVED');
+  }, 120_000);
+
+  it('cancels a project whose down payment was not paid within the window, with its plan, and releases the exposure', async () => {
+    const customer = await assessedCustomer(runtime.baseUrl);
+    const installer = await approvedInstaller(runtime.baseUrl, staff);
+    const exposureBefore = (await api().call<{ outstandingHalalas: number }>('GET', '/v1/customers/me/exposure', { token: customer.accessToken })).body.outstandingHalalas;
+    const project = await financedProject(runtime.baseUrl, customer, installer);
+    const cancelled = await projectReaches(runtime.baseUrl, customer, project.projectId, 'CANCELLED', 3 * STALL_JOB_INTERVAL_MILLISECONDS);
+    expect(cancelled.refund).toBeUndefined();
+    const plan = await api().call<{ status: string }>('GET', `/v1/plans/${project.planId}`, { token: customer.accessToken });
+    expect(plan.body.status).toBe('CANCELLED');
+    const exposureAfter = (await api().call<{ outstandingHalalas: number }>('GET', '/v1/customers/me/exposure', { token: customer.accessToken })).body.outstandingHalalas;
+    expect(exposureAfter).toBe(exposureBefore);
+    const late = await api().call<{ error: { code: string } }>('POST', `/v1/projects/${project.projectId}/down-payment`, { token: customer.accessToken, headers: { 'idempotency-key': crypto.randomUUID() }, body: { method: 'MADA' } });
+    expect([late.status, late.body.error.code]).toEqual([409, 'PROJECT_STATUS_CONFLICT']);
   }, 120_000);
 });

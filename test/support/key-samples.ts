@@ -92,6 +92,8 @@ export function partitionSamples(id: string): Record<keyof typeof keys, Partitio
     stallPartitions: index(...keys.stallPartitions()),
     confirmationDue: index(keys.confirmationDue(`${dueDate}T00:00:00.000Z`, id)[INDEXES.byDueDate.partitionKey]!),
     confirmationPartitions: index(...keys.confirmationPartitions()),
+    downPaymentDue: index(keys.downPaymentDue(`${dueDate}T00:00:00.000Z`, id)[INDEXES.byDueDate.partitionKey]!),
+    downPaymentPartitions: index(...keys.downPaymentPartitions()),
     // Sort-key prefixes and a ledger owner, not partitions: the contractor's ledger is sampled by journal and journals.
     disbursementPrefix: { space: 'none', partitions: [] },
     contractorProjectLinkPrefix: { space: 'none', partitions: [] },

@@ -83,6 +83,8 @@ export const POLICY_VALUES = {
   noticeToProceedToMilestoneOneSeconds: { variable: 'POLICY_NTP_TO_M1_SECONDS', range: { kind: 'integer', min: 1, max: 365 * DAY_SECONDS, unit: 'seconds' } },
   milestoneOneToMilestoneTwoSeconds: { variable: 'POLICY_M1_TO_M2_SECONDS', range: { kind: 'integer', min: 1, max: 365 * DAY_SECONDS, unit: 'seconds' } },
   // A customer answers M2 within days; a month is the longest a contractor should wait for silence to count.
+  // A household decides within days whether to go ahead; the exposure a project holds should not wait longer than a month.
+  downPaymentWindowSeconds: { variable: 'POLICY_DOWN_PAYMENT_WINDOW_SECONDS', range: { kind: 'integer', min: 1, max: 30 * DAY_SECONDS, unit: 'seconds' } },
   installationConfirmationSeconds: { variable: 'POLICY_INSTALLATION_CONFIRMATION_SECONDS', range: { kind: 'integer', min: 1, max: 30 * DAY_SECONDS, unit: 'seconds' } },
   sadadPaymentIntentTtlSeconds: { variable: 'POLICY_SADAD_PAYMENT_INTENT_TTL_SECONDS', range: { kind: 'integer', min: 1, max: 30 * DAY_SECONDS, unit: 'seconds' } },
 } as const satisfies Readonly<Record<string, PolicyValueDefinition>>;

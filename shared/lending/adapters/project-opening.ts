@@ -6,7 +6,7 @@ import type { ProjectOpening } from '../app/ports.ts';
 export class InstallationProjectOpening implements ProjectOpening {
   constructor(
     private readonly tableName: string,
-    private readonly policy: { readonly coolingOffSeconds: number; readonly milestoneOneBasisPoints: number },
+    private readonly policy: { readonly coolingOffSeconds: number; readonly milestoneOneBasisPoints: number; readonly downPaymentWindowSeconds: number },
   ) {}
 
   open(plan: Plan, eventFacts: Parameters<ProjectOpening['open']>[1]): ReturnType<ProjectOpening['open']> {

@@ -15,6 +15,9 @@ const stallPartition = (shard: number): string => `STALL_DUE#${shard}`;
 /** byDueDate partitions for projects whose customer has not yet answered M2, by when silence counts as confirmation. */
 export const CONFIRMATION_SHARD_COUNT = 4;
 const confirmationPartition = (shard: number): string => `CONFIRMATION_DUE#${shard}`;
+/** byDueDate partitions for projects waiting for their down payment, by when the window closes. */
+export const DOWN_PAYMENT_SHARD_COUNT = 4;
+const downPaymentPartition = (shard: number): string => `DOWN_PAYMENT_DUE#${shard}`;
 
 export const ENTITY_TYPES = {
   project: 'Project',
@@ -72,6 +75,12 @@ export const keys = {
     [INDEXES.byDueDate.partitionKey]: confirmationPartition(shardOf(projectId, CONFIRMATION_SHARD_COUNT)),
     [INDEXES.byDueDate.sortKey]: `${dueAt}#${projectId}`,
   }),
+  /** byDueDate index attributes of a project waiting for its down payment: the down-payment window job's. */
+  downPaymentDue: (dueAt: string, projectId: string): Record<string, string> => ({
+    [INDEXES.byDueDate.partitionKey]: downPaymentPartition(shardOf(projectId, DOWN_PAYMENT_SHARD_COUNT)),
+    [INDEXES.byDueDate.sortKey]: `${dueAt}#${projectId}`,
+  }),
+  downPaymentPartitions: (): readonly string[] => Array.from({ length: DOWN_PAYMENT_SHARD_COUNT }, (_, shard) => downPaymentPartition(shard)),
   confirmationPartitions: (): readonly string[] => Array.from({ length: CONFIRMATION_SHARD_COUNT }, (_, shard) => confirmationPartition(shard)),
   /** The contractor's ledger: every journal that moves its payable, i.e. its statement. */
   contractorLedger: (contractorId: string): JournalOwner => ({ ownerPartitionKey: contractorAccountPartition(contractorId) }),
@@ -90,4 +99,5 @@ export const KEY_PREFIXES: readonly KeyPrefix[] = [
   { entityType: ENTITY_TYPES.project, partitionKeyPrefix: 'NTP_DUE#', sortKeyPrefix: '', keySpace: 'byDueDate' },
   { entityType: ENTITY_TYPES.project, partitionKeyPrefix: 'STALL_DUE#', sortKeyPrefix: '', keySpace: 'byDueDate' },
   { entityType: ENTITY_TYPES.project, partitionKeyPrefix: 'CONFIRMATION_DUE#', sortKeyPrefix: '', keySpace: 'byDueDate' },
+  { entityType: ENTITY_TYPES.project, partitionKeyPrefix: 'DOWN_PAYMENT_DUE#', sortKeyPrefix: '', keySpace: 'byDueDate' },
 ];

@@ -13,7 +13,7 @@ import type { NamedTransactItem } from '../../kernel/storage/unit-of-work.ts';
 import { journalWrites, type PostedJournal } from '../../ledger/index.ts';
 import { PROJECTS_EVENTS } from '../api/events.ts';
 import type { Disbursement } from '../domain/disbursement.ts';
-import { awaitsCustomerAnswer, MILESTONES, mayStall, openProject, type DownPaymentRefund, type Milestone, type MilestoneState, type Project, type ProjectPolicy } from '../domain/project.ts';
+import { awaitsCustomerAnswer, awaitsDownPayment, MILESTONES, mayStall, openProject, type DownPaymentRefund, type Milestone, type MilestoneState, type Project, type ProjectPolicy } from '../domain/project.ts';
 import { ENTITY_TYPES, keys } from './keys.ts';
 
 const iso = (date: Date | undefined): string | undefined => date?.toISOString();
@@ -69,6 +69,7 @@ export function projectAttributes(project: Project): Record<string, unknown> {
         ? undefined
         : defined({ ...project.refund, requestedAt: project.refund.requestedAt.toISOString(), settledAt: iso(project.refund.settledAt) }),
     pendingDownPaymentId: project.pendingDownPaymentId,
+    downPaymentDueAt: iso(project.downPaymentDueAt),
     agreement: project.agreement === undefined ? undefined : { ...project.agreement, acceptedAt: project.agreement.acceptedAt.toISOString() },
     noticeToProceedAt: iso(project.noticeToProceedAt),
     addressDisclosureConsentedAt: iso(project.addressDisclosureConsentedAt),
@@ -89,6 +90,8 @@ export function projectAttributes(project: Project): Record<string, unknown> {
     // window (the notice-to-proceed job), or waiting for a milestone it has not been flagged stalled for (the stall job).
     ...(project.status === 'COOLING_OFF' ? keys.noticeToProceedDue(project.coolingOffEndsAt.toISOString(), project.projectId) : {}),
     ...(mayStall(project) ? keys.stallDue(project.stageDeadlineAt!.toISOString(), project.projectId) : {}),
+    // ... or waiting for its down payment, none in flight (the down-payment window job),
+    ...(awaitsDownPayment(project) ? keys.downPaymentDue(project.downPaymentDueAt!.toISOString(), project.projectId) : {}),
     // ... or waiting for the customer's answer on M2 (the deemed-confirmation job).
     ...(awaitsCustomerAnswer(project) && project.confirmationDueAt !== undefined ? keys.confirmationDue(project.confirmationDueAt.toISOString(), project.projectId) : {}),
   });
@@ -130,6 +133,7 @@ export function toProject(item: Record<string, unknown>): Project {
             failureReason: refund.failureReason === undefined ? undefined : String(refund.failureReason),
           }),
     pendingDownPaymentId: item.pendingDownPaymentId === undefined ? undefined : String(item.pendingDownPaymentId),
+    downPaymentDueAt: date(item.downPaymentDueAt),
     agreement:
       agreement === undefined
         ? undefined
@@ -194,7 +198,7 @@ export function projectOpeningWrites(
   tableName: string,
   opening: Parameters<typeof openProject>[0],
   now: Date,
-  policy: Pick<ProjectPolicy, 'milestoneOneBasisPoints'>,
+  policy: Pick<ProjectPolicy, 'milestoneOneBasisPoints' | 'downPaymentWindowSeconds'>,
   eventFacts: EnvelopeFacts,
 ): ProjectOpeningWrites {
   const project = openProject(opening, now, policy);

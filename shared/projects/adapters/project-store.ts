@@ -218,6 +218,12 @@ export class DynamoDbProjectStore implements ProjectStore {
     }
   }
 
+  async *listProjectsPastDownPaymentWindow(now: Date, pageSize: number): AsyncIterable<Project> {
+    for await (const item of itemsBelow(this.documentClient, this.tableName, INDEXES.byDueDate, keys.downPaymentPartitions(), now.toISOString(), pageSize)) {
+      yield toProject(item);
+    }
+  }
+
   async *listProjectsPastConfirmationDeadline(now: Date, pageSize: number): AsyncIterable<Project> {
     for await (const item of itemsBelow(this.documentClient, this.tableName, INDEXES.byDueDate, keys.confirmationPartitions(), now.toISOString(), pageSize)) {
       yield toProject(item);

@@ -2,7 +2,7 @@
  * The customer withdraws from an installation before notice to proceed: the project and its plan are cancelled in one
  * transaction, the exposure is released, the plan's opening journal is reversed, and a held down payment is to be
  * refunded in full through the gateway (payments' refunds queue acts on the event). Retried with its Idempotency-Key,
- * it answers as the first time and has one effect.
+ * it answers as the first time and has one effect. A down payment not paid within its window cancels them the same way.
  */
 import type { Principal } from '../../kernel/http/request-context.ts';
 import { replayOrReject, type IdempotentOutcome, type IdempotentRequest } from '../../kernel/idempotency/idempotency.ts';
@@ -12,7 +12,7 @@ import { planOpenedJournal, reverseJournal } from '../../ledger/index.ts';
 import { cancellationBeforeWorkStarts, LENDING_EVENTS, toJournalRecord } from '../../lending/index.ts';
 import { PROJECTS_EVENTS } from '../api/events.ts';
 import { projectsError } from '../api/error-codes.ts';
-import { cancelProject, type Project } from '../domain/project.ts';
+import { awaitsDownPayment, cancelProject, type Project } from '../domain/project.ts';
 import type { ProjectDeps } from './project-deps.ts';
 import { refusalError } from './projects.ts';
 
@@ -25,6 +25,50 @@ export async function cancelProjectByCustomer(
   const replay = replayOrReject(idempotency, command.idempotency, now);
   if (replay !== undefined) return { kind: 'replayed', response: replay };
   if (project === undefined || project.customerId !== command.principal.principalId) throw projectsError('PROJECT_NOT_FOUND');
+  const cancelled = await commitCancellation(project, { actor: command.principal.principalId, reason: 'CUSTOMER_WITHDREW', now, correlationId: command.correlationId, idempotency: command.idempotency }, deps);
+  return { kind: 'performed', value: cancelled };
+}
+
+/**
+ * The scheduled job that cancels projects whose down payment was not paid within the window
+ * (`POLICY_DOWN_PAYMENT_WINDOW_SECONDS`), with their plans, releasing the exposure they held. A project with a
+ * down-payment intent in flight is not in the job's index until the gateway answers. Each project is its own
+ * transaction guarded by its version, so a second run changes nothing more.
+ */
+export const DOWN_PAYMENT_WINDOW_PAGE_SIZE = 100;
+/** Projects cancelled in one run at most; the rest wait for the next run. */
+export const DOWN_PAYMENT_WINDOW_PER_RUN_MAX = 500;
+
+export async function cancelProjectsPastDownPaymentWindow(
+  command: { readonly correlationId: string },
+  deps: Pick<ProjectDeps, 'projectStore' | 'clock' | 'ids'> & { readonly onProjectFailed?: (projectId: string, error: unknown) => void },
+): Promise<{ readonly projectsCancelled: number; readonly projectsSkipped: number; readonly projectsFailed: number }> {
+  const now = deps.clock.now();
+  const tally = { projectsCancelled: 0, projectsSkipped: 0, projectsFailed: 0 };
+  for await (const listed of deps.projectStore.listProjectsPastDownPaymentWindow(now, DOWN_PAYMENT_WINDOW_PAGE_SIZE)) {
+    if (tally.projectsCancelled + tally.projectsSkipped + tally.projectsFailed >= DOWN_PAYMENT_WINDOW_PER_RUN_MAX) break;
+    try {
+      const project = await deps.projectStore.findProject(listed.projectId);
+      if (project === undefined || !awaitsDownPayment(project) || project.downPaymentDueAt! > now) {
+        tally.projectsSkipped += 1;
+        continue;
+      }
+      await commitCancellation(project, { actor: 'system', reason: 'DOWN_PAYMENT_NOT_PAID', now, correlationId: command.correlationId, idempotency: undefined }, deps);
+      tally.projectsCancelled += 1;
+    } catch (error) {
+      tally.projectsFailed += 1;
+      deps.onProjectFailed?.(listed.projectId, error);
+    }
+  }
+  return tally;
+}
+
+async function commitCancellation(
+  project: Project,
+  context: { readonly actor: string; readonly reason: 'CUSTOMER_WITHDREW' | 'DOWN_PAYMENT_NOT_PAID'; readonly now: Date; readonly correlationId: string; readonly idempotency: IdempotentRequest<Project> | undefined },
+  deps: Pick<ProjectDeps, 'projectStore' | 'ids'>,
+): Promise<Project> {
+  const { now, actor } = context;
   const moved = cancelProject(project, now);
   if (moved.kind === 'refused') throw refusalError(moved.refusal);
   const [plan, openingJournalId] = await Promise.all([deps.projectStore.findPlan(project.planId), deps.projectStore.findPlanOpeningJournalId(project.planId)]);
@@ -32,7 +76,7 @@ export async function cancelProjectByCustomer(
   const cancelledPlan = plan === undefined ? undefined : cancellationBeforeWorkStarts(plan);
   if (plan === undefined || cancelledPlan === undefined || openingJournalId === undefined) throw projectsError('PROJECT_STATUS_CONFLICT');
   const cancelled = moved.project;
-  const facts = () => newEventFacts(deps.ids, command.correlationId, now);
+  const facts = () => newEventFacts(deps.ids, context.correlationId, now);
   const refundHalalas = cancelled.refund?.amountHalalas ?? 0;
   const events: OutboundEvent[] = [
     outboundEvent(PROJECTS_EVENTS.projectCancelled, { projectId: project.projectId, planId: project.planId, contractorId: project.contractorId, refundHalalas, cancelledAt: now.toISOString() }, facts()),
@@ -50,13 +94,13 @@ export async function cancelProjectByCustomer(
   await deps.projectStore.commitCancellation({
     before: project,
     after: cancelled,
-    audit: { action: 'PROJECT_CANCELLED', actor: command.principal.principalId, occurredAt: now.toISOString(), facts: { refundHalalas, fromStatus: project.status } },
+    audit: { action: 'PROJECT_CANCELLED', actor, occurredAt: now.toISOString(), facts: { refundHalalas, fromStatus: project.status, reason: context.reason } },
     events,
-    idempotency: { scope: command.idempotency, response: command.idempotency.replyTo(cancelled) },
+    ...(context.idempotency === undefined ? {} : { idempotency: { scope: context.idempotency, response: context.idempotency.replyTo(cancelled) } }),
     planBefore: plan,
     planAfter: cancelledPlan,
-    planAudit: { action: 'PLAN_CANCELLED', actor: command.principal.principalId, occurredAt: now.toISOString(), facts: { releasedHalalas: plan.outstandingHalalas, withProject: true } },
+    planAudit: { action: 'PLAN_CANCELLED', actor, occurredAt: now.toISOString(), facts: { releasedHalalas: plan.outstandingHalalas, withProject: true, reason: context.reason } },
     planJournal: toJournalRecord(plan.planId, deps.ids.newId(), 'Plan cancelled with its installation project', now, reverseJournal(planOpenedJournal(plan.financedHalalas)), openingJournalId),
   });
-  return { kind: 'performed', value: cancelled };
+  return cancelled;
 }

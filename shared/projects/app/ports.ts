@@ -68,6 +68,8 @@ export interface ProjectStore {
   listProjectsDueNoticeToProceed(now: Date, pageSize: number): AsyncIterable<Project>;
   /** Projects waiting for a milestone whose deadline passed before `now`, not yet flagged for it. */
   listProjectsPastStageDeadline(now: Date, pageSize: number): AsyncIterable<Project>;
+  /** Projects awaiting a down payment (none in flight) whose window closed before `now`. */
+  listProjectsPastDownPaymentWindow(now: Date, pageSize: number): AsyncIterable<Project>;
   /** Projects whose customer has not answered M2 by its confirmation deadline, before `now`. */
   listProjectsPastConfirmationDeadline(now: Date, pageSize: number): AsyncIterable<Project>;
 

@@ -119,6 +119,8 @@ export interface Project {
   readonly downPaymentId?: string;
   readonly cancelledAt?: Date;
   readonly refund?: DownPaymentRefund;
+  /** A down payment not received by then cancels the project and its plan. */
+  readonly downPaymentDueAt?: Date;
   /** The payment intent for the down payment awaiting the gateway, if any. */
   readonly pendingDownPaymentId?: string;
   readonly agreement?: AgreementAcceptance;
@@ -161,6 +163,8 @@ export interface ProjectPolicy {
   readonly milestoneOneToMilestoneTwoSeconds: number;
   /** After M2's submission, how long the customer has to confirm or dispute before being deemed to confirm. */
   readonly installationConfirmationSeconds: number;
+  /** From the project's opening, how long the customer has to pay the down payment before it is cancelled. */
+  readonly downPaymentWindowSeconds: number;
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -174,6 +178,7 @@ export const DEFAULT_PROJECT_POLICY: ProjectPolicy = {
   noticeToProceedToMilestoneOneSeconds: 160 * DAY_SECONDS,
   milestoneOneToMilestoneTwoSeconds: 115 * DAY_SECONDS,
   installationConfirmationSeconds: 7 * DAY_SECONDS,
+  downPaymentWindowSeconds: 7 * DAY_SECONDS,
 };
 
 /** Each milestone's amount: M1 its basis points of the total (half up), M2 the rest, so they sum exactly. */
@@ -195,16 +200,18 @@ export function openProject(
     readonly coolingOffEndsAt: Date;
   },
   now: Date,
-  policy: Pick<ProjectPolicy, 'milestoneOneBasisPoints'>,
+  policy: Pick<ProjectPolicy, 'milestoneOneBasisPoints' | 'downPaymentWindowSeconds'>,
 ): Project {
   const amounts = milestoneAmounts(opening.totalHalalas, policy.milestoneOneBasisPoints);
+  const awaitsDownPayment = opening.downPaymentHalalas > 0;
   return {
     // One project per financed purchase, so it shares its plan's id: docs/decisions/0024-a-project-shares-its-plans-id.md.
     projectId: opening.planId,
     ...opening,
     // A quote fully paid by the financing has no down payment to wait for.
-    status: opening.downPaymentHalalas > 0 ? 'AWAITING_DOWN_PAYMENT' : 'AWAITING_AGREEMENT',
+    status: awaitsDownPayment ? 'AWAITING_DOWN_PAYMENT' : 'AWAITING_AGREEMENT',
     createdAt: now,
+    ...(awaitsDownPayment ? { downPaymentDueAt: new Date(now.getTime() + policy.downPaymentWindowSeconds * 1000) } : {}),
     installationAddressProvided: false,
     milestones: { M1: { amountHalalas: amounts.M1 }, M2: { amountHalalas: amounts.M2 } },
     heldDownPaymentHalalas: 0,
@@ -236,6 +243,9 @@ export function receiveDownPayment(project: Project, amountHalalas: number, now:
 
 /** The customer may withdraw until notice to proceed: no work has started and no money has reached the contractor. */
 export const CANCELLABLE_STATUSES: readonly ProjectStatus[] = ['AWAITING_DOWN_PAYMENT', 'AWAITING_AGREEMENT', 'COOLING_OFF'];
+
+/** Whether the down-payment window job should look at the project: awaiting a down payment, none in flight. */
+export const awaitsDownPayment = (project: Project): boolean => project.status === 'AWAITING_DOWN_PAYMENT' && project.pendingDownPaymentId === undefined && project.downPaymentDueAt !== undefined;
 
 export const refundIdOf = (projectId: string): string => `${projectId}-REFUND`;
 
