@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: handler overhead and AWS call counts for the financial operations (offer, plan, payment
- * confirmation) and the solar calculator (an anonymous estimate, which must call nothing, and a signed-in one from
+ * confirmation; a down payment's confirmation, a milestone approval's confirmation and a payout's settlement) and the
+ * solar calculator (an anonymous estimate, which must call nothing, and a signed-in one from
  * an imported SEC account). The AWS transport is answered instantly in-process by a fake HTTP handler, so the figures are our
  * code's cost — the middy stack, validation, use-case, SDK serialisation — without network round trips. The
  * handler functions are built exactly as in functions/ (same route, same stack), only with clients on this transport.
@@ -25,6 +26,7 @@ import { routes } from '../shared/catalog/routes.ts';
 import { createOffer } from '../shared/lending/app/offers.ts';
 import { createPlan } from '../shared/lending/app/plans.ts';
 import { settlePayment } from '../shared/payments/app/settlement.ts';
+import { paymentIdOfCheckoutReference } from '../shared/payments/api/checkout-reference.ts';
 import { toOfferView, toPlanView } from '../shared/lending/api/views.ts';
 import { httpEvent, testContext } from '../test/support/http-events.ts';
 import { generateKeyPairSync, sign } from 'node:crypto';
@@ -35,6 +37,12 @@ import { solarRoutes } from '../shared/solar/api/routes.ts';
 import { toEstimateView } from '../shared/solar/api/views.ts';
 import { createSolarEstimate } from '../shared/solar/app/estimates.ts';
 import { DEFAULT_SOLAR_ESTIMATE_POLICY } from '../shared/solar/domain/estimate-policy.ts';
+import { projectAttributes, disbursementAttributes } from '../shared/projects/adapters/project-items.ts';
+import { buildProjectDeps } from '../shared/projects/compose.ts';
+import { confirmMilestoneDecisionOf } from '../shared/projects/app/decisions.ts';
+import { receivePayoutOutcome } from '../shared/projects/app/payouts.ts';
+import { disbursementIdOf } from '../shared/projects/domain/disbursement.ts';
+import { DEFAULT_PROJECT_POLICY, openProject } from '../shared/projects/domain/project.ts';
 
 const ITERATIONS = 2_000;
 const WARM_UP_ITERATIONS = 200;
@@ -44,6 +52,12 @@ const planId = ulidGenerator.newId();
 const paymentId = ulidGenerator.newId();
 const offerId = ulidGenerator.newId();
 const electricityAccountId = ulidGenerator.newId();
+/** A project awaiting its down payment (sharing its plan's id), and one whose M1 waits for a staff confirmation. */
+const awaitingDownPaymentProjectId = ulidGenerator.newId();
+const downPaymentId = ulidGenerator.newId();
+const submittedProjectId = ulidGenerator.newId();
+const decisionId = ulidGenerator.newId();
+const sentDisbursementId = disbursementIdOf(submittedProjectId, 'M1', 1);
 
 // ---- The in-process AWS transport --------------------------------------------------------------------------
 
@@ -150,6 +164,38 @@ async function seed(): Promise<void> {
     accountId: electricityAccountId, customerId, cityId: 'riyadh', status: 'IMPORTED', accountNumberCiphertext: 'ciphertext', consentGivenAt: now.toISOString(), linkedAt: now.toISOString(), importedAt: now.toISOString(),
     months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((month) => ({ month: `2026-${String(month).padStart(2, '0')}`, consumptionKilowattHours: 1_000 + month * 200 })),
   });
+  // The project side: a plan awaiting its down payment, its pending intent and project; a project at M1_SUBMITTED
+  // with its staff decision pending and one transfer sent.
+  put(keys.plan(awaitingDownPaymentProjectId), {
+    planId: awaitingDownPaymentProjectId, customerId, offerId, status: 'ACTIVE', amountHalalas: 6_555_001, downPaymentHalalas: 6_055_001, financedHalalas: 500_000, outstandingHalalas: 500_000,
+    payableHalalas: 500_000, installments, delinquencyBucket: 'CURRENT', createdAt: now.toISOString(), version: 1, auditHeadHash: 'a'.repeat(64), auditSequence: 1, scheduleProvisional: true,
+  });
+  const opening = { customerId, contractorId: 'bench-contractor', requestId: 'R', quoteId: 'Q', totalHalalas: 6_555_001, downPaymentHalalas: 6_055_001, financedHalalas: 500_000, coolingOffEndsAt: now };
+  const awaiting = openProject({ ...opening, planId: awaitingDownPaymentProjectId }, now, DEFAULT_PROJECT_POLICY);
+  put(keys.project(awaitingDownPaymentProjectId), { ...projectAttributes({ ...awaiting, pendingDownPaymentId: downPaymentId }), auditHeadHash: 'a'.repeat(64), auditSequence: 1 });
+  put(keys.payment(awaitingDownPaymentProjectId, downPaymentId), {
+    paymentId: downPaymentId, planId: awaitingDownPaymentProjectId, customerId, amountHalalas: 6_055_001, method: 'MADA', purpose: 'DOWN_PAYMENT', status: 'PENDING', checkoutReference: `chk_${downPaymentId}`,
+    createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
+  });
+  const submitted = openProject({ ...opening, planId: submittedProjectId }, now, DEFAULT_PROJECT_POLICY);
+  const files = [{ fileId: 'F1', kind: 'SIGNED_INSTALLATION_CONTRACT' as const, contentType: 'application/pdf', sizeBytes: 1_000 }];
+  put(keys.project(submittedProjectId), {
+    ...projectAttributes({
+      ...submitted,
+      status: 'M1_SUBMITTED',
+      heldDownPaymentHalalas: 6_055_001,
+      unsettledDisbursementCount: 1,
+      milestones: { ...submitted.milestones, M1: { ...submitted.milestones.M1, submission: { files, secReferenceNumber: 'SEC-1', submittedBy: 'K', submittedAt: now } } },
+    }),
+    auditHeadHash: 'a'.repeat(64),
+    auditSequence: 1,
+  });
+  put(keys.milestoneDecision(submittedProjectId, decisionId), {
+    decisionId, projectId: submittedProjectId, milestone: 'M1', decision: 'APPROVE', reason: 'Checked', proposedBy: 'ops-bench', proposedAt: now.toISOString(), status: 'PENDING_CONFIRMATION',
+  });
+  put(keys.disbursement(submittedProjectId, sentDisbursementId), disbursementAttributes({
+    disbursementId: sentDisbursementId, projectId: submittedProjectId, contractorId: 'bench-contractor', milestone: 'M1', sequence: 1, amountHalalas: 1_638_751, status: 'SENT', requestedAt: now, sentAt: now, providerTransferId: 'ptr_bench',
+  }));
   put(keys.payment(planId, paymentId), {
     paymentId, planId, customerId, amountHalalas: 10_000, method: 'MADA', purpose: 'INSTALLMENT', status: 'PENDING', checkoutReference: `chk_${paymentId}`, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
   });
@@ -169,8 +215,9 @@ const planHandler = httpHandler(routes.createPlan, async (request) =>
     toPlanResponse),
 );
 const confirmHandler = httpHandler(routes.receivePaymentWebhook, async (request) => {
-  await settlePayment({ gatewayEventId: request.body.eventId, outcome: 'CONFIRMED', planId: request.body.planId, paymentId, amountHalalas: request.body.amountHalalas, correlationId: 'bench' }, deps);
-  return { statusCode: 200, body: { status: 'accepted' } };
+  const paymentIdOfReference = paymentIdOfCheckoutReference(request.body.checkoutReference);
+  const result = await settlePayment({ gatewayEventId: request.body.eventId, outcome: 'CONFIRMED', planId: request.body.planId, paymentId: paymentIdOfReference, amountHalalas: request.body.amountHalalas, correlationId: 'bench' }, deps);
+  return { statusCode: 200, body: { status: 'accepted', result } };
 });
 
 // The calculator verifies an optional bearer itself, as functions/solar/create-solar-estimate.ts does: a real ES256
@@ -189,13 +236,48 @@ const estimateHandler = httpHandler(solarRoutes.createSolarEstimate, async (requ
 });
 const RIYADH_HOME = { cityId: 'riyadh', monthlyConsumptionKilowattHours: [1200, 1150, 1400, 2000, 2900, 3600, 4000, 4100, 3500, 2500, 1600, 1300], roofAreaSquareMeters: 120 };
 
+const projectDeps = buildProjectDeps(dynamodb, TABLE, DEFAULT_PROJECT_POLICY);
+const milestoneConfirmationHandler = httpHandler(routes.confirmMilestoneDecision, async (request) => {
+  const reading = await confirmMilestoneDecisionOf({ principal: request.principal, ...request.pathParameters, correlationId: request.context.correlationId }, projectDeps);
+  return { statusCode: 200, body: { result: reading.projectStatus } };
+});
+const payoutSettlementHandler = httpHandler(routes.receivePayoutWebhook, async (request) => {
+  const { eventId, type, transferId, amountHalalas, reason } = request.body;
+  const result = await receivePayoutOutcome({ providerEventId: eventId, type, transferId, amountHalalas, reason, correlationId: request.context.correlationId }, projectDeps);
+  return { statusCode: 200, body: { status: 'accepted', result } };
+});
+
 const customer = { principalId: customerId, roles: 'customer' };
+const compliance = { principalId: 'compliance-bench', roles: 'compliance' };
 const operations = {
   offer: () => offerHandler(httpEvent({ method: 'POST', body: JSON.stringify({ amountHalalas: 30_000, installmentCount: 3 }), headers: { 'content-type': 'application/json' }, authorizer: customer }), testContext()),
   plan: () => planHandler(httpEvent({ method: 'POST', body: JSON.stringify({ offerId }), headers: { 'content-type': 'application/json', 'idempotency-key': ulidGenerator.newId() }, authorizer: customer }), testContext()),
   paymentConfirmation: () =>
     confirmHandler(
       httpEvent({ method: 'POST', body: JSON.stringify({ eventId: `evt_${ulidGenerator.newId()}`, type: 'payment.confirmed', checkoutReference: `chk_${paymentId}`, planId, amountHalalas: 10_000, occurredAt: now.toISOString() }), headers: { 'content-type': 'application/json' } }),
+      testContext(),
+    ),
+  downPaymentConfirmation: () =>
+    confirmHandler(
+      httpEvent({
+        method: 'POST',
+        body: JSON.stringify({ eventId: `evt_${ulidGenerator.newId()}`, type: 'payment.confirmed', checkoutReference: `chk_${downPaymentId}`, planId: awaitingDownPaymentProjectId, amountHalalas: 6_055_001, occurredAt: now.toISOString() }),
+        headers: { 'content-type': 'application/json' },
+      }),
+      testContext(),
+    ),
+  milestoneApprovalConfirmation: () =>
+    milestoneConfirmationHandler(
+      httpEvent({ method: 'POST', pathParameters: { projectId: submittedProjectId, milestone: 'M1', decisionId }, authorizer: compliance }),
+      testContext(),
+    ),
+  payoutSettlement: () =>
+    payoutSettlementHandler(
+      httpEvent({
+        method: 'POST',
+        body: JSON.stringify({ eventId: `evt_${ulidGenerator.newId()}`, type: 'transfer.settled', transferId: sentDisbursementId, providerTransferId: 'ptr_bench', amountHalalas: 1_638_751, occurredAt: now.toISOString() }),
+        headers: { 'content-type': 'application/json' },
+      }),
       testContext(),
     ),
   anonymousEstimate: () => estimateHandler(httpEvent({ method: 'POST', body: JSON.stringify(RIYADH_HOME), headers: { 'content-type': 'application/json' } }), testContext()),
@@ -205,6 +287,9 @@ const operations = {
       testContext(),
     ),
 };
+
+/** What each money operation must answer, so that the figures are of the path meant, not of a refusal or a hold. */
+const EXPECTED_RESULTS: Readonly<Record<string, string>> = { paymentConfirmation: 'settled', downPaymentConfirmation: 'settled', milestoneApprovalConfirmation: 'M1_APPROVED', payoutSettlement: 'applied' };
 
 /** The calculator's own bar, tighter than the financial operations' (issue 9): an anonymous estimate calls nothing. */
 const ANONYMOUS_ESTIMATE_TARGETS = { roundTrips: 0, overheadP50Milliseconds: 0.5, overheadP99Milliseconds: 2 };
@@ -218,6 +303,9 @@ function percentile(sorted: readonly number[], fraction: number): number {
 await seed();
 const rows: Record<string, string | number>[] = [];
 for (const [name, operation] of Object.entries(operations)) {
+  const first = await operation();
+  const expected = EXPECTED_RESULTS[name];
+  if (expected !== undefined && (JSON.parse(first.body) as { result?: string }).result !== expected) throw new Error(`${name} took another path: ${first.body}`);
   for (let i = 0; i < WARM_UP_ITERATIONS; i += 1) await operation();
   calls.dynamodb.clear();
   calls.kms.clear();
