@@ -1,5 +1,5 @@
-import { isCallbackSignatureValid } from '../../shared/kernel/crypto/callback-signature.ts';
-import { paymentDeps, paymentWebhookSecret } from '../../shared/payments/compose.ts';
+import { paymentDeps } from '../../shared/payments/compose.ts';
+import { requireGatewaySignature } from './gateway-callback.ts';
 import { paymentIdOfCheckoutReference } from '../../shared/payments/api/checkout-reference.ts';
 import { httpHandler } from '../../shared/kernel/http/http-handler.ts';
 import { ALERT_LOG_MESSAGES } from '../../shared/kernel/observability/alerts.ts';
@@ -7,17 +7,10 @@ import { logger } from '../../shared/kernel/observability/logger.ts';
 import { paymentsRoutes } from '../../shared/payments/api/routes.ts';
 import { applyingPartnerCallback } from '../../shared/kernel/storage/concurrent-updates.ts';
 import { settlePayment } from '../../shared/payments/app/settlement.ts';
-import { paymentsError } from '../../shared/payments/api/error-codes.ts';
 
 export const handler = httpHandler(paymentsRoutes.receivePaymentWebhook, async (request) => {
   const deps = paymentDeps();
-  const signed = isCallbackSignatureValid(
-    await paymentWebhookSecret()(),
-    { timestamp: request.header('x-gateway-timestamp'), signature: request.header('x-gateway-signature') },
-    request.rawBody ?? '',
-    deps.clock.now(),
-  );
-  if (!signed) throw paymentsError('WEBHOOK_SIGNATURE_INVALID');
+  await requireGatewaySignature(request, deps.clock);
   const { eventId, type, checkoutReference, planId, amountHalalas } = request.body;
   const notification = {
     gatewayEventId: eventId,

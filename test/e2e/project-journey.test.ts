@@ -15,21 +15,13 @@ import { apiClient, type Tokens } from '../support/api-client.ts';
 import { assessedCustomer } from '../support/customer-setup.ts';
 import { eventually } from '../support/eventually.ts';
 import { startTestRuntime } from '../support/local-runtime.ts';
-import { approvedInstaller as approvedInstallerOf, financedProject as financedProjectOf, PNG, uploadEvidence as uploadEvidenceOf } from '../support/project-setup.ts';
+import { approvedInstaller as approvedInstallerOf, financedProject as financedProjectOf, PNG, uploadEvidence as uploadEvidenceOf, type ProjectView } from '../support/project-setup.ts';
 import { signIn } from '../support/sign-in.ts';
 
 interface ErrorBody {
   error: { code: string };
 }
-interface Project {
-  projectId: string;
-  planId: string;
-  status: string;
-  totalHalalas: number;
-  downPaymentHalalas: number;
-  financedHalalas: number;
-  milestones: { M1: { amountHalalas: number }; M2: { amountHalalas: number } };
-}
+type Project = ProjectView;
 interface Disbursement {
   disbursementId: string;
   milestone: string;

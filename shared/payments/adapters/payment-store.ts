@@ -83,14 +83,21 @@ export class DynamoDbPaymentStore implements PaymentStore {
       ...(settlement.journal === undefined ? [] : planJournalWrites(this.tableName, settlement.journal)),
       ...outboxPuts(this.tableName, settlement.events),
     ];
+    return this.commitGatewayOutcome(writes);
+  }
+
+  /**
+   * Commits what a gateway event settles, once. Only a gateway event already recorded is a duplicate. A payment, plan
+   * or project that changed since the read (the expiry job, or another outcome under another event id, committed
+   * first) is a lost race: the caller re-reads and decides again, which may take the late-confirmation path.
+   * Acknowledging it would drop paid money.
+   */
+  private async commitGatewayOutcome(writes: readonly NamedTransactItem[]): Promise<'settled' | 'duplicate'> {
     try {
       await writeTransaction(this.documentClient, writes);
       return 'settled';
     } catch (error) {
       if (!(error instanceof TransactionConditionFailed)) throw error;
-      // Only a gateway event already recorded is a duplicate. A payment or plan that changed since the read (the
-      // expiry job, or another outcome under another event id, committed first) is a lost race: the caller re-reads
-      // and decides again, which may take the late-confirmation path. Acknowledging it would drop paid money.
       if (error.failed('gatewayEventMustBeNew')) return 'duplicate';
       throw kernelError('CONCURRENT_UPDATE', { cause: error });
     }
@@ -129,14 +136,7 @@ export class DynamoDbPaymentStore implements PaymentStore {
       ...(settlement.journal === undefined ? [] : planJournalWrites(this.tableName, settlement.journal)),
       ...outboxPuts(this.tableName, settlement.events),
     ];
-    try {
-      await writeTransaction(this.documentClient, writes);
-      return 'settled';
-    } catch (error) {
-      if (!(error instanceof TransactionConditionFailed)) throw error;
-      if (error.failed('gatewayEventMustBeNew')) return 'duplicate';
-      throw kernelError('CONCURRENT_UPDATE', { cause: error });
-    }
+    return this.commitGatewayOutcome(writes);
   }
 
   async findProject(projectId: string) {
@@ -153,18 +153,11 @@ export class DynamoDbPaymentStore implements PaymentStore {
   }
 
   async settleRefund(settlement: Parameters<PaymentStore['settleRefund']>[0]): Promise<'settled' | 'duplicate'> {
-    try {
-      await writeTransaction(this.documentClient, [
-        gatewayEventPut(this.tableName, settlement.gatewayEventId, { refundId: settlement.projectAfter.refund?.refundId ?? '' }),
-        ...projectUpdate(this.tableName, settlement.projectBefore, settlement.projectAfter, settlement.audit),
-        ...(settlement.journal === undefined ? [] : planJournalWrites(this.tableName, settlement.journal)),
-      ]);
-      return 'settled';
-    } catch (error) {
-      if (!(error instanceof TransactionConditionFailed)) throw error;
-      if (error.failed('gatewayEventMustBeNew')) return 'duplicate';
-      throw kernelError('CONCURRENT_UPDATE', { cause: error });
-    }
+    return this.commitGatewayOutcome([
+      gatewayEventPut(this.tableName, settlement.gatewayEventId, { refundId: settlement.projectAfter.refund?.refundId ?? '' }),
+      ...projectUpdate(this.tableName, settlement.projectBefore, settlement.projectAfter, settlement.audit),
+      ...(settlement.journal === undefined ? [] : planJournalWrites(this.tableName, settlement.journal)),
+    ]);
   }
 
   async *listExpiredPaymentIntents(now: Date, pageSize: number): AsyncIterable<Payment> {

@@ -5,7 +5,7 @@
  * it answers as the first time and has one effect. A down payment not paid within its window cancels them the same way.
  */
 import type { Principal } from '../../kernel/http/request-context.ts';
-import { replayOrReject, type IdempotentOutcome, type IdempotentRequest } from '../../kernel/idempotency/idempotency.ts';
+import type { IdempotentOutcome, IdempotentRequest } from '../../kernel/idempotency/idempotency.ts';
 import { newEventFacts, outboundEvent } from '../../kernel/messaging/event-envelope.ts';
 import type { OutboundEvent } from '../../kernel/messaging/event-type.ts';
 import { planOpenedJournal, reverseJournal } from '../../ledger/index.ts';
@@ -14,18 +14,16 @@ import { PROJECTS_EVENTS } from '../api/events.ts';
 import { projectsError } from '../api/error-codes.ts';
 import { awaitsDownPayment, cancelProject, type Project } from '../domain/project.ts';
 import type { ProjectDeps } from './project-deps.ts';
-import { refusalError } from './projects.ts';
+import { ownProjectForUpdate, refusalError } from './projects.ts';
 
 export async function cancelProjectByCustomer(
   command: { readonly principal: Principal; readonly projectId: string; readonly correlationId: string; readonly idempotency: IdempotentRequest<Project> },
   deps: Pick<ProjectDeps, 'projectStore' | 'clock' | 'ids'>,
 ): Promise<IdempotentOutcome<Project>> {
   const now = deps.clock.now();
-  const { project, idempotency } = await deps.projectStore.loadForUpdate(command.projectId, command.principal.principalId, command.idempotency);
-  const replay = replayOrReject(idempotency, command.idempotency, now);
-  if (replay !== undefined) return { kind: 'replayed', response: replay };
-  if (project === undefined || project.customerId !== command.principal.principalId) throw projectsError('PROJECT_NOT_FOUND');
-  const cancelled = await commitCancellation(project, { actor: command.principal.principalId, reason: 'CUSTOMER_WITHDREW', now, correlationId: command.correlationId, idempotency: command.idempotency }, deps);
+  const loaded = await ownProjectForUpdate(command, now, deps);
+  if (loaded.kind === 'replayed') return loaded;
+  const cancelled = await commitCancellation(loaded.project, { actor: command.principal.principalId, reason: 'CUSTOMER_WITHDREW', now, correlationId: command.correlationId, idempotency: command.idempotency }, deps);
   return { kind: 'performed', value: cancelled };
 }
 

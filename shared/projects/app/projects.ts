@@ -4,7 +4,7 @@
  */
 import { kernelError } from '../../kernel/errors/kernel-error-codes.ts';
 import type { Principal } from '../../kernel/http/request-context.ts';
-import { replayOrReject, type IdempotentOutcome, type IdempotentRequest } from '../../kernel/idempotency/idempotency.ts';
+import { replayOrReject, type IdempotentOutcome, type IdempotentRequest, type StoredResponse } from '../../kernel/idempotency/idempotency.ts';
 import { projectsError } from '../api/error-codes.ts';
 import { agreementTerms, termsSha256, type AgreementTerms } from '../domain/agreement.ts';
 import type { InstallationAddress } from '../domain/installation-address.ts';
@@ -136,15 +136,30 @@ export async function readAgreement(query: { readonly principal: Principal; read
  * The customer accepts the agreement they were shown, quoting its version and digest: a digest that no longer matches
  * (the schedule or terms changed since) is refused, so an acceptance always names exactly what was agreed.
  */
+/**
+ * The caller's own project for an idempotent change: the recorded answer when the key was used before, else the
+ * project, which only its customer may change (anyone else gets PROJECT_NOT_FOUND).
+ */
+export async function ownProjectForUpdate(
+  command: { readonly principal: Principal; readonly projectId: string; readonly idempotency: IdempotentRequest<Project> },
+  now: Date,
+  deps: Pick<ProjectDeps, 'projectStore'>,
+): Promise<{ readonly kind: 'replayed'; readonly response: StoredResponse } | { readonly kind: 'loaded'; readonly project: Project }> {
+  const { project, idempotency } = await deps.projectStore.loadForUpdate(command.projectId, command.principal.principalId, command.idempotency);
+  const replay = replayOrReject(idempotency, command.idempotency, now);
+  if (replay !== undefined) return { kind: 'replayed', response: replay };
+  if (project === undefined || project.customerId !== command.principal.principalId) throw projectsError('PROJECT_NOT_FOUND');
+  return { kind: 'loaded', project };
+}
+
 export async function acceptProjectAgreement(
   command: { readonly principal: Principal; readonly projectId: string; readonly termsVersion: string; readonly termsSha256: string; readonly correlationId: string; readonly idempotency: IdempotentRequest<Project> },
   deps: Pick<ProjectDeps, 'projectStore' | 'clock' | 'policy'>,
 ): Promise<IdempotentOutcome<Project>> {
   const now = deps.clock.now();
-  const { project, idempotency } = await deps.projectStore.loadForUpdate(command.projectId, command.principal.principalId, command.idempotency);
-  const replay = replayOrReject(idempotency, command.idempotency, now);
-  if (replay !== undefined) return { kind: 'replayed', response: replay };
-  if (project === undefined || project.customerId !== command.principal.principalId) throw projectsError('PROJECT_NOT_FOUND');
+  const loaded = await ownProjectForUpdate(command, now, deps);
+  if (loaded.kind === 'replayed') return loaded;
+  const { project } = loaded;
   const plan = await deps.projectStore.findPlan(project.planId);
   if (plan === undefined) throw new Error(`Project ${project.projectId} has no plan`);
   const current = agreementTerms(project, plan.installments, deps.policy.firstInstallmentMonthsAfterNoticeToProceed);

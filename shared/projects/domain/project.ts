@@ -187,18 +187,11 @@ export function milestoneAmounts(totalHalalas: number, milestoneOneBasisPoints: 
   return { M1: m1, M2: totalHalalas - m1 };
 }
 
+/** What a plan that finances a quote tells its project at opening. */
+export type ProjectOpening = Pick<Project, 'planId' | 'customerId' | 'contractorId' | 'requestId' | 'quoteId' | 'totalHalalas' | 'downPaymentHalalas' | 'financedHalalas' | 'coolingOffEndsAt'>;
+
 export function openProject(
-  opening: {
-    readonly planId: string;
-    readonly customerId: string;
-    readonly contractorId: string;
-    readonly requestId: string;
-    readonly quoteId: string;
-    readonly totalHalalas: number;
-    readonly downPaymentHalalas: number;
-    readonly financedHalalas: number;
-    readonly coolingOffEndsAt: Date;
-  },
+  opening: ProjectOpening,
   now: Date,
   policy: Pick<ProjectPolicy, 'milestoneOneBasisPoints' | 'downPaymentWindowSeconds'>,
 ): Project {
