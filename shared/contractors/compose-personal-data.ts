@@ -6,3 +6,5 @@ import { contractorDeps } from './compose.ts';
 export const applicationDeps = /* @__PURE__ */ once(() => ({ ...contractorDeps(), cipher: personalDataCipher() }));
 
 export const memberDeps = /* @__PURE__ */ once(() => ({ ...contractorDeps(), cipher: personalDataCipher(), blindIndexer: blindIndexer() }));
+
+export const ibanChangeDeps = /* @__PURE__ */ once(() => ({ ...contractorDeps(), cipher: personalDataCipher() }));

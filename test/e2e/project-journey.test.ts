@@ -15,7 +15,17 @@ import { apiClient, type Tokens } from '../support/api-client.ts';
 import { assessedCustomer } from '../support/customer-setup.ts';
 import { eventually } from '../support/eventually.ts';
 import { startTestRuntime } from '../support/local-runtime.ts';
-import { approvedInstaller as approvedInstallerOf, financedProject as financedProjectOf, PNG, uploadEvidence as uploadEvidenceOf, type ProjectView } from '../support/project-setup.ts';
+import {
+  agreedProject,
+  approvedInstaller as approvedInstallerOf,
+  approveMilestone,
+  financedProject as financedProjectOf,
+  PNG,
+  projectReaches,
+  submitMilestone,
+  uploadEvidence as uploadEvidenceOf,
+  type ProjectView,
+} from '../support/project-setup.ts';
 import { signIn } from '../support/sign-in.ts';
 
 interface ErrorBody {
@@ -249,6 +259,38 @@ describe('an installation project over HTTP', () => {
       ['CREDIT', project.downPaymentHalalas],
       ['DEBIT', project.downPaymentHalalas],
     ]);
+  }, 180_000);
+
+  it('holds a contractor’s payouts while a change of its IBAN waits for two staff users, and pays them once it is confirmed', async () => {
+    const customer = await assessedCustomer(runtime.baseUrl);
+    const installer = await approvedInstaller();
+    const { projectId } = await financedProject(customer, installer);
+    await agreedProject(runtime.baseUrl, customer, projectId);
+    await projectReaches(runtime.baseUrl, customer, projectId, 'NOTICE_TO_PROCEED');
+    await submitMilestone(runtime.baseUrl, installer, projectId, 'M1');
+
+    const requested = await api().call<{ changeId: string; maskedIban: string; status: string }>('POST', '/v1/contractors/me/iban-changes', { token: installer.accessToken, body: { iban: 'SA4420000001234567891234' } });
+    expect(requested.status).toBe(201);
+    expect(requested.body).toMatchObject({ status: 'PENDING_REVIEW', maskedIban: expect.not.stringContaining('1234567891') });
+    const twice = await api().call<ErrorBody>('POST', '/v1/contractors/me/iban-changes', { token: installer.accessToken, body: { iban: 'SA4420000001234567891234' } });
+    expect([twice.status, twice.body.error.code]).toEqual([409, 'IBAN_CHANGE_PENDING']);
+    const approved = await approveMilestone(runtime.baseUrl, { ops, compliance }, projectId, 'M1');
+    expect(approved.body.projectStatus).toBe('M1_APPROVED');
+    // The payouts queue has had time to act: the transfers wait, unsent.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const waiting = await api().call<{ disbursements: Disbursement[] }>('GET', `/v1/projects/${projectId}/disbursements`, { token: customer.accessToken });
+    expect(waiting.body.disbursements.map((disbursement) => disbursement.status)).toEqual(['REQUESTED', 'REQUESTED']);
+
+    const { contractorId } = (await api().call<{ contractorId: string }>('GET', '/v1/contractors/me', { token: installer.accessToken })).body;
+    const base = `/v1/ops/contractors/${contractorId}/iban-changes/${requested.body.changeId}`;
+    await api().call('POST', `${base}/decision`, { token: ops.accessToken, body: { decision: 'APPROVE', reason: 'Bank letter checked against the company name' } });
+    const self = await api().call<ErrorBody>('POST', `${base}/confirmation`, { token: ops.accessToken });
+    expect([self.status, self.body.error.code]).toEqual([403, 'FOUR_EYES_REQUIRED']);
+    const confirmed = await api().call<{ status: string }>('POST', `${base}/confirmation`, { token: compliance.accessToken });
+    expect(confirmed.body.status).toBe('CONFIRMED');
+    const own = await api().call<{ maskedIban: string }>('GET', '/v1/contractors/me', { token: installer.accessToken });
+    expect(own.body.maskedIban).toBe(requested.body.maskedIban);
+    await disbursementsSettled(customer, projectId, 'M1');
   }, 180_000);
 
   it('shows a project only to its customer, its contractor and staff, and lets only its contractor upload evidence', async () => {

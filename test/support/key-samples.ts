@@ -40,6 +40,7 @@ export function partitionSamples(id: string): Record<keyof typeof keys, Partitio
     contractorDecision: table(keys.contractorDecision(id, id).PK),
     contractorPendingDecision: table(keys.contractorPendingDecision(id).PK),
     contractorMemberInvite: table(keys.contractorMemberInvite(id).PK),
+    contractorIbanChange: table(keys.contractorIbanChange(id, id).PK),
     quoteRequest: table(keys.quoteRequest(id).PK),
     quote: table(keys.quote(id, id).PK),
     estimateQuoteRequestGuard: table(keys.estimateQuoteRequestGuard(id).PK),
@@ -94,6 +95,8 @@ export function partitionSamples(id: string): Record<keyof typeof keys, Partitio
     confirmationPartitions: index(...keys.confirmationPartitions()),
     downPaymentDue: index(keys.downPaymentDue(`${dueDate}T00:00:00.000Z`, id)[INDEXES.byDueDate.partitionKey]!),
     downPaymentPartitions: index(...keys.downPaymentPartitions()),
+    heldPayout: index(keys.heldPayout(id, id)[INDEXES.byDueDate.partitionKey]!),
+    heldPayoutsPartition: index(keys.heldPayoutsPartition(id)),
     // Sort-key prefixes and a ledger owner, not partitions: the contractor's ledger is sampled by journal and journals.
     disbursementPrefix: { space: 'none', partitions: [] },
     contractorProjectLinkPrefix: { space: 'none', partitions: [] },

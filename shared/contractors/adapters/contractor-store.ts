@@ -16,6 +16,7 @@ import { CONDITIONS } from '../../kernel/storage/conditions.ts';
 import { TransactionConditionFailed, writeTransaction, type NamedTransactItem } from '../../kernel/storage/unit-of-work.ts';
 import type { ContractorStore, ContractorWithAudit } from '../app/ports.ts';
 import type { Contractor, ContractorDecision, ContractorDecisionKind, ContractorMembership, ContractorStatus, MemberRole } from '../domain/contractor.ts';
+import type { IbanChange, IbanChangeDecision } from '../domain/iban-change.ts';
 import { ENTITY_TYPES, keys } from './keys.ts';
 
 const optionalDate = (value: unknown): Date | undefined => (value === undefined ? undefined : new Date(String(value)));
@@ -37,8 +38,41 @@ function toContractor(item: Record<string, unknown>): Contractor {
     appliedAt: new Date(String(item.appliedAt)),
     verifiedAt: optionalDate(item.verifiedAt),
     statusReason: item.statusReason === undefined ? undefined : String(item.statusReason),
+    // Cleared by setting it empty: the audited update can only SET.
+    pendingIbanChangeId: item.pendingIbanChangeId === undefined || item.pendingIbanChangeId === '' ? undefined : String(item.pendingIbanChangeId),
   };
 }
+
+function toIbanChange(item: Record<string, unknown>): IbanChange {
+  const proposal = item.proposal as Record<string, unknown> | undefined;
+  return {
+    changeId: String(item.changeId),
+    contractorId: String(item.contractorId),
+    ibanCiphertext: String(item.ibanCiphertext),
+    maskedIban: String(item.maskedIban),
+    requestedBy: String(item.requestedBy),
+    requestedAt: new Date(String(item.requestedAt)),
+    status: item.status as IbanChange['status'],
+    ...(proposal === undefined
+      ? {}
+      : { proposal: { decision: proposal.decision as IbanChangeDecision, reason: String(proposal.reason), proposedBy: String(proposal.proposedBy), proposedAt: new Date(String(proposal.proposedAt)) } }),
+    ...(item.confirmedBy === undefined ? {} : { confirmedBy: String(item.confirmedBy), confirmedAt: new Date(String(item.confirmedAt)) }),
+  };
+}
+
+const ibanChangeItem = (change: IbanChange): Record<string, unknown> => ({
+  ...keys.contractorIbanChange(change.contractorId, change.changeId),
+  entityType: ENTITY_TYPES.contractorIbanChange,
+  changeId: change.changeId,
+  contractorId: change.contractorId,
+  ibanCiphertext: change.ibanCiphertext,
+  maskedIban: change.maskedIban,
+  requestedBy: change.requestedBy,
+  requestedAt: change.requestedAt.toISOString(),
+  status: change.status,
+  ...(change.proposal === undefined ? {} : { proposal: { ...change.proposal, proposedAt: change.proposal.proposedAt.toISOString() } }),
+  ...(change.confirmedBy === undefined ? {} : { confirmedBy: change.confirmedBy, confirmedAt: change.confirmedAt?.toISOString() }),
+});
 
 function toMembership(item: Record<string, unknown>): ContractorMembership {
   return { principalId: String(item.principalId), contractorId: String(item.contractorId), memberRole: item.memberRole as MemberRole };
@@ -298,6 +332,73 @@ export class DynamoDbContractorStore implements ContractorStore {
       return true;
     } catch (error) {
       if (error instanceof TransactionConditionFailed && (error.failed('contractorUnchangedSinceRead') || error.failed('auditEntryMustBeNew'))) return false;
+      throw error;
+    }
+  }
+
+  async findIbanChange(contractorId: string, changeId: string): Promise<IbanChange | undefined> {
+    const { Item } = await this.documentClient.send(new GetCommand({ TableName: this.tableName, Key: keys.contractorIbanChange(contractorId, changeId), ConsistentRead: true }));
+    return Item === undefined ? undefined : toIbanChange(Item);
+  }
+
+  /** The change and the payout hold on the contractor, with its audit entry; 'already-pending' when one waits. */
+  async requestIbanChange(input: { readonly current: ContractorWithAudit; readonly change: IbanChange; readonly audit: AuditEntryContent }): Promise<'requested' | 'already-pending'> {
+    const { change } = input;
+    try {
+      await writeTransaction(this.documentClient, [
+        ...this.auditedUpdate(input.current, input.audit, {
+          set: ['pendingIbanChangeId = :changeId'],
+          values: { ':changeId': change.changeId, ':none': '' },
+          condition: 'attribute_exists(#status) AND (attribute_not_exists(pendingIbanChangeId) OR pendingIbanChangeId = :none)',
+        }),
+        { name: 'ibanChangeMustBeNew', item: { Put: { TableName: this.tableName, Item: ibanChangeItem(change), ConditionExpression: CONDITIONS.itemMustNotExist } } },
+      ]);
+      return 'requested';
+    } catch (error) {
+      if (!(error instanceof TransactionConditionFailed)) throw error;
+      // The hold's condition, or the audit head read, changed: another change was requested first.
+      if (error.failed('contractorUnchangedSinceRead') || error.failed('auditEntryMustBeNew')) return 'already-pending';
+      throw error;
+    }
+  }
+
+  /** A staff step of the change: its new state from the one read, audited; with `apply`, the IBAN replaced and the hold lifted. */
+  async decideIbanChange(input: {
+    readonly current: ContractorWithAudit;
+    readonly before: IbanChange;
+    readonly after: IbanChange;
+    readonly audit: AuditEntryContent;
+    readonly outcome: 'proposed' | 'approved' | 'rejected';
+    readonly events: readonly OutboundEvent[];
+  }): Promise<'decided' | 'not-pending'> {
+    const { after } = input;
+    const contractorUpdate =
+      input.outcome === 'approved'
+        ? { set: ['ibanCiphertext = :iban', 'maskedIban = :mask', 'pendingIbanChangeId = :none'], values: { ':iban': after.ibanCiphertext, ':mask': after.maskedIban, ':none': '', ':changeId': after.changeId } }
+        : input.outcome === 'rejected'
+          ? { set: ['pendingIbanChangeId = :none'], values: { ':none': '', ':changeId': after.changeId } }
+          : { set: [], values: { ':changeId': after.changeId } };
+    try {
+      await writeTransaction(this.documentClient, [
+        ...this.auditedUpdate(input.current, input.audit, { ...contractorUpdate, condition: 'attribute_exists(#status) AND pendingIbanChangeId = :changeId' }),
+        {
+          name: 'ibanChangeUnchangedSinceRead',
+          item: {
+            Put: {
+              TableName: this.tableName,
+              Item: ibanChangeItem(after),
+              ConditionExpression: '#status = :expectedStatus',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':expectedStatus': input.before.status },
+            },
+          },
+        },
+        ...outboxPuts(this.tableName, input.events),
+      ]);
+      return 'decided';
+    } catch (error) {
+      if (!(error instanceof TransactionConditionFailed)) throw error;
+      if (error.failed('ibanChangeUnchangedSinceRead') || error.failed('contractorUnchangedSinceRead')) return 'not-pending';
       throw error;
     }
   }

@@ -108,3 +108,36 @@ export const contractorDecisionSchema = z
     contractorStatus: z.enum(CONTRACTOR_STATUSES).describe("The contractor's status once the decision is read (after a confirmation, the new one)."),
   })
   .meta({ id: 'ContractorDecision' });
+
+export const ibanChangeRequestSchema = z
+  .strictObject({
+    iban: z
+      .string()
+      .regex(SAUDI_IBAN_INPUT_PATTERN, 'must be a Saudi IBAN with a known bank code, without spaces')
+      .describe('The new payout IBAN (MOD-97 checked: a wrong check digit gets 422 IBAN_CHECKSUM_INVALID). Payouts are held until two staff users decide.'),
+  })
+  .meta({ id: 'IbanChangeRequest' });
+
+export const ibanChangePathSchema = z.strictObject({ contractorId: ulidSchema, changeId: ulidSchema });
+
+export const proposeIbanChangeRequestSchema = z
+  .strictObject({
+    decision: z.enum(['APPROVE', 'REJECT']),
+    reason: z.string().min(3).max(DECISION_REASON_LENGTH_MAX).describe('How the new IBAN was verified (or why not); kept in the audit trail.'),
+  })
+  .meta({ id: 'ProposeIbanChangeRequest' });
+
+export const ibanChangeSchema = z
+  .strictObject({
+    changeId: z.string(),
+    contractorId: z.string(),
+    maskedIban: z.string().describe('The bank code and the last four characters only.'),
+    status: z.enum(['PENDING_REVIEW', 'PROPOSED', 'CONFIRMED']),
+    requestedAt: z.iso.datetime(),
+    decision: z.enum(['APPROVE', 'REJECT']).optional(),
+    reason: z.string().optional(),
+    proposedBy: z.string().optional(),
+    confirmedBy: z.string().optional(),
+    confirmedAt: z.iso.datetime().optional(),
+  })
+  .meta({ id: 'IbanChange' });

@@ -39,6 +39,18 @@ export const CONTRACTORS_ERROR_CODES = {
     httpStatus: 409,
     message: { en: 'A decision on this contractor is already waiting for confirmation.', ar: 'يوجد قرار بشأن هذا المقاول بانتظار التأكيد.' },
   },
+  IBAN_CHANGE_PENDING: {
+    httpStatus: 409,
+    message: { en: 'A change of the payout IBAN is already waiting for review.', ar: 'يوجد طلب تغيير لرقم الآيبان بانتظار المراجعة.' },
+  },
+  IBAN_CHANGE_NOT_FOUND: {
+    httpStatus: 404,
+    message: { en: 'No such IBAN change exists for this contractor.', ar: 'لا يوجد طلب تغيير الآيبان هذا لهذا المقاول.' },
+  },
+  IBAN_CHANGE_NOT_PENDING: {
+    httpStatus: 409,
+    message: { en: 'This IBAN change is not waiting for that step.', ar: 'طلب تغيير الآيبان هذا ليس بانتظار هذه الخطوة.' },
+  },
   CONTRACTOR_DECISION_NOT_FOUND: {
     httpStatus: 404,
     message: { en: 'No such decision exists for this contractor.', ar: 'لا يوجد هذا القرار لهذا المقاول.' },

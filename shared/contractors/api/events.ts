@@ -33,4 +33,11 @@ export const CONTRACTORS_EVENTS = {
   }),
   contractorApproved: defineEventType({ source: SOURCE, detailType: 'Contractor Approved', version: 1, data: z.strictObject({ ...decisionFacts, cityIds: z.array(z.string()) }) }),
   contractorSuspended: defineEventType({ source: SOURCE, detailType: 'Contractor Suspended', version: 1, data: z.strictObject(decisionFacts) }),
+  /** A change of the payout IBAN was decided with four eyes (approved or rejected): the payouts held meanwhile may go. No IBAN, not even masked. */
+  contractorPayoutsReleased: defineEventType({
+    source: SOURCE,
+    detailType: 'Contractor Payouts Released',
+    version: 1,
+    data: z.strictObject({ contractorId: z.string(), changeId: z.string(), ibanChanged: z.boolean(), releasedAt: z.iso.datetime() }),
+  }),
 } as const;

@@ -1,6 +1,17 @@
 /** What callers see of a contractor and of a decision: never the IBAN, only its mask. */
+import type { IbanChange } from '../domain/iban-change.ts';
 import type { DecisionReading } from '../app/decisions.ts';
 import type { Contractor, MemberRole } from '../domain/contractor.ts';
+
+export const toIbanChangeView = (change: IbanChange) => ({
+  changeId: change.changeId,
+  contractorId: change.contractorId,
+  maskedIban: change.maskedIban,
+  status: change.status,
+  requestedAt: change.requestedAt.toISOString(),
+  ...(change.proposal === undefined ? {} : { decision: change.proposal.decision, reason: change.proposal.reason, proposedBy: change.proposal.proposedBy }),
+  ...(change.confirmedBy === undefined ? {} : { confirmedBy: change.confirmedBy, confirmedAt: change.confirmedAt?.toISOString() }),
+});
 
 export function toContractorView(contractor: Contractor, memberRole?: MemberRole): Record<string, unknown> {
   return {

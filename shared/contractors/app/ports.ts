@@ -3,6 +3,7 @@ import type { AuditEntryContent } from '../../audit/index.ts';
 import type { IdempotencyRecord, IdempotencyScope, StoredResponse } from '../../kernel/idempotency/idempotency.ts';
 import type { OutboundEvent } from '../../kernel/messaging/event-type.ts';
 import type { Contractor, ContractorDecision, ContractorMembership, ContractorStatus } from '../domain/contractor.ts';
+import type { IbanChange } from '../domain/iban-change.ts';
 
 export interface ContractorWithAudit {
   readonly contractor: Contractor;
@@ -44,6 +45,16 @@ export interface ContractorStore {
   /** The proposal, the pending guard (one at a time: 'already-pending') and the audit entry, if the status still allows it. */
   proposeDecision(input: { readonly current: ContractorWithAudit; readonly decision: ContractorDecision; readonly allowedFrom: readonly ContractorStatus[]; readonly audit: AuditEntryContent }): Promise<'proposed' | 'already-pending' | 'status-changed' | 'concurrent-update'>;
   findDecision(contractorId: string, decisionId: string): Promise<ContractorDecision | undefined>;
+  findIbanChange(contractorId: string, changeId: string): Promise<IbanChange | undefined>;
+  requestIbanChange(input: { readonly current: ContractorWithAudit; readonly change: IbanChange; readonly audit: AuditEntryContent }): Promise<'requested' | 'already-pending'>;
+  decideIbanChange(input: {
+    readonly current: ContractorWithAudit;
+    readonly before: IbanChange;
+    readonly after: IbanChange;
+    readonly audit: AuditEntryContent;
+    readonly outcome: 'proposed' | 'approved' | 'rejected';
+    readonly events: readonly OutboundEvent[];
+  }): Promise<'decided' | 'not-pending'>;
   /** Confirms the decision, applies the new status, releases the pending guard, audits and publishes, atomically. */
   confirmDecision(input: { readonly current: ContractorWithAudit; readonly decision: ContractorDecision; readonly newStatus: ContractorStatus; readonly audit: AuditEntryContent; readonly events: readonly OutboundEvent[] }): Promise<'confirmed' | 'not-pending' | 'concurrent-update'>;
 }

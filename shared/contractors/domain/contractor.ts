@@ -41,6 +41,8 @@ export interface Contractor {
   readonly verifiedAt?: Date;
   /** Why it was REJECTED or why verification FAILED: a reason code. */
   readonly statusReason?: string;
+  /** A change of the payout IBAN waiting for its four-eyes decision: the contractor's payouts are held meanwhile. */
+  readonly pendingIbanChangeId?: string;
 }
 
 export interface ContractorMembership {

@@ -46,6 +46,12 @@ export const keys = {
   disbursementPrefix: DISBURSEMENT_PREFIX,
   /** Records a payout provider's event id once, so a redelivered outcome changes nothing. */
   payoutEvent: (providerEventId: string): ItemKey => ({ PK: `PAYOUT_EVENT#${providerEventId}`, SK: 'EVENT' }),
+  /** byDueDate index attributes of a disbursement held for its contractor's IBAN change: released all together. */
+  heldPayout: (contractorId: string, disbursementId: string): Record<string, string> => ({
+    [INDEXES.byDueDate.partitionKey]: `HELD_PAYOUTS#${contractorId}`,
+    [INDEXES.byDueDate.sortKey]: disbursementId,
+  }),
+  heldPayoutsPartition: (contractorId: string): string => `HELD_PAYOUTS#${contractorId}`,
   /** A contractor's running payable: approved less sent, never negative. */
   contractorAccount: (contractorId: string): ItemKey => ({ PK: contractorAccountPartition(contractorId), SK: 'PAYABLE' }),
   /** One per project of a contractor, newest first by the project's (time-ordered) id: the contractor's list. */
@@ -100,4 +106,5 @@ export const KEY_PREFIXES: readonly KeyPrefix[] = [
   { entityType: ENTITY_TYPES.project, partitionKeyPrefix: 'STALL_DUE#', sortKeyPrefix: '', keySpace: 'byDueDate' },
   { entityType: ENTITY_TYPES.project, partitionKeyPrefix: 'CONFIRMATION_DUE#', sortKeyPrefix: '', keySpace: 'byDueDate' },
   { entityType: ENTITY_TYPES.project, partitionKeyPrefix: 'DOWN_PAYMENT_DUE#', sortKeyPrefix: '', keySpace: 'byDueDate' },
+  { entityType: ENTITY_TYPES.disbursement, partitionKeyPrefix: 'HELD_PAYOUTS#', sortKeyPrefix: '', keySpace: 'byDueDate' },
 ];

@@ -268,6 +268,9 @@ export function disbursementAttributes(disbursement: Disbursement): Record<strin
     returnedAt: iso(disbursement.returnedAt),
     failureReason: disbursement.failureReason,
     providerTransferId: disbursement.providerTransferId,
+    heldForIbanChangeAt: iso(disbursement.heldForIbanChangeAt),
+    // Only a held, still REQUESTED disbursement is in its contractor's held-payouts partition (a sparse index).
+    ...(disbursement.status === 'REQUESTED' && disbursement.heldForIbanChangeAt !== undefined ? keys.heldPayout(disbursement.contractorId, disbursement.disbursementId) : {}),
   });
 }
 
@@ -287,6 +290,7 @@ export function toDisbursement(item: Record<string, unknown>): Disbursement {
     returnedAt: date(item.returnedAt),
     failureReason: item.failureReason === undefined ? undefined : String(item.failureReason),
     providerTransferId: item.providerTransferId === undefined ? undefined : String(item.providerTransferId),
+    heldForIbanChangeAt: date(item.heldForIbanChangeAt),
   }) as Disbursement;
 }
 
@@ -303,20 +307,22 @@ export function disbursementPut(tableName: string, disbursement: Disbursement): 
   };
 }
 
-/** A disbursement's change, guarded by the status it was read in. */
+/** A disbursement's change, guarded by the status (and hold) it was read in; attributes the change dropped are removed. */
 export function disbursementUpdate(tableName: string, before: Disbursement, after: Disbursement): NamedTransactItem {
   const attributes = disbursementAttributes(after);
+  const removed = Object.keys(disbursementAttributes(before)).filter((name) => !(name in attributes));
   const names = Object.fromEntries(Object.keys(attributes).map((name, index) => [`#d${index}`, name]));
   const values = Object.fromEntries(Object.values(attributes).map((value, index) => [`:d${index}`, value]));
+  const removedNames = Object.fromEntries(removed.map((name, index) => [`#r${index}`, name]));
   return {
     name: 'disbursementUnchangedSinceRead',
     item: {
       Update: {
         TableName: tableName,
         Key: keys.disbursement(before.projectId, before.disbursementId),
-        UpdateExpression: `SET ${Object.keys(names).map((name, index) => `${name} = :d${index}`).join(', ')}`,
+        UpdateExpression: `SET ${Object.keys(names).map((name, index) => `${name} = :d${index}`).join(', ')}${removed.length > 0 ? ` REMOVE ${Object.keys(removedNames).join(', ')}` : ''}`,
         ConditionExpression: '#status = :expectedStatus',
-        ExpressionAttributeNames: { ...names, '#status': 'status' },
+        ExpressionAttributeNames: { ...names, ...removedNames, '#status': 'status' },
         ExpressionAttributeValues: { ...values, ':expectedStatus': before.status },
       },
     },

@@ -24,7 +24,23 @@ import { ENTITY_TYPES, keys } from './keys.ts';
 import { contractorJournalWrites, contractorPayableChange, disbursementPut, disbursementUpdate, projectUpdate, toDisbursement, toProject } from './project-items.ts';
 
 /** What a disbursement item holds, for a projected batch read beside another context's item. */
-const DISBURSEMENT_ATTRIBUTES = ['disbursementId', 'projectId', 'contractorId', 'milestone', 'sequence', 'amountHalalas', 'status', 'requestedAt', 'sentAt', 'settledAt', 'failedAt', 'returnedAt', 'failureReason', 'providerTransferId'];
+const DISBURSEMENT_ATTRIBUTES = [
+  'disbursementId',
+  'projectId',
+  'contractorId',
+  'milestone',
+  'sequence',
+  'amountHalalas',
+  'status',
+  'requestedAt',
+  'sentAt',
+  'settledAt',
+  'failedAt',
+  'returnedAt',
+  'failureReason',
+  'providerTransferId',
+  'heldForIbanChangeAt',
+];
 
 /** A project has at most 2 × TRANSFERS_PER_MILESTONE_MAX disbursements, so one query page reads them all. */
 const DISBURSEMENTS_PER_PROJECT_MAX = 40;
@@ -296,10 +312,22 @@ export class DynamoDbProjectStore implements ProjectStore {
     const disbursementKey = keys.disbursement(projectId, disbursementId);
     const contractorKey = contractorKeys.contractor(contractorId);
     // Of the contractor, only the IBAN's ciphertext is read.
-    const items = await batchGetItems(this.documentClient, this.tableName, [disbursementKey, contractorKey], ['ibanCiphertext', ...DISBURSEMENT_ATTRIBUTES]);
+    const items = await batchGetItems(this.documentClient, this.tableName, [disbursementKey, contractorKey], ['ibanCiphertext', 'pendingIbanChangeId', ...DISBURSEMENT_ATTRIBUTES]);
     const disbursement = items.get(disbursementKey);
-    const ibanCiphertext = items.get(contractorKey)?.ibanCiphertext;
-    return { disbursement: disbursement === undefined ? undefined : toDisbursement(disbursement), ibanCiphertext: ibanCiphertext === undefined ? undefined : String(ibanCiphertext) };
+    const contractor = items.get(contractorKey);
+    return {
+      disbursement: disbursement === undefined ? undefined : toDisbursement(disbursement),
+      ibanCiphertext: contractor?.ibanCiphertext === undefined ? undefined : String(contractor.ibanCiphertext),
+      // A change of the IBAN waiting for its four-eyes decision holds the payouts (the contractors context clears it empty).
+      payoutsHeld: typeof contractor?.pendingIbanChangeId === 'string' && contractor.pendingIbanChangeId !== '',
+    };
+  }
+
+  async *listHeldDisbursements(contractorId: string, pageSize: number): AsyncIterable<Disbursement> {
+    // Every disbursement id sorts below '~'.
+    for await (const item of itemsBelow(this.documentClient, this.tableName, INDEXES.byDueDate, [keys.heldPayoutsPartition(contractorId)], '~', pageSize)) {
+      yield toDisbursement(item);
+    }
   }
 
   private moneyWrites(money: ContractorMoneyMovement | undefined, projectId: string): NamedTransactItem[] {

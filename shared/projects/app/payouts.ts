@@ -14,12 +14,12 @@ import { callGovernmentService, type GovernmentRetryPolicy } from '../../kernel/
 import { disbursementFailedJournal, disbursementReturnedJournal, disbursementSentJournal, disbursementSettledJournal, type Journal } from '../../ledger/index.ts';
 import { PROJECTS_EVENTS } from '../api/events.ts';
 import { projectsError } from '../api/error-codes.ts';
-import { decideOutcome, markSent, parseDisbursementId, type Disbursement, type LedgerMovement, type PayoutOutcome } from '../domain/disbursement.ts';
+import { decideOutcome, holdForIbanChange, markSent, parseDisbursementId, type Disbursement, type LedgerMovement, type PayoutOutcome } from '../domain/disbursement.ts';
 import { settleDisbursement, type Project } from '../domain/project.ts';
 import type { PayoutDeps, ProjectDeps } from './project-deps.ts';
 import type { ContractorMoneyMovement } from './ports.ts';
 
-export type InstructionOutcome = 'sent' | 'already-instructed' | 'refused-by-provider' | 'not-requested';
+export type InstructionOutcome = 'sent' | 'already-instructed' | 'refused-by-provider' | 'not-requested' | 'held-for-iban-change';
 
 const disbursementFacts = (disbursement: Disbursement) => ({
   disbursementId: disbursement.disbursementId,
@@ -40,9 +40,15 @@ export async function instructDisbursement(
   command: { readonly projectId: string; readonly disbursementId: string; readonly contractorId: string; readonly correlationId: string; readonly isFinalDelivery: boolean },
   deps: PayoutDeps & { readonly retry: GovernmentRetryPolicy; readonly sleep: (milliseconds: number) => Promise<void> },
 ): Promise<InstructionOutcome> {
-  const { disbursement, ibanCiphertext } = await deps.projectStore.loadForInstruction(command.projectId, command.disbursementId, command.contractorId);
+  const { disbursement, ibanCiphertext, payoutsHeld } = await deps.projectStore.loadForInstruction(command.projectId, command.disbursementId, command.contractorId);
   if (disbursement === undefined) throw new Error(`Disbursement ${command.disbursementId} not found for its request event`);
   if (disbursement.status !== 'REQUESTED') return 'not-requested';
+  if (payoutsHeld) {
+    // Parked until the IBAN change is decided; the decision's event releases every held disbursement of the contractor.
+    const held = holdForIbanChange(disbursement, deps.clock.now());
+    if (held !== undefined) await deps.projectStore.commitDisbursementChange({ before: disbursement, after: held, providerEventId: undefined, money: undefined, project: undefined, events: [] });
+    return 'held-for-iban-change';
+  }
   if (ibanCiphertext === undefined) throw new Error(`Contractor ${disbursement.contractorId} has no IBAN on file`);
   const iban = await deps.cipher.decrypt(disbursement.contractorId, 'iban', ibanCiphertext);
 
@@ -185,4 +191,30 @@ export async function receivePayoutOutcome(notification: PayoutNotification, dep
   if (committed === 'duplicate') return 'duplicate';
   if (committed === 'stale') throw kernelError('CONCURRENT_UPDATE', { headers: { 'Retry-After': '1' } });
   return decision.movement === 'CLEARING_TO_PAYABLE' || decision.movement === 'BANK_TO_PAYABLE' ? 'needs-attention' : 'applied';
+}
+
+/** Held disbursements released per page; a contractor rarely has more than a milestone's transfers waiting. */
+export const HELD_PAYOUTS_PAGE_SIZE = 40;
+
+/**
+ * A change of the contractor's IBAN was decided with four eyes: every disbursement held meanwhile is instructed now,
+ * to the IBAN on file after the decision. One failing instruction does not stop the others; the queue retries the
+ * event, and disbursements already sent are skipped.
+ */
+export async function releaseHeldPayouts(
+  command: { readonly contractorId: string; readonly correlationId: string; readonly isFinalDelivery: boolean },
+  deps: Parameters<typeof instructDisbursement>[1],
+): Promise<{ readonly released: number; readonly failed: number }> {
+  let released = 0;
+  const failures: unknown[] = [];
+  for await (const held of deps.projectStore.listHeldDisbursements(command.contractorId, HELD_PAYOUTS_PAGE_SIZE)) {
+    try {
+      await instructDisbursement({ projectId: held.projectId, disbursementId: held.disbursementId, contractorId: held.contractorId, correlationId: command.correlationId, isFinalDelivery: command.isFinalDelivery }, deps);
+      released += 1;
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} held payouts of contractor ${command.contractorId} were not instructed`);
+  return { released, failed: 0 };
 }

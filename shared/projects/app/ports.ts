@@ -91,7 +91,9 @@ export interface ProjectStore {
 
   findDisbursement(projectId: string, disbursementId: string): Promise<Disbursement | undefined>;
   /** One round trip: the disbursement and its contractor's IBAN ciphertext (from the contractors context's item). */
-  loadForInstruction(projectId: string, disbursementId: string, contractorId: string): Promise<{ disbursement: Disbursement | undefined; ibanCiphertext: string | undefined }>;
+  loadForInstruction(projectId: string, disbursementId: string, contractorId: string): Promise<{ disbursement: Disbursement | undefined; ibanCiphertext: string | undefined; payoutsHeld: boolean }>;
+  /** The contractor's disbursements held for its IBAN change, a page at a time. */
+  listHeldDisbursements(contractorId: string, pageSize: number): AsyncIterable<Disbursement>;
   listDisbursements(projectId: string): Promise<readonly Disbursement[]>;
   /** One round trip: the project, the disbursement, and whether the provider's event was seen. */
   loadForPayoutOutcome(projectId: string, disbursementId: string, providerEventId: string): Promise<{ project: Project | undefined; disbursement: Disbursement | undefined; eventSeen: boolean }>;

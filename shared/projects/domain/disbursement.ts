@@ -24,6 +24,14 @@ export interface Disbursement {
   readonly returnedAt?: Date;
   readonly failureReason?: string;
   readonly providerTransferId?: string;
+  /** Held, not instructed, while a change of the contractor's IBAN waits for its four-eyes decision. */
+  readonly heldForIbanChangeAt?: Date;
+}
+
+/** A REQUESTED disbursement parked while its contractor's IBAN change is decided; released with the decision. */
+export function holdForIbanChange(disbursement: Disbursement, now: Date): Disbursement | undefined {
+  if (disbursement.status !== 'REQUESTED' || disbursement.heldForIbanChangeAt !== undefined) return undefined;
+  return { ...disbursement, heldForIbanChangeAt: now };
 }
 
 const DISBURSEMENT_ID_PATTERN = /^([0-9A-HJKMNP-TV-Z]{26})-(M1|M2)-(\d{1,2})$/;
@@ -61,7 +69,8 @@ export type LedgerMovement = 'PAYABLE_TO_CLEARING' | 'CLEARING_TO_BANK' | 'CLEAR
 
 export function markSent(disbursement: Disbursement, providerTransferId: string, now: Date): Disbursement | undefined {
   if (disbursement.status !== 'REQUESTED') return undefined;
-  return { ...disbursement, status: 'SENT', sentAt: now, providerTransferId };
+  const { heldForIbanChangeAt: _released, ...rest } = disbursement;
+  return { ...rest, status: 'SENT', sentAt: now, providerTransferId };
 }
 
 export function decideOutcome(disbursement: Disbursement, outcome: PayoutOutcome, now: Date, reason: string | undefined): OutcomeDecision {
