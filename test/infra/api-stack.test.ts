@@ -277,7 +277,7 @@ describe('the API stack', () => {
     const partnerRule = rules.find((rule) => rule.Name === 'RateLimitPerPartnerIp')?.Statement.RateBasedStatement;
 
     // Assert
-    expect(callbackRoutes.map((route) => route.id).sort()).toEqual(['ReceivePaymentWebhook', 'ReceivePayoutWebhook', 'RecordNafathOutcome']);
+    expect(callbackRoutes.map((route) => route.id).sort()).toEqual(['ReceivePaymentWebhook', 'ReceivePayoutWebhook', 'ReceiveRefundWebhook', 'RecordNafathOutcome']);
     expect(callbackRoutes.every((route) => route.access.kind === 'public')).toBe(true);
     expect(customerRule).toMatchObject({ Limit: WAF_RATE_LIMIT_PER_IP, ScopeDownStatement: { NotStatement: { Statement: partnerPaths } } });
     expect(partnerRule).toMatchObject({ Limit: WAF_PARTNER_CALLBACK_RATE_LIMIT_PER_IP, ScopeDownStatement: partnerPaths });

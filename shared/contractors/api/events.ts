@@ -38,6 +38,6 @@ export const CONTRACTORS_EVENTS = {
     source: SOURCE,
     detailType: 'Contractor Payouts Released',
     version: 1,
-    data: z.strictObject({ contractorId: z.string(), changeId: z.string(), ibanChanged: z.boolean(), releasedAt: z.iso.datetime() }),
+    data: z.strictObject({ contractorId: z.string(), changeId: z.string(), decision: z.enum(['APPROVE', 'REJECT']), releasedAt: z.iso.datetime() }),
   }),
 } as const;

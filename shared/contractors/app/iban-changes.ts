@@ -107,7 +107,7 @@ export async function confirmIbanChange(command: { readonly principal: Principal
     events: [
       outboundEvent(
         CONTRACTORS_EVENTS.contractorPayoutsReleased,
-        { contractorId: change.contractorId, changeId: change.changeId, ibanChanged: approved, releasedAt: now.toISOString() },
+        { contractorId: change.contractorId, changeId: change.changeId, decision: approved ? 'APPROVE' : 'REJECT', releasedAt: now.toISOString() },
         newEventFacts(deps.ids, command.correlationId, now),
       ),
     ],
