@@ -215,8 +215,10 @@ describe('an installation project over HTTP', () => {
     expect(completed.status).toBe('COMPLETED');
     const statement = await api().call<{ payableHalalas: number; approvedHalalas: number; paidHalalas: number }>('GET', '/v1/contractors/me/statement', { token: installer.accessToken });
     expect(statement.body).toMatchObject({ payableHalalas: 0, approvedHalalas: 6_555_001, paidHalalas: 6_555_001 });
-    const trial = await api().call<{ debitHalalas: number; creditHalalas: number }>('GET', '/v1/ops/ledger/trial-balance', { token: compliance.accessToken });
-    expect(trial.body.debitHalalas).toBe(trial.body.creditHalalas);
+    const trial = await api().call<{ debitHalalas: number; creditHalalas: number; balanced: boolean; accounts: Record<string, { debitHalalas: number }> }>('GET', '/v1/ops/ledger/trial-balance', { token: ops.accessToken });
+    expect(trial.status).toBe(200);
+    expect(trial.body).toMatchObject({ balanced: true, creditHalalas: trial.body.debitHalalas });
+    expect(trial.body.accounts.PAYOUT_CLEARING?.debitHalalas).toBeGreaterThan(0);
   }, 240_000);
 
   it('has a valid body for every route that names a project and takes one', () => {
