@@ -342,7 +342,7 @@ export class DynamoDbContractorStore implements ContractorStore {
   }
 
   /** The change and the payout hold on the contractor, with its audit entry; 'already-pending' when one waits. */
-  async requestIbanChange(input: { readonly current: ContractorWithAudit; readonly change: IbanChange; readonly audit: AuditEntryContent }): Promise<'requested' | 'already-pending'> {
+  async requestIbanChange(input: Parameters<ContractorStore['requestIbanChange']>[0]): Promise<'requested' | 'already-pending'> {
     const { change } = input;
     try {
       await writeTransaction(this.documentClient, [
@@ -363,14 +363,7 @@ export class DynamoDbContractorStore implements ContractorStore {
   }
 
   /** A staff step of the change: its new state from the one read, audited; with `apply`, the IBAN replaced and the hold lifted. */
-  async decideIbanChange(input: {
-    readonly current: ContractorWithAudit;
-    readonly before: IbanChange;
-    readonly after: IbanChange;
-    readonly audit: AuditEntryContent;
-    readonly outcome: 'proposed' | 'approved' | 'rejected';
-    readonly events: readonly OutboundEvent[];
-  }): Promise<'decided' | 'not-pending'> {
+  async decideIbanChange(input: Parameters<ContractorStore['decideIbanChange']>[0]): Promise<'decided' | 'not-pending'> {
     const { after } = input;
     const contractorUpdate =
       input.outcome === 'approved'
