@@ -3,7 +3,7 @@ import { logger } from '../../shared/kernel/observability/logger.ts';
 import { PROJECTS_EVENTS } from '../../shared/projects/api/events.ts';
 import { projectsIntegrations } from '../../shared/projects/api/integrations.ts';
 import { instructDisbursement } from '../../shared/projects/app/payouts.ts';
-import { payoutDeps } from '../../shared/projects/compose-personal-data.ts';
+import { payoutDeps } from '../../shared/projects/compose-payouts.ts';
 
 const { maxReceiveCount } = projectsIntegrations.contractorPayouts.queue;
 

@@ -3,7 +3,7 @@ import { sqsEventConsumer } from '../../shared/kernel/messaging/sqs-event-consum
 import { logger } from '../../shared/kernel/observability/logger.ts';
 import { projectsIntegrations } from '../../shared/projects/api/integrations.ts';
 import { releaseHeldPayouts } from '../../shared/projects/app/payouts.ts';
-import { payoutDeps } from '../../shared/projects/compose-personal-data.ts';
+import { payoutDeps } from '../../shared/projects/compose-payouts.ts';
 
 const { maxReceiveCount } = projectsIntegrations.releaseHeldPayouts.queue;
 

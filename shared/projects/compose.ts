@@ -1,15 +1,12 @@
 /**
  * Builds the projects context's dependencies on first use, once per container: the only place its adapters are made
- * and its policy is read and checked. Evidence, personal data and payouts each have their own builder, so that only
- * the functions that need the S3 client, the field cipher or the bank client bundle them.
+ * and its policy is read and checked. Evidence, personal data and payouts each have their own builder
+ * (compose-evidence.ts, compose-personal-data.ts, compose-payouts.ts), so that only the functions that need the S3
+ * client, the field cipher or the bank client bundle them.
  */
 import { systemClock, ulidGenerator } from '../kernel/clock-and-ids.ts';
 import { documentClient, once, platformConfig } from '../kernel/compose.ts';
-import { payoutProviderBaseUrl } from '../kernel/config/security-config.ts';
-import { webhookSecretLoader } from '../kernel/crypto/webhook-secret.ts';
-import { DEFAULT_GOVERNMENT_RETRY_POLICY } from '../kernel/messaging/government-call.ts';
 import type { DocumentClient } from '../kernel/storage/document-client.ts';
-import { HttpPayoutProviderClient } from './adapters/payout-client.ts';
 import { DynamoDbProjectStore } from './adapters/project-store.ts';
 import type { ProjectDeps } from './app/project-deps.ts';
 import type { ProjectPolicy } from './domain/project.ts';
@@ -22,15 +19,4 @@ export function buildProjectDeps(client: DocumentClient, tableName: string, poli
 
 export const projectDeps = /* @__PURE__ */ once((): ProjectDeps => buildProjectDeps(documentClient(), platformConfig().tableName, loadProjectPolicy()));
 
-export const payoutWebhookSecret = /* @__PURE__ */ once(() => webhookSecretLoader('payoutWebhook'));
-
 export { idempotencyStore } from '../kernel/compose.ts';
-
-/** The payouts worker's: the bank client and the contractor's IBAN, decrypted with the cipher it is given. */
-export const payoutWorkerDeps = (cipher: { decrypt: (entityId: string, field: 'iban', ciphertext: string) => Promise<string> }) => ({
-  ...projectDeps(),
-  payoutProvider: new HttpPayoutProviderClient(payoutProviderBaseUrl()),
-  cipher,
-  retry: DEFAULT_GOVERNMENT_RETRY_POLICY,
-  sleep: (milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds)),
-});
