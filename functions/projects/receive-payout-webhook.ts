@@ -6,7 +6,7 @@ import { applyingPartnerCallback } from '../../shared/kernel/storage/concurrent-
 import { projectsError } from '../../shared/projects/api/error-codes.ts';
 import { projectsRoutes } from '../../shared/projects/api/routes.ts';
 import { receivePayoutOutcome } from '../../shared/projects/app/payouts.ts';
-import { payoutWebhookSecret } from '../../shared/projects/compose-payouts.ts';
+import { payoutWebhookSecret } from '../../shared/projects/compose-payout-webhook.ts';
 import { projectDeps } from '../../shared/projects/compose.ts';
 
 export const handler = httpHandler(projectsRoutes.receivePayoutWebhook, async (request) => {
