@@ -6,12 +6,12 @@
 export { lendingError } from './api/error-codes.ts';
 export { LENDING_EVENTS } from './api/events.ts';
 export { keys as lendingKeys, planPartition } from './adapters/keys.ts';
-export { customerLendingUpdate, payableReservation, planCancellationWrites, planJournalWrites, planUpdate, toPlan } from './adapters/plan-items.ts';
+export { customerLendingUpdate, payableReservation, planCancellationWrites, planFinancingReductionWrites, planJournalWrites, planUpdate, toPlan } from './adapters/plan-items.ts';
 export type { Plan, PlanInstallment } from './domain/plan.ts';
 export type { Journal } from './app/ports.ts';
 export { bucketTransitionEvents, toJournalRecord } from './app/plan-changes.ts';
 export { findOwnPlan } from './app/plans.ts';
-export { cancellationBeforeWorkStarts, fixProvisionalSchedule, receivePayment, releaseReservation } from './domain/plan-transitions.ts';
+export { cancellationBeforeWorkStarts, fixProvisionalSchedule, receivePayment, reduceFinancing, releaseReservation } from './domain/plan-transitions.ts';
 export { riyadhCalendarDate } from './domain/schedule.ts';
 export type { PlanStore } from './app/ports.ts';
 export { DynamoDbPlanStore } from './adapters/plan-store.ts';

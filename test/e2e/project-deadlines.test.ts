@@ -1,8 +1,10 @@
 /**
  * The deadlines of an installation project over HTTP, with the policy windows shortened to seconds: notice to
  * proceed when the cooling-off window ends, the stall flag when the contractor overstays a stage (raised once), the
- * deemed confirmation of M2, and the cancellation of a project whose down payment never came.
+ * deemed confirmation of M2, the cancellation of a project whose down payment never came, and the four-eyes early
+ * ending of a project stalled after M1.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../lib/local/runtime.ts';
 import { TEST_IDENTITIES } from '../../lib/local/simulators/test-identities.ts';
@@ -14,7 +16,13 @@ import { agreedProject, approvedInstaller, approveMilestone, financedProject, pr
 import { signIn } from '../support/sign-in.ts';
 
 /** Shortened for this file only, and restored after. */
-const WINDOWS = { POLICY_COOLING_OFF_SECONDS: '2', POLICY_NTP_TO_M1_SECONDS: '3', POLICY_INSTALLATION_CONFIRMATION_SECONDS: '2', POLICY_DOWN_PAYMENT_WINDOW_SECONDS: '4' } as const;
+const WINDOWS = {
+  POLICY_COOLING_OFF_SECONDS: '2',
+  POLICY_NTP_TO_M1_SECONDS: '3',
+  POLICY_M1_TO_M2_SECONDS: '3',
+  POLICY_INSTALLATION_CONFIRMATION_SECONDS: '2',
+  POLICY_DOWN_PAYMENT_WINDOW_SECONDS: '4',
+} as const;
 /** The stall, deemed-confirmation and down-payment window jobs run every 2 s locally. */
 const STALL_JOB_INTERVAL_MILLISECONDS = 2_000;
 
@@ -122,4 +130,60 @@ describe('installation project deadlines over HTTP', () => {
     const late = await api().call<{ error: { code: string } }>('POST', `/v1/projects/${project.projectId}/down-payment`, { token: customer.accessToken, headers: { 'idempotency-key': crypto.randomUUID() }, body: { method: 'MADA' } });
     expect([late.status, late.body.error.code]).toEqual([409, 'PROJECT_STATUS_CONFLICT']);
   }, 120_000);
+
+  it('ends a project stalled after M1 with four eyes: the undrawn financing leaves the plan, the customer gets back what they are owed, and the contractor owes the clawback', async () => {
+    const customer = await assessedCustomer(runtime.baseUrl);
+    const installer = await approvedInstaller(runtime.baseUrl, staff);
+    const exposureBefore = (await api().call<{ outstandingHalalas: number }>('GET', '/v1/customers/me/exposure', { token: customer.accessToken })).body.outstandingHalalas;
+    const { projectId, planId } = await financedProject(runtime.baseUrl, customer, installer);
+    await agreedProject(runtime.baseUrl, customer, projectId);
+    await projectReaches(runtime.baseUrl, customer, projectId, 'NOTICE_TO_PROCEED');
+    // The customer repays one installment (SAR 1,250 of the SAR 5,000 financed) before the work stalls.
+    await api().call('POST', `/v1/plans/${planId}/payments`, { token: customer.accessToken, headers: { 'idempotency-key': randomUUID() }, body: { amountHalalas: 125_000, method: 'MADA' } });
+    await eventually(async () => ((await api().call<{ outstandingHalalas: number }>('GET', `/v1/plans/${planId}`, { token: customer.accessToken })).body.outstandingHalalas === 375_000 ? true : undefined), {
+      description: 'the installment paid',
+    });
+    await submitMilestone(runtime.baseUrl, installer, projectId, 'M1');
+    await approveMilestone(runtime.baseUrl, staff, projectId, 'M1');
+    await eventually(async () => {
+      const { disbursements } = (await api().call<{ disbursements: { status: string }[] }>('GET', `/v1/projects/${projectId}/disbursements`, { token: customer.accessToken })).body;
+      return disbursements.length > 0 && disbursements.every((disbursement) => disbursement.status === 'SETTLED') ? true : undefined;
+    }, { description: "M1's transfers settled" });
+    await eventually(async () => ((await api().call<ProjectView>('GET', `/v1/projects/${projectId}`, { token: customer.accessToken })).body.stalled?.awaitedMilestone === 'M2' ? true : undefined), {
+      description: 'the stall flag on M2',
+      timeoutMilliseconds: 30_000,
+    });
+
+    const decisions = `/v1/ops/projects/${projectId}/milestones`;
+    const onM1 = await api().call<{ error: { code: string } }>('POST', `${decisions}/M1/decisions`, { token: staff.ops.accessToken, body: { decision: 'END_EARLY', reason: 'No progress for months' } });
+    expect([onM1.status, onM1.body.error.code]).toEqual([409, 'EARLY_END_NOT_ALLOWED']);
+    const proposed = await api().call<{ decisionId: string; status: string }>('POST', `${decisions}/M2/decisions`, { token: staff.ops.accessToken, body: { decision: 'END_EARLY', reason: 'No progress for months' } });
+    expect([proposed.status, proposed.body.status]).toEqual([201, 'PENDING_CONFIRMATION']);
+    const selfConfirmed = await api().call<{ error: { code: string } }>('POST', `${decisions}/M2/decisions/${proposed.body.decisionId}/confirmation`, { token: staff.ops.accessToken });
+    expect([selfConfirmed.status, selfConfirmed.body.error.code]).toEqual([403, 'FOUR_EYES_REQUIRED']);
+    const confirmed = await api().call<{ projectStatus: string }>('POST', `${decisions}/M2/decisions/${proposed.body.decisionId}/confirmation`, { token: staff.compliance.accessToken });
+    expect([confirmed.status, confirmed.body.projectStatus]).toEqual([200, 'ENDED_EARLY']);
+    const again = await api().call<{ error: { code: string } }>('POST', `${decisions}/M2/decisions/${proposed.body.decisionId}/confirmation`, { token: staff.compliance.accessToken });
+    expect([again.status, again.body.error.code]).toEqual([409, 'MILESTONE_DECISION_NOT_PENDING']);
+
+    // M1 (SAR 32,775.01) came wholly from the SAR 60,550.01 down payment, so none of the SAR 5,000 financing was drawn:
+    // the SAR 3,750 still owed is cancelled, and the SAR 1,250 repaid goes back with the SAR 27,775 down payment held.
+    const refunded = await eventually(async () => {
+      const project = (await api().call<ProjectView & { refund?: { status: string; amountHalalas: number }; earlyEnding?: Record<string, number> }>('GET', `/v1/projects/${projectId}`, { token: customer.accessToken })).body;
+      return project.refund?.status === 'SUCCEEDED' ? project : undefined;
+    }, { description: 'the refund settled' });
+    expect(refunded.status).toBe('ENDED_EARLY');
+    expect(refunded.refund?.amountHalalas).toBe(2_777_500 + 125_000);
+    expect(refunded.earlyEnding).toMatchObject({ undrawnFinancingHalalas: 500_000, cancelledFromPlanHalalas: 375_000, repaidBeyondDrawnHalalas: 125_000, clawbackHalalas: 3_277_501 });
+    const plan = (await api().call<{ status: string; outstandingHalalas: number }>('GET', `/v1/plans/${planId}`, { token: customer.accessToken })).body;
+    expect(plan).toMatchObject({ status: 'COMPLETED', outstandingHalalas: 0 });
+    const exposureAfter = (await api().call<{ outstandingHalalas: number }>('GET', '/v1/customers/me/exposure', { token: customer.accessToken })).body.outstandingHalalas;
+    expect(exposureAfter).toBe(exposureBefore);
+    const statement = await api().call<{ payableHalalas: number; paidHalalas: number; receivableHalalas: number }>('GET', '/v1/contractors/me/statement', { token: installer.accessToken });
+    expect(statement.body).toMatchObject({ payableHalalas: 0, paidHalalas: 3_277_501, receivableHalalas: 3_277_501 });
+    const trial = await api().call<{ balanced: boolean; accounts: Record<string, { debitHalalas: number; creditHalalas: number }> }>('GET', '/v1/ops/ledger/trial-balance', { token: staff.ops.accessToken });
+    expect(trial.body.balanced).toBe(true);
+    expect(trial.body.accounts.CUSTOMER_REFUNDS_DUE).toEqual({ debitHalalas: 125_000, creditHalalas: 125_000 });
+    expect(trial.body.accounts.CONTRACTOR_RECEIVABLE?.debitHalalas).toBe(3_277_501);
+  }, 180_000);
 });

@@ -14,6 +14,9 @@ export const LEDGER_ACCOUNTS = [
   'DOWN_PAYMENT_HELD',
   'PAYOUT_CLEARING',
   'BANK',
+  'CUSTOMER_REFUNDS_DUE',
+  'CONTRACTOR_RECEIVABLE',
+  'CLAWBACK_DUE_TO_CUSTOMERS',
 ] as const;
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
 export type EntrySide = 'DEBIT' | 'CREDIT';
@@ -161,11 +164,38 @@ export function downPaymentReceivedJournal(amountHalalas: number): Journal {
   ]);
 }
 
-/** A held down payment went back to the customer through the gateway, after the project was cancelled. */
-export function downPaymentRefundedJournal(amountHalalas: number): Journal {
+/**
+ * Money went back to the customer through the gateway after their project was cancelled or ended early: the held
+ * down payment, and what they repaid beyond the financing drawn for their contractor (a project ended early).
+ */
+export function customerRefundedJournal(fromDownPaymentHeldHalalas: number, fromRefundsDueHalalas: number): Journal {
   return buildJournal([
-    { account: 'DOWN_PAYMENT_HELD', side: 'DEBIT', amountHalalas },
-    { account: 'GATEWAY_CLEARING', side: 'CREDIT', amountHalalas },
+    ...(fromDownPaymentHeldHalalas > 0 ? [{ account: 'DOWN_PAYMENT_HELD' as const, side: 'DEBIT' as const, amountHalalas: fromDownPaymentHeldHalalas }] : []),
+    ...(fromRefundsDueHalalas > 0 ? [{ account: 'CUSTOMER_REFUNDS_DUE' as const, side: 'DEBIT' as const, amountHalalas: fromRefundsDueHalalas }] : []),
+    { account: 'GATEWAY_CLEARING', side: 'CREDIT', amountHalalas: fromDownPaymentHeldHalalas + fromRefundsDueHalalas },
+  ]);
+}
+
+/**
+ * A stalled project ended early: the financing never drawn for the contractor leaves the customer's plan. What the
+ * plan still owed is cancelled; what the customer had already repaid beyond the financing drawn is owed back to them.
+ */
+export function undrawnFinancingCancelledJournal(cancelledFromPlanHalalas: number, repaidBeyondDrawnHalalas: number): Journal {
+  return buildJournal([
+    { account: 'FUNDING', side: 'DEBIT', amountHalalas: cancelledFromPlanHalalas + repaidBeyondDrawnHalalas },
+    ...(cancelledFromPlanHalalas > 0 ? [{ account: 'CUSTOMER_RECEIVABLE' as const, side: 'CREDIT' as const, amountHalalas: cancelledFromPlanHalalas }] : []),
+    ...(repaidBeyondDrawnHalalas > 0 ? [{ account: 'CUSTOMER_REFUNDS_DUE' as const, side: 'CREDIT' as const, amountHalalas: repaidBeyondDrawnHalalas }] : []),
+  ]);
+}
+
+/**
+ * A stalled project ended early: RABHAN claims back from the contractor what it was paid for work it did not finish.
+ * The claim is the customer's, not RABHAN's income: whatever is recovered goes to the customer (docs/projects.md).
+ */
+export function clawbackClaimedJournal(amountHalalas: number): Journal {
+  return buildJournal([
+    { account: 'CONTRACTOR_RECEIVABLE', side: 'DEBIT', amountHalalas },
+    { account: 'CLAWBACK_DUE_TO_CUSTOMERS', side: 'CREDIT', amountHalalas },
   ]);
 }
 

@@ -148,6 +148,22 @@ export function planCancellationWrites(tableName: string, cancellation: { readon
   ];
 }
 
+/**
+ * Financing taken off a plan (an installation ended early): the audited plan update, the exposure it releases with the
+ * arrears counters it moves, and the plan's journal, committed inside the projects context's transaction.
+ */
+export function planFinancingReductionWrites(tableName: string, reduction: { readonly plan: Plan; readonly reduced: Plan; readonly journal: Journal | undefined; readonly audit: AuditEntryContent }): NamedTransactItem[] {
+  const { plan, reduced } = reduction;
+  return [
+    ...planUpdate(tableName, plan, reduced, reduction.audit),
+    customerLendingUpdate(tableName, plan.customerId, {
+      exposureDeltaHalalas: reduced.outstandingHalalas - plan.outstandingHalalas,
+      bucketChange: { from: plan.delinquencyBucket, to: reduced.delinquencyBucket },
+    }),
+    ...(reduction.journal === undefined ? [] : planJournalWrites(tableName, reduction.journal)),
+  ];
+}
+
 export function customerLendingUpdate(tableName: string, customerId: string, change: CustomerLendingChange): NamedTransactItem {
   const adds = ['outstandingHalalas :delta'];
   const conditions: string[] = [CONDITIONS.itemMustExist];

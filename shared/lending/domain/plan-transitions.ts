@@ -65,6 +65,39 @@ export function cancellationBeforeWorkStarts(plan: Plan): Plan | undefined {
   return { ...plan, status: 'CANCELLED', outstandingHalalas: 0, payableHalalas: 0, delinquencyBucket: NOT_DELINQUENT.bucket };
 }
 
+export interface FinancingReduced {
+  readonly plan: Plan;
+  readonly delinquency: PlanDelinquency;
+  readonly completed: boolean;
+}
+
+/**
+ * The plan without `amountHalalas` of its financing, which was never drawn (the projects context ends an
+ * installation early). The reduction comes off the unpaid installments from the last one backwards, so the customer
+ * pays less for fewer months and no due date moves; an installment left with nothing to pay is dropped. A payment
+ * intent in flight must settle first: undefined while one is, or when the plan owes less than the reduction.
+ */
+export function reduceFinancing(plan: Plan, amountHalalas: number, today: string): FinancingReduced | undefined {
+  if (plan.status !== 'ACTIVE' || plan.payableHalalas !== plan.outstandingHalalas || amountHalalas > plan.outstandingHalalas) return undefined;
+  let remainingHalalas = amountHalalas;
+  const reversed = [...plan.installments].reverse().map((installment) => {
+    const cutHalalas = Math.min(installment.amountHalalas - installment.paidHalalas, remainingHalalas);
+    remainingHalalas -= cutHalalas;
+    const amountAfterHalalas = installment.amountHalalas - cutHalalas;
+    return { ...installment, amountHalalas: amountAfterHalalas, status: amountAfterHalalas === installment.paidHalalas ? ('PAID' as const) : installment.status };
+  });
+  const installments = reversed.reverse().filter((installment) => installment.amountHalalas > 0);
+  const outstandingHalalas = plan.outstandingHalalas - amountHalalas;
+  const completed = outstandingHalalas === 0;
+  // Cutting from the end can pay off an overdue installment only when it reaches it; the bucket follows what is left.
+  const delinquency = completed ? NOT_DELINQUENT : planDelinquency(installments, today);
+  return {
+    plan: { ...plan, installments, outstandingHalalas, payableHalalas: outstandingHalalas, status: completed ? 'COMPLETED' : plan.status, delinquencyBucket: delinquency.bucket },
+    delinquency,
+    completed,
+  };
+}
+
 export interface PaymentReceived {
   readonly plan: Plan;
   readonly allocations: readonly InstallmentAllocation[];

@@ -7,7 +7,7 @@
 import type { GovernmentServiceError } from '../../kernel/errors/government-service-error.ts';
 import { DeadLetterNow } from '../../kernel/messaging/dead-letter-now.ts';
 import { callGovernmentService, type GovernmentRetryPolicy } from '../../kernel/messaging/government-call.ts';
-import { downPaymentRefundedJournal } from '../../ledger/index.ts';
+import { customerRefundedJournal } from '../../ledger/index.ts';
 import { toJournalRecord } from '../../lending/index.ts';
 import { projectOfRefundId, settleRefund } from '../../projects/index.ts';
 import { checkoutReferenceOf } from '../api/checkout-reference.ts';
@@ -78,7 +78,13 @@ export async function settleRefundOutcome(notification: RefundNotification, deps
       facts: { refundId: notification.refundId, amountHalalas: notification.amountHalalas, ...(notification.reason === undefined ? {} : { reason: notification.reason }) },
     },
     journal: succeeded
-      ? toJournalRecord(project.planId, deps.ids.newId(), `Down payment refunded (${notification.refundId})`, now, downPaymentRefundedJournal(notification.amountHalalas))
+      ? toJournalRecord(
+          project.planId,
+          deps.ids.newId(),
+          `Refunded to the customer (${notification.refundId})`,
+          now,
+          customerRefundedJournal(notification.amountHalalas - project.refund.fromRefundsDueHalalas, project.refund.fromRefundsDueHalalas),
+        )
       : undefined,
   });
   if (committed === 'duplicate') return 'duplicate';

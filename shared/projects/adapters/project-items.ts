@@ -84,6 +84,7 @@ export function projectAttributes(project: Project): Record<string, unknown> {
     completedAt: iso(project.completedAt),
     stageDeadlineAt: iso(project.stageDeadlineAt),
     stalled: project.stalled === undefined ? undefined : { stage: project.stalled.stage, flaggedAt: project.stalled.flaggedAt.toISOString(), deadlineAt: project.stalled.deadlineAt.toISOString() },
+    earlyEnding: project.earlyEnding === undefined ? undefined : { ...project.earlyEnding, endedAt: project.earlyEnding.endedAt.toISOString() },
     version: project.version,
     ...keys.ownedProject(project.customerId, project.projectId),
     // The byDueDate index is sparse, and a project is in it for one reason at a time: waiting out its cooling-off
@@ -104,6 +105,7 @@ export function toProject(item: Record<string, unknown>): Project {
   const stalled = item.stalled as Record<string, unknown> | undefined;
   const dispute = item.installationDispute as Record<string, unknown> | undefined;
   const refund = item.refund as Record<string, unknown> | undefined;
+  const earlyEnding = item.earlyEnding as Record<string, unknown> | undefined;
   return defined({
     projectId: String(item.projectId),
     planId: String(item.planId),
@@ -127,6 +129,7 @@ export function toProject(item: Record<string, unknown>): Project {
             refundId: String(refund.refundId),
             paymentId: String(refund.paymentId),
             amountHalalas: Number(refund.amountHalalas),
+            fromRefundsDueHalalas: Number(refund.fromRefundsDueHalalas ?? 0),
             status: refund.status as DownPaymentRefund['status'],
             requestedAt: new Date(String(refund.requestedAt)),
             settledAt: date(refund.settledAt),
@@ -151,6 +154,17 @@ export function toProject(item: Record<string, unknown>): Project {
     completedAt: date(item.completedAt),
     stageDeadlineAt: date(item.stageDeadlineAt),
     stalled: stalled === undefined ? undefined : { stage: stalled.stage as Milestone, flaggedAt: new Date(String(stalled.flaggedAt)), deadlineAt: new Date(String(stalled.deadlineAt)) },
+    earlyEnding:
+      earlyEnding === undefined
+        ? undefined
+        : {
+            endedAt: new Date(String(earlyEnding.endedAt)),
+            decisionId: String(earlyEnding.decisionId),
+            undrawnFinancingHalalas: Number(earlyEnding.undrawnFinancingHalalas),
+            cancelledFromPlanHalalas: Number(earlyEnding.cancelledFromPlanHalalas),
+            repaidBeyondDrawnHalalas: Number(earlyEnding.repaidBeyondDrawnHalalas),
+            clawbackHalalas: Number(earlyEnding.clawbackHalalas),
+          },
     version: Number(item.version),
     auditHead: item.auditHeadHash === undefined ? { sequence: 0, hash: '0'.repeat(64) } : { sequence: Number(item.auditSequence), hash: String(item.auditHeadHash) },
   }) as Project;
@@ -333,7 +347,11 @@ export function disbursementUpdate(tableName: string, before: Disbursement, afte
  * The contractor's running payable, changed by `deltaHalalas`. A decrease (sending money) is conditional on the payable
  * covering it, so the payable is never negative whatever runs at the same time.
  */
-export function contractorPayableChange(tableName: string, contractorId: string, change: { readonly payableDeltaHalalas: number; readonly approvedDeltaHalalas?: number; readonly paidDeltaHalalas?: number }): NamedTransactItem {
+export function contractorPayableChange(
+  tableName: string,
+  contractorId: string,
+  change: { readonly payableDeltaHalalas: number; readonly approvedDeltaHalalas?: number; readonly paidDeltaHalalas?: number; readonly receivableDeltaHalalas?: number },
+): NamedTransactItem {
   const decreases = change.payableDeltaHalalas < 0;
   return {
     name: 'contractorPayableCoversTransfer',
@@ -341,7 +359,7 @@ export function contractorPayableChange(tableName: string, contractorId: string,
       Update: {
         TableName: tableName,
         Key: keys.contractorAccount(contractorId),
-        UpdateExpression: 'SET entityType = :entityType, contractorId = :contractorId ADD payableHalalas :payable, approvedHalalas :approved, paidHalalas :paid',
+        UpdateExpression: 'SET entityType = :entityType, contractorId = :contractorId ADD payableHalalas :payable, approvedHalalas :approved, paidHalalas :paid, receivableHalalas :receivable',
         ...(decreases ? { ConditionExpression: 'payableHalalas >= :required' } : {}),
         ExpressionAttributeValues: {
           ':entityType': ENTITY_TYPES.contractorAccount,
@@ -349,6 +367,7 @@ export function contractorPayableChange(tableName: string, contractorId: string,
           ':payable': change.payableDeltaHalalas,
           ':approved': change.approvedDeltaHalalas ?? 0,
           ':paid': change.paidDeltaHalalas ?? 0,
+          ':receivable': change.receivableDeltaHalalas ?? 0,
           ...(decreases ? { ':required': -change.payableDeltaHalalas } : {}),
         },
       },

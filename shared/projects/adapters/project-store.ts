@@ -15,7 +15,7 @@ import { itemsBelow } from '../../kernel/storage/index-query.ts';
 import { INDEXES, ownerPartition } from '../../kernel/storage/table.ts';
 import { TransactionConditionFailed, writeTransaction, type NamedTransactItem } from '../../kernel/storage/unit-of-work.ts';
 import { queryJournals } from '../../ledger/index.ts';
-import { lendingKeys, planCancellationWrites, planUpdate, toPlan, type Plan } from '../../lending/index.ts';
+import { lendingKeys, planCancellationWrites, planFinancingReductionWrites, planJournalWrites, planUpdate, toPlan, type Plan } from '../../lending/index.ts';
 import type { ContractorAccount, ContractorMembership, ContractorMoneyMovement, ProjectChange, ProjectPage, ProjectStore } from '../app/ports.ts';
 import type { Disbursement } from '../domain/disbursement.ts';
 import type { MilestoneDecision } from '../domain/milestone-decision.ts';
@@ -302,10 +302,17 @@ export class DynamoDbProjectStore implements ProjectStore {
   async loadForDecision(projectId: string, decisionId: string) {
     const projectKey = keys.project(projectId);
     const decisionKey = keys.milestoneDecision(projectId, decisionId);
-    const items = await batchGetItems(this.documentClient, this.tableName, [projectKey, decisionKey]);
+    // A project shares its plan's id (docs/decisions/0024): an early ending changes both.
+    const planKey = lendingKeys.plan(projectId);
+    const items = await batchGetItems(this.documentClient, this.tableName, [projectKey, decisionKey, planKey]);
     const project = items.get(projectKey);
     const decision = items.get(decisionKey);
-    return { project: project === undefined ? undefined : toProject(project), decision: decision === undefined ? undefined : toDecision(decision) };
+    const plan = items.get(planKey);
+    return {
+      project: project === undefined ? undefined : toProject(project),
+      decision: decision === undefined ? undefined : toDecision(decision),
+      plan: plan === undefined ? undefined : toPlan(plan),
+    };
   }
 
   async loadForInstruction(projectId: string, disbursementId: string, contractorId: string) {
@@ -363,6 +370,7 @@ export class DynamoDbProjectStore implements ProjectStore {
         ...this.changeWrites(change),
         ...confirmation.disbursements.map((disbursement) => disbursementPut(this.tableName, disbursement)),
         ...this.moneyWrites(confirmation.money, projectId),
+        ...(confirmation.plan === undefined ? [] : this.planReductionWrites(confirmation.plan)),
       ]);
       return 'confirmed';
     } catch (error) {
@@ -370,6 +378,15 @@ export class DynamoDbProjectStore implements ProjectStore {
       if (error.failed('decisionStillPending') || error.failed('pendingDecisionIsThisOne')) return 'not-pending';
       throw kernelError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': '1' } });
     }
+  }
+
+  private planReductionWrites(plan: NonNullable<Parameters<ProjectStore['confirmDecision']>[0]['plan']>): NamedTransactItem[] {
+    if (plan.after !== undefined) return planFinancingReductionWrites(this.tableName, { plan: plan.before, reduced: plan.after, journal: plan.journal, audit: plan.audit });
+    // A plan that owed nothing more does not change; it only records the journal, guarded by the version read.
+    return [
+      ...planUpdate(this.tableName, plan.before, plan.before, plan.audit),
+      ...(plan.journal === undefined ? [] : planJournalWrites(this.tableName, plan.journal)),
+    ];
   }
 
   async findDisbursement(projectId: string, disbursementId: string): Promise<Disbursement | undefined> {
@@ -435,7 +452,7 @@ export class DynamoDbProjectStore implements ProjectStore {
 
   async findContractorAccount(contractorId: string): Promise<ContractorAccount> {
     const { Item } = await this.documentClient.send(new GetCommand({ TableName: this.tableName, Key: keys.contractorAccount(contractorId), ConsistentRead: true }));
-    return { contractorId, payableHalalas: Number(Item?.payableHalalas ?? 0), approvedHalalas: Number(Item?.approvedHalalas ?? 0), paidHalalas: Number(Item?.paidHalalas ?? 0) };
+    return { contractorId, payableHalalas: Number(Item?.payableHalalas ?? 0), approvedHalalas: Number(Item?.approvedHalalas ?? 0), paidHalalas: Number(Item?.paidHalalas ?? 0), receivableHalalas: Number(Item?.receivableHalalas ?? 0) };
   }
 
   listContractorJournals(contractorId: string, limit: number, afterJournalId: string | undefined) {

@@ -67,12 +67,22 @@ export const projectSchema = z
     refund: z
       .strictObject({ amountHalalas: z.number().int(), status: z.enum(['REQUESTED', 'SUCCEEDED', 'FAILED']), requestedAt: z.iso.datetime(), settledAt: z.iso.datetime().optional() })
       .optional()
-      .describe('The held down payment going back to the customer after a cancellation.'),
+      .describe('Money going back to the customer: the held down payment after a cancellation, and after an early ending also what they repaid beyond the financing drawn.'),
     stageDeadlineAt: z.iso.datetime().optional().describe('By when the contractor must submit the milestone awaited; past it the project is flagged stalled.'),
     stalled: z
       .strictObject({ awaitedMilestone: z.enum(MILESTONES), deadlineAt: z.iso.datetime(), flaggedAt: z.iso.datetime() })
       .optional()
       .describe('The project overstayed a stage; the latest such flag.'),
+    earlyEnding: z
+      .strictObject({
+        endedAt: z.iso.datetime(),
+        undrawnFinancingHalalas: z.number().int().describe('Financing never drawn for the contractor: it left the plan.'),
+        cancelledFromPlanHalalas: z.number().int().describe('Of it, what the plan still owed and no longer does.'),
+        repaidBeyondDrawnHalalas: z.number().int().describe('Of it, what the customer had already repaid: refunded with the held down payment.'),
+        clawbackHalalas: z.number().int().describe('What the contractor was paid, claimed back for the customer.'),
+      })
+      .optional()
+      .describe('Staff ended the stalled project after M1, with four eyes (status ENDED_EARLY).'),
   })
   .meta({ id: 'Project' });
 
@@ -221,6 +231,7 @@ export const contractorStatementSchema = z
     payableHalalas: z.number().int().describe('Approved and not yet sent: never negative.'),
     approvedHalalas: z.number().int(),
     paidHalalas: z.number().int().describe('Sent to the bank, less what failed or came back.'),
+    receivableHalalas: z.number().int().describe('Claimed back from the contractor for projects ended early, for their customers.'),
     journals: z.array(
       z.strictObject({
         journalId: z.string(),

@@ -39,6 +39,28 @@ export const PROJECTS_ERROR_CODES = {
     httpStatus: 409,
     message: { en: 'A down payment is being processed by the gateway: cancel once it has answered, in a few minutes.', ar: 'الدفعة المقدمة قيد المعالجة لدى بوابة الدفع: يمكن الإلغاء بعد ردها خلال دقائق.' },
   },
+  EARLY_END_NOT_ALLOWED: {
+    httpStatus: 409,
+    message: {
+      en: 'Only a project flagged stalled while waiting for M2, after M1 was approved, may be ended early.',
+      ar: 'لا يمكن إنهاء المشروع مبكرًا إلا إذا كان متعثرًا بانتظار المرحلة الثانية بعد اعتماد المرحلة الأولى.',
+    },
+  },
+  EARLY_END_WAITS_FOR_DISBURSEMENTS: {
+    httpStatus: 409,
+    message: { en: "A transfer to the contractor for this project has not settled: end it early once every transfer has.", ar: 'توجد حوالة للمقاول لهذا المشروع لم تكتمل: يمكن إنهاؤه مبكرًا بعد اكتمال جميع الحوالات.' },
+  },
+  EARLY_END_WAITS_FOR_PAYMENT: {
+    httpStatus: 409,
+    message: { en: "A payment on the customer's plan is being processed by the gateway: end the project once it has answered.", ar: 'توجد دفعة على خطة العميل قيد المعالجة لدى بوابة الدفع: يمكن إنهاء المشروع بعد ردها.' },
+  },
+  EARLY_END_REFUND_EXCEEDS_DOWN_PAYMENT: {
+    httpStatus: 409,
+    message: {
+      en: "What the customer is owed back exceeds the down payment the gateway can refund: settle the customer's refund by hand before ending the project.",
+      ar: 'المبلغ المستحق للعميل يتجاوز الدفعة المقدمة القابلة للاسترداد عبر بوابة الدفع: يرجى تسوية استرداد العميل يدويًا قبل إنهاء المشروع.',
+    },
+  },
   MILESTONE_DECISION_PENDING: {
     httpStatus: 409,
     message: { en: 'A decision on this milestone is already waiting for confirmation.', ar: 'يوجد قرار بشأن هذه المرحلة بانتظار التأكيد.' },

@@ -88,6 +88,22 @@ export const PROJECTS_EVENTS = {
     version: 1,
     data: z.strictObject({ ...project, refundHalalas: z.number().int().describe('The held down payment to be refunded; 0 when none was paid.'), cancelledAt: z.iso.datetime() }),
   }),
+  projectEndedEarly: defineEventType({
+    source: SOURCE,
+    detailType: 'Project Ended Early',
+    version: 1,
+    data: z.strictObject({
+      ...project,
+      decisionId: z.string(),
+      proposedBy: z.string(),
+      confirmedBy: z.string(),
+      undrawnFinancingHalalas: z.number().int().describe("Financing never drawn for the contractor: it left the customer's plan."),
+      cancelledFromPlanHalalas: z.number().int(),
+      refundHalalas: z.number().int().describe('Going back to the customer: the held down payment and what they repaid beyond the financing drawn.'),
+      clawbackHalalas: z.number().int().describe('Claimed back from the contractor, for the customer.'),
+      endedAt: z.iso.datetime(),
+    }),
+  }),
   /** Not in the list: the refunds queue's trigger, published with the cancellation that requests it. */
   downPaymentRefundRequested: defineEventType({
     source: SOURCE,

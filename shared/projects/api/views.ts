@@ -52,6 +52,17 @@ export function toProjectView(project: Project) {
     ...(project.stalled === undefined
       ? {}
       : { stalled: { awaitedMilestone: project.stalled.stage, deadlineAt: project.stalled.deadlineAt.toISOString(), flaggedAt: project.stalled.flaggedAt.toISOString() } }),
+    ...(project.earlyEnding === undefined
+      ? {}
+      : {
+          earlyEnding: {
+            endedAt: project.earlyEnding.endedAt.toISOString(),
+            undrawnFinancingHalalas: project.earlyEnding.undrawnFinancingHalalas,
+            cancelledFromPlanHalalas: project.earlyEnding.cancelledFromPlanHalalas,
+            repaidBeyondDrawnHalalas: project.earlyEnding.repaidBeyondDrawnHalalas,
+            clawbackHalalas: project.earlyEnding.clawbackHalalas,
+          },
+        }),
   };
 }
 
@@ -109,6 +120,7 @@ export const toContractorStatementView = (statement: ContractorStatement) => ({
   payableHalalas: statement.account.payableHalalas,
   approvedHalalas: statement.account.approvedHalalas,
   paidHalalas: statement.account.paidHalalas,
+  receivableHalalas: statement.account.receivableHalalas,
   journals: statement.journals.map((journal) => ({
     journalId: journal.journalId,
     description: journal.description,

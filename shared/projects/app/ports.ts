@@ -34,6 +34,8 @@ export interface ContractorMoneyMovement {
   readonly payableDeltaHalalas: number;
   readonly approvedDeltaHalalas?: number;
   readonly paidDeltaHalalas?: number;
+  /** A clawback claimed from the contractor (a project ended early). */
+  readonly receivableDeltaHalalas?: number;
 }
 
 export interface ContractorAccount {
@@ -41,6 +43,8 @@ export interface ContractorAccount {
   readonly payableHalalas: number;
   readonly approvedHalalas: number;
   readonly paidHalalas: number;
+  /** Claimed back from the contractor for projects ended early. */
+  readonly receivableHalalas: number;
 }
 
 export interface ProjectStore {
@@ -77,7 +81,8 @@ export interface ProjectStore {
   proposeDecision(proposal: { readonly project: Project; readonly decision: MilestoneDecision; readonly audit: AuditEntryContent }): Promise<'proposed' | 'already-pending'>;
   findDecision(projectId: string, decisionId: string): Promise<MilestoneDecision | undefined>;
   /** One round trip: the project and one of its decisions. */
-  loadForDecision(projectId: string, decisionId: string): Promise<{ project: Project | undefined; decision: MilestoneDecision | undefined }>;
+  /** One round trip: the project, the decision, and the project's plan (the same id). */
+  loadForDecision(projectId: string, decisionId: string): Promise<{ project: Project | undefined; decision: MilestoneDecision | undefined; plan: Plan | undefined }>;
   /**
    * Confirms a decision with its effect, all in one transaction: the project's change, and for an approval the
    * disbursements, the journal and the contractor's payable. `not-pending` when another confirmation won.
@@ -87,6 +92,8 @@ export interface ProjectStore {
     readonly decision: MilestoneDecision;
     readonly disbursements: readonly Disbursement[];
     readonly money: ContractorMoneyMovement | undefined;
+    /** An early ending takes the undrawn financing off the plan: `after` is absent when the plan owed nothing more. */
+    readonly plan?: { readonly before: Plan; readonly after: Plan | undefined; readonly audit: AuditEntryContent; readonly journal: Journal | undefined };
   }): Promise<'confirmed' | 'not-pending'>;
 
   findDisbursement(projectId: string, disbursementId: string): Promise<Disbursement | undefined>;

@@ -1,10 +1,11 @@
 /**
- * Staff decisions on a submitted milestone, with four eyes: an ops user proposes APPROVE or REJECT with a reason, and
- * it takes effect only when a different staff user confirms it. One decision may wait per project at a time.
+ * Staff decisions on a milestone, with four eyes: an ops user proposes APPROVE or REJECT of a submitted milestone, or
+ * END_EARLY of a project stalled waiting for M2, with a reason, and it takes effect only when a different staff user
+ * confirms it. One decision may wait per project at a time.
  */
 import type { Milestone } from './project.ts';
 
-export const MILESTONE_DECISIONS = ['APPROVE', 'REJECT'] as const;
+export const MILESTONE_DECISIONS = ['APPROVE', 'REJECT', 'END_EARLY'] as const;
 export type MilestoneDecisionKind = (typeof MILESTONE_DECISIONS)[number];
 
 export interface MilestoneDecision {

@@ -86,17 +86,39 @@ export interface InstallationDispute {
 
 export type RefundStatus = 'REQUESTED' | 'SUCCEEDED' | 'FAILED';
 
-/** The held down payment going back to the customer through the gateway, after a cancellation. */
+/**
+ * Money going back to the customer through the gateway: the held down payment after a cancellation, and after an
+ * early ending also what they repaid beyond the financing drawn for their contractor.
+ */
 export interface DownPaymentRefund {
   /** `<projectId>-REFUND`: one refund per project, and the gateway's webhook leads back to it. */
   readonly refundId: string;
   /** The down payment's payment intent, whose capture is refunded. */
   readonly paymentId: string;
   readonly amountHalalas: number;
+  /** The part of the amount that is not held down payment: repaid beyond the financing drawn (an early ending). */
+  readonly fromRefundsDueHalalas: number;
   readonly status: RefundStatus;
   readonly requestedAt: Date;
   readonly settledAt?: Date;
   readonly failureReason?: string;
+}
+
+/**
+ * Staff ended a project stalled after M1, with four eyes: what the customer no longer owes, what goes back to them,
+ * and what RABHAN claims back from the contractor (docs/projects.md, "Ending a stalled project early").
+ */
+export interface EarlyEnding {
+  readonly endedAt: Date;
+  readonly decisionId: string;
+  /** Financing never drawn for the contractor: M2 less the down payment still held. It leaves the customer's plan. */
+  readonly undrawnFinancingHalalas: number;
+  /** Of it, what the plan still owed and no longer does. */
+  readonly cancelledFromPlanHalalas: number;
+  /** Of it, what the customer had already repaid: refunded, with the held down payment. */
+  readonly repaidBeyondDrawnHalalas: number;
+  /** What the contractor was paid for the project, claimed back for the customer. */
+  readonly clawbackHalalas: number;
 }
 
 export interface Project {
@@ -142,6 +164,7 @@ export interface Project {
   readonly stageDeadlineAt?: Date;
   /** The project overstayed its stage: flagged by the stall job, once per stage. */
   readonly stalled?: { readonly stage: Milestone; readonly flaggedAt: Date; readonly deadlineAt: Date };
+  readonly earlyEnding?: EarlyEnding;
   /** Optimistic-lock version: every update is conditional on it. */
   readonly version: number;
   readonly auditHead: { readonly sequence: number; readonly hash: string };
@@ -220,7 +243,10 @@ export type TransitionRefusal =
   | 'INSTALLATION_ADDRESS_REQUIRED'
   | 'EVIDENCE_INCOMPLETE'
   | 'INSTALLATION_NOT_CONFIRMED'
-  | 'CANCELLATION_WAITS_FOR_DOWN_PAYMENT';
+  | 'CANCELLATION_WAITS_FOR_DOWN_PAYMENT'
+  | 'EARLY_END_NOT_ALLOWED'
+  | 'EARLY_END_WAITS_FOR_DISBURSEMENTS'
+  | 'EARLY_END_REFUND_EXCEEDS_DOWN_PAYMENT';
 
 export type Transition = { readonly kind: 'moved'; readonly project: Project } | { readonly kind: 'refused'; readonly refusal: TransitionRefusal };
 
@@ -256,9 +282,43 @@ export function cancelProject(project: Project, now: Date): Transition {
   if (project.pendingDownPaymentId !== undefined) return refused('CANCELLATION_WAITS_FOR_DOWN_PAYMENT');
   const refund: DownPaymentRefund | undefined =
     project.heldDownPaymentHalalas > 0 && project.downPaymentId !== undefined
-      ? { refundId: refundIdOf(project.projectId), paymentId: project.downPaymentId, amountHalalas: project.heldDownPaymentHalalas, status: 'REQUESTED', requestedAt: now }
+      ? { refundId: refundIdOf(project.projectId), paymentId: project.downPaymentId, amountHalalas: project.heldDownPaymentHalalas, fromRefundsDueHalalas: 0, status: 'REQUESTED', requestedAt: now }
       : undefined;
   return moved({ ...project, status: 'CANCELLED', cancelledAt: now, ...(refund === undefined ? {} : { refund }) });
+}
+
+/** Only a project stalled waiting for M2 may be ended early: M1 was paid for, and M2 is overdue (the issue's rule). */
+export const mayEndEarly = (project: Project): boolean => project.status === 'M1_APPROVED' && project.stalled?.stage === 'M2';
+
+/**
+ * Ends a project stalled after M1 (a confirmed four-eyes decision). The financing never drawn for the contractor,
+ * M2 less the down payment still held, leaves the customer's plan: what the plan still owes is cancelled, and what the
+ * customer had already repaid beyond it is refunded with the held down payment, in one refund against the down
+ * payment's capture. Everything the contractor was paid is claimed back for the customer. `planOwesHalalas` is the
+ * plan's outstanding balance, with no payment intent in flight.
+ */
+export function endProjectEarly(project: Project, planOwesHalalas: number, decisionId: string, now: Date): Transition {
+  if (!mayEndEarly(project)) return refused('EARLY_END_NOT_ALLOWED');
+  // A transfer not yet settled (or failed, waiting to be paid again) leaves what the contractor was paid unknown.
+  if (project.unsettledDisbursementCount > 0) return refused('EARLY_END_WAITS_FOR_DISBURSEMENTS');
+  const paidToContractorHalalas = approvedTotalHalalas(project);
+  const undrawnFinancingHalalas = project.milestones.M2.amountHalalas - project.heldDownPaymentHalalas;
+  const cancelledFromPlanHalalas = Math.min(undrawnFinancingHalalas, planOwesHalalas);
+  const repaidBeyondDrawnHalalas = undrawnFinancingHalalas - cancelledFromPlanHalalas;
+  const refundHalalas = project.heldDownPaymentHalalas + repaidBeyondDrawnHalalas;
+  // One refund against the down payment's capture, which a gateway refunds at most in full.
+  if (refundHalalas > 0 && (project.downPaymentId === undefined || refundHalalas > project.downPaymentHalalas)) return refused('EARLY_END_REFUND_EXCEEDS_DOWN_PAYMENT');
+  const refund: DownPaymentRefund | undefined =
+    refundHalalas > 0
+      ? { refundId: refundIdOf(project.projectId), paymentId: project.downPaymentId!, amountHalalas: refundHalalas, fromRefundsDueHalalas: repaidBeyondDrawnHalalas, status: 'REQUESTED', requestedAt: now }
+      : undefined;
+  const { stageDeadlineAt: _noLongerAwaited, ...rest } = project;
+  return moved({
+    ...rest,
+    status: 'ENDED_EARLY',
+    earlyEnding: { endedAt: now, decisionId, undrawnFinancingHalalas, cancelledFromPlanHalalas, repaidBeyondDrawnHalalas, clawbackHalalas: paidToContractorHalalas },
+    ...(refund === undefined ? {} : { refund }),
+  });
 }
 
 /**

@@ -6,7 +6,10 @@ import {
   type Journal,
   type JournalEntry,
   LEDGER_ACCOUNTS,
+  clawbackClaimedJournal,
+  customerRefundedJournal,
   downPaymentReceivedJournal,
+  undrawnFinancingCancelledJournal,
   milestoneApprovedJournal,
   disbursementSentJournal,
   disbursementSettledJournal,
@@ -110,6 +113,9 @@ describe('trial balance', () => {
         DOWN_PAYMENT_HELD: { debitHalalas: 0, creditHalalas: 0 },
         PAYOUT_CLEARING: { debitHalalas: 0, creditHalalas: 0 },
         BANK: { debitHalalas: 0, creditHalalas: 0 },
+        CUSTOMER_REFUNDS_DUE: { debitHalalas: 0, creditHalalas: 0 },
+        CONTRACTOR_RECEIVABLE: { debitHalalas: 0, creditHalalas: 0 },
+        CLAWBACK_DUE_TO_CUSTOMERS: { debitHalalas: 0, creditHalalas: 0 },
       },
       debitHalalas: 4_000_00,
       creditHalalas: 4_000_00,
@@ -138,6 +144,28 @@ describe('trial balance', () => {
     };
     expect(['DOWN_PAYMENT_HELD', 'CONTRACTOR_PAYABLE', 'PAYOUT_CLEARING', 'FUNDING'].map((account) => net(account as 'FUNDING'))).toEqual([0, 0, 0, 0]);
     expect(net('BANK')).toBe(-60_000_00);
+  });
+
+  it('leaves nothing held, funded or due to the customer once a project ended early is refunded, only the clawback claimed for them', () => {
+    // SAR 30,000 quote, SAR 5,000 financed, SAR 25,000 down; M1 of SAR 15,000 paid from the down payment. The customer
+    // repaid SAR 1,000 before the project stalled: SAR 4,000 is cancelled, SAR 1,000 refunded with the SAR 10,000 held.
+    const journals = [
+      planOpenedJournal(5_000_00),
+      downPaymentReceivedJournal(25_000_00),
+      paymentConfirmedJournal(1_000_00),
+      milestoneApprovedJournal(15_000_00, 0),
+      disbursementSentJournal(15_000_00),
+      disbursementSettledJournal(15_000_00),
+      undrawnFinancingCancelledJournal(4_000_00, 1_000_00),
+      clawbackClaimedJournal(15_000_00),
+      customerRefundedJournal(10_000_00, 1_000_00),
+    ];
+    const net = (account: keyof ReturnType<typeof trialBalance>['accounts']) => {
+      const { debitHalalas, creditHalalas } = trialBalance(journals).accounts[account];
+      return debitHalalas - creditHalalas;
+    };
+    expect(['CUSTOMER_RECEIVABLE', 'FUNDING', 'DOWN_PAYMENT_HELD', 'CUSTOMER_REFUNDS_DUE', 'CONTRACTOR_PAYABLE'].map((account) => net(account as 'FUNDING'))).toEqual([0, 0, 0, 0, 0]);
+    expect([net('CONTRACTOR_RECEIVABLE'), net('CLAWBACK_DUE_TO_CUSTOMERS')]).toEqual([15_000_00, -15_000_00]);
   });
 
   it('puts a transfer returned after it settled back into the contractor payable', () => {
