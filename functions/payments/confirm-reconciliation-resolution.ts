@@ -9,7 +9,7 @@ export const handler = httpHandler(paymentsRoutes.confirmReconciliationResolutio
   // A customer payment landing on the same plan is a race we absorb: the retry re-reads, and applies once.
   const item = await retryingConcurrentUpdates(() =>
     confirmReconciliationResolution(
-      { principal: request.principal, itemId: request.pathParameters.itemId, planId: request.body.planId, correlationId: request.context.correlationId },
+      { principal: request.principal, itemId: request.pathParameters.itemId, target: request.body, correlationId: request.context.correlationId },
       paymentDeps(),
     ),
   );

@@ -5,6 +5,6 @@ import { proposeReconciliationResolution } from '../../shared/payments/app/recon
 import { toReconciliationItemView } from '../../shared/payments/api/reconciliation-views.ts';
 
 export const handler = httpHandler(paymentsRoutes.proposeReconciliationResolution, async (request) => {
-  const item = await proposeReconciliationResolution({ principal: request.principal, itemId: request.pathParameters.itemId, planId: request.body.planId }, paymentDeps());
+  const item = await proposeReconciliationResolution({ principal: request.principal, itemId: request.pathParameters.itemId, target: request.body }, paymentDeps());
   return { statusCode: 200, body: toReconciliationItemView(item) };
 });

@@ -75,7 +75,7 @@ export const idempotencyScope = (principalId: string, key: string = randomUUID()
 export const customerPrincipal = (customerId: string) => ({ principalId: customerId, roles: ['customer' as const] });
 
 /** The detail of every outbox event of one type about one plan, in the order they were written. */
-export async function outboxEventsAbout(planId: string, detailType: string): Promise<readonly Record<string, unknown>[]> {
+export async function outboxEventsAbout(planId: string, detailType: string, idField = 'planId'): Promise<readonly Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let exclusiveStartKey: Record<string, unknown> | undefined;
   do {
@@ -92,7 +92,7 @@ export async function outboxEventsAbout(planId: string, detailType: string): Pro
   } while (exclusiveStartKey !== undefined);
   return items
     .map((item) => JSON.parse(String(item.detail)) as { occurredAt: string; data: Record<string, unknown> })
-    .filter((detail) => detail.data.planId === planId)
+    .filter((detail) => detail.data[idField] === planId)
     .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
     .map((detail) => detail.data);
 }

@@ -156,6 +156,14 @@ export function unappliedCashAppliedJournal(amountHalalas: number): Journal {
   ]);
 }
 
+/** Staff refunded money held in suspense (four eyes), and the gateway reported the refund succeeded: it leaves suspense. */
+export function unappliedCashRefundedJournal(amountHalalas: number): Journal {
+  return buildJournal([
+    { account: 'UNAPPLIED_CASH', side: 'DEBIT', amountHalalas },
+    { account: 'GATEWAY_CLEARING', side: 'CREDIT', amountHalalas },
+  ]);
+}
+
 /** A customer's down payment arrived through the gateway: it is held for the contractor, never applied to the plan. */
 export function downPaymentReceivedJournal(amountHalalas: number): Journal {
   return buildJournal([

@@ -11,7 +11,7 @@ import { CONDITIONS } from '../../kernel/storage/conditions.ts';
 import { INDEXES } from '../../kernel/storage/table.ts';
 import { journalWrites } from '../../ledger/index.ts';
 import { customerLendingUpdate, lendingKeys, planJournalWrites, planUpdate, toPlan, type Plan } from '../../lending/index.ts';
-import type { ReconciliationStore, ResolutionApplication, StoredReconciliationItem, UnappliedCashReceipt } from '../app/reconciliation-store.ts';
+import type { ReconciliationStore, ResolutionApplication, StoredReconciliationItem, SuspenseRefundRequest, SuspenseRefundSettlement, UnappliedCashReceipt } from '../app/reconciliation-store.ts';
 import type { ReconciliationItem } from '../domain/reconciliation.ts';
 import { ENTITY_TYPES, keys } from './keys.ts';
 import { gatewayEventPut } from './payment-items.ts';
@@ -31,13 +31,15 @@ function itemAttributes(item: ReconciliationItem): Record<string, unknown> {
     receivedAt: item.receivedAt.toISOString(),
     ...(item.proposal === undefined ? {} : { proposal: { ...item.proposal, proposedAt: item.proposal.proposedAt.toISOString() } }),
     ...(item.resolution === undefined ? {} : { resolution: { ...item.resolution, resolvedAt: item.resolution.resolvedAt.toISOString() } }),
+    refundAttemptCount: item.refundAttemptCount,
     ...keys.reconciliationQueue(item.itemId),
   };
 }
 
 function toItem(stored: Record<string, unknown>): ReconciliationItem {
-  const proposal = stored.proposal as { planId: string; proposedBy: string; proposedAt: string } | undefined;
-  const resolution = stored.resolution as { planId: string; proposedBy: string; confirmedBy: string; resolvedAt: string } | undefined;
+  // The proposal and resolution were written from the domain's own types; only their dates are strings.
+  const proposal = stored.proposal as (Omit<NonNullable<ReconciliationItem['proposal']>, 'proposedAt'> & { proposedAt: string }) | undefined;
+  const resolution = stored.resolution as (Omit<NonNullable<ReconciliationItem['resolution']>, 'resolvedAt'> & { resolvedAt: string }) | undefined;
   return {
     itemId: String(stored.itemId),
     status: stored.status as ReconciliationItem['status'],
@@ -49,7 +51,8 @@ function toItem(stored: Record<string, unknown>): ReconciliationItem {
     receivedAt: new Date(String(stored.receivedAt)),
     ...(proposal === undefined ? {} : { proposal: { ...proposal, proposedAt: new Date(proposal.proposedAt) } }),
     ...(resolution === undefined ? {} : { resolution: { ...resolution, resolvedAt: new Date(resolution.resolvedAt) } }),
-  };
+    refundAttemptCount: Number(stored.refundAttemptCount ?? 0),
+  } as ReconciliationItem;
 }
 
 const toStored = (stored: Record<string, unknown>): StoredReconciliationItem => ({ item: toItem(stored), version: Number(stored.version), auditHead: auditHeadOf(stored) });
@@ -67,8 +70,8 @@ export class DynamoDbReconciliationStore implements ReconciliationStore {
     const attributes = { ...itemAttributes(after), version: before.version + 1, auditHeadHash: entry.hash, auditSequence: entry.sequence };
     const names = Object.fromEntries(Object.keys(attributes).map((name, index) => [`#a${index}`, name]));
     const values = Object.fromEntries(Object.values(attributes).map((value, index) => [`:a${index}`, value]));
-    // A rejected proposal leaves the item; the audit chain keeps what it said.
-    const removeProposal = after.proposal === undefined && before.item.proposal !== undefined;
+    // A rejected proposal, or a failed refund, leaves the item; the audit chain keeps what it said.
+    const removed = (['proposal', 'resolution'] as const).filter((name) => after[name] === undefined && before.item[name] !== undefined);
     return [
       { name: 'itemAuditEntryMustBeNew', item: auditEntryPut(this.tableName, itemKey, entry) },
       {
@@ -77,9 +80,9 @@ export class DynamoDbReconciliationStore implements ReconciliationStore {
           Update: {
             TableName: this.tableName,
             Key: itemKey,
-            UpdateExpression: `SET ${Object.keys(names).map((name, index) => `${name} = :a${index}`).join(', ')}${removeProposal ? ' REMOVE #proposal' : ''}`,
+            UpdateExpression: `SET ${Object.keys(names).map((name, index) => `${name} = :a${index}`).join(', ')}${removed.length === 0 ? '' : ` REMOVE ${removed.map((name) => `#${name}`).join(', ')}`}`,
             ConditionExpression: 'version = :expectedVersion',
-            ExpressionAttributeNames: { ...names, ...(removeProposal ? { '#proposal': 'proposal' } : {}) },
+            ExpressionAttributeNames: { ...names, ...Object.fromEntries(removed.map((name) => [`#${name}`, name])) },
             ExpressionAttributeValues: { ...values, ':expectedVersion': before.version },
           },
         },
@@ -145,6 +148,39 @@ export class DynamoDbReconciliationStore implements ReconciliationStore {
     } catch (error) {
       if (error instanceof TransactionConditionFailed) throw kernelError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': '1' } });
       throw error;
+    }
+  }
+
+  async requestRefund(request: SuspenseRefundRequest): Promise<void> {
+    try {
+      await writeTransaction(this.documentClient, [...this.itemUpdate(request.itemBefore, request.itemAfter, request.audit), ...outboxPuts(this.tableName, request.events)]);
+    } catch (error) {
+      if (error instanceof TransactionConditionFailed) throw kernelError('CONCURRENT_UPDATE', { cause: error, headers: { 'Retry-After': '1' } });
+      throw error;
+    }
+  }
+
+  async loadForRefundOutcome(itemId: string, gatewayEventId: string): Promise<{ readonly stored: StoredReconciliationItem | undefined; readonly gatewayEventSeen: boolean }> {
+    const itemKey = keys.reconciliationItem(itemId);
+    const eventKey = keys.gatewayEvent(gatewayEventId);
+    const items = await batchGetItems(this.documentClient, this.tableName, [itemKey, eventKey]);
+    const item = items.get(itemKey);
+    return { stored: item === undefined ? undefined : toStored(item), gatewayEventSeen: items.get(eventKey) !== undefined };
+  }
+
+  async settleRefund(settlement: SuspenseRefundSettlement): Promise<'settled' | 'duplicate'> {
+    const { itemBefore } = settlement;
+    try {
+      await writeTransaction(this.documentClient, [
+        gatewayEventPut(this.tableName, settlement.gatewayEventId, { reconciliationItemId: itemBefore.item.itemId }),
+        ...this.itemUpdate(itemBefore, settlement.itemAfter, settlement.audit),
+        ...(settlement.journal === undefined ? [] : journalWrites(this.tableName, settlement.journal, keys.reconciliationLedger(itemBefore.item.itemId), { reconciliationItemId: itemBefore.item.itemId })),
+      ]);
+      return 'settled';
+    } catch (error) {
+      if (!(error instanceof TransactionConditionFailed)) throw error;
+      if (error.failed('gatewayEventMustBeNew')) return 'duplicate';
+      throw kernelError('CONCURRENT_UPDATE', { cause: error });
     }
   }
 

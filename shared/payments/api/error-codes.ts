@@ -31,6 +31,13 @@ export const PAYMENTS_ERROR_CODES = {
     httpStatus: 409,
     message: { en: 'This reconciliation item already has a proposal or is resolved.', ar: 'لبند التسوية هذا مقترح قائم أو تمت تسويته.' },
   },
+  RECONCILIATION_REFUND_ATTEMPTS_EXHAUSTED: {
+    httpStatus: 409,
+    message: {
+      en: "The gateway refused this item's refund too many times: apply its money to a plan, or return it by another channel.",
+      ar: 'رفضت بوابة الدفع استرداد هذا البند مرات كثيرة: يرجى تطبيق المبلغ على خطة أو إعادته بطريقة أخرى.',
+    },
+  },
   RECONCILIATION_ITEM_NOT_PROPOSED: {
     httpStatus: 409,
     message: { en: 'This reconciliation item has no proposal to confirm.', ar: 'لا يوجد مقترح لتأكيده في بند التسوية هذا.' },

@@ -48,4 +48,16 @@ export const PAYMENTS_EVENTS = {
       appliedAt: z.iso.datetime(),
     }),
   }),
+  /** The suspense refunds queue's trigger, published with the four-eyes confirmation of a refund. */
+  unappliedCashRefundRequested: defineEventType({
+    source: 'rabhan.payments',
+    detailType: 'Unapplied Cash Refund Requested',
+    version: 1,
+    data: z.strictObject({
+      refundId: z.string(),
+      reconciliationItemId: z.string().describe('The reconciliation item whose money, held in suspense, is refunded.'),
+      amountHalalas: z.number().int().positive(),
+      requestedAt: z.iso.datetime(),
+    }),
+  }),
 } as const;

@@ -19,12 +19,25 @@ export const paymentsIntegrations = {
   }),
   downPaymentRefunds: defineIntegration({
     id: 'down-payment-refunds',
-    description: "Asks the gateway to refund a cancelled project's held down payment; the gateway answers through the signed refund webhook.",
+    description: "Asks the gateway to refund what a cancelled or ended project owes its customer; the gateway answers through the signed refund webhook.",
     eventPattern: {
       source: [PROJECTS_EVENTS.downPaymentRefundRequested.source],
       detailType: [PROJECTS_EVENTS.downPaymentRefundRequested.detailType],
     },
     handlerEntry: 'functions/payments/request-down-payment-refund.ts',
+    functionTimeoutSeconds: 30,
+    maximumConcurrency: 5,
+    queue: { batchSize: 5, maxBatchingWindowSeconds: 1, maxReceiveCount: 5, retentionDays: 14 },
+    permissions: ['table:read', 'queue:send-dead-letter'],
+  }),
+  unappliedCashRefunds: defineIntegration({
+    id: 'unapplied-cash-refunds',
+    description: 'Asks the gateway to refund money held in suspense that two staff users decided to refund; the gateway answers through the signed refund webhook.',
+    eventPattern: {
+      source: [PAYMENTS_EVENTS.unappliedCashRefundRequested.source],
+      detailType: [PAYMENTS_EVENTS.unappliedCashRefundRequested.detailType],
+    },
+    handlerEntry: 'functions/payments/request-unapplied-cash-refund.ts',
     functionTimeoutSeconds: 30,
     maximumConcurrency: 5,
     queue: { batchSize: 5, maxBatchingWindowSeconds: 1, maxReceiveCount: 5, retentionDays: 14 },

@@ -18,10 +18,18 @@ export const reconciliationListQuerySchema = z.strictObject({
 });
 
 export const resolutionRequestSchema = z
-  .strictObject({ planId: ulidSchema.describe('The plan the money belongs to. A confirmation must name the plan that was proposed.') })
+  .union([
+    z.strictObject({ planId: ulidSchema.describe('The plan the money belongs to. A confirmation must name the plan that was proposed.') }),
+    z.strictObject({ refund: z.literal(true).describe("Refund the money through the gateway to whoever paid it. A confirmation must say so again.") }),
+  ])
   .meta({ id: 'ReconciliationResolutionRequest' });
 
-const staffDecisionSchema = z.strictObject({ planId: z.string(), proposedBy: z.string().describe('The staff user id (never personal data).'), proposedAt: z.iso.datetime() });
+const staffDecisionSchema = z.strictObject({
+  planId: z.string().optional().describe('Apply the money to this plan.'),
+  refund: z.literal(true).optional().describe('Refund the money to whoever paid it.'),
+  proposedBy: z.string().describe('The staff user id (never personal data).'),
+  proposedAt: z.iso.datetime(),
+});
 
 export const reconciliationItemSchema = z
   .strictObject({
@@ -34,7 +42,17 @@ export const reconciliationItemSchema = z
     reportedPlanId: z.string().describe('The plan the gateway named; it may not exist.'),
     receivedAt: z.iso.datetime(),
     proposal: staffDecisionSchema.optional(),
-    resolution: z.strictObject({ planId: z.string(), proposedBy: z.string(), confirmedBy: z.string(), resolvedAt: z.iso.datetime() }).optional(),
+    resolution: z
+      .strictObject({
+        planId: z.string().optional(),
+        refund: z.literal(true).optional(),
+        refundId: z.string().optional().describe("The refund's id at the gateway."),
+        proposedBy: z.string(),
+        confirmedBy: z.string(),
+        resolvedAt: z.iso.datetime().describe('When the money left suspense; for a refund still REFUND_REQUESTED, when it was confirmed.'),
+      })
+      .optional(),
+    refundAttemptCount: z.number().int().nonnegative().describe('Refunds asked of the gateway for this item; a failed one opens the item again.'),
   })
   .meta({ id: 'ReconciliationItem' });
 

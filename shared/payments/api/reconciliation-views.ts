@@ -13,5 +13,6 @@ export function toReconciliationItemView(item: ReconciliationItem) {
     receivedAt: item.receivedAt.toISOString(),
     ...(item.proposal === undefined ? {} : { proposal: { ...item.proposal, proposedAt: item.proposal.proposedAt.toISOString() } }),
     ...(item.resolution === undefined ? {} : { resolution: { ...item.resolution, resolvedAt: item.resolution.resolvedAt.toISOString() } }),
+    refundAttemptCount: item.refundAttemptCount,
   };
 }

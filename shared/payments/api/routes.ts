@@ -92,10 +92,11 @@ export const paymentsRoutes = {
     access: { kind: 'roles', roles: ['ops'] },
     throttle: STANDARD_THROTTLE,
     permissions: ['table:read', 'table:write'],
-    summary: 'First pair of eyes: proposes the plan an item\'s money belongs to. Nothing moves until a different staff user confirms. Repeating the same proposal is answered as the first time.',
+    summary:
+      "First pair of eyes: proposes the plan an item's money belongs to (`{planId}`), or refunding it through the gateway to whoever paid it (`{refund: true}`). Nothing moves until a different staff user confirms. Repeating the same proposal is answered as the first time.",
     request: { pathParameters: reconciliationItemPathSchema, body: resolutionRequestSchema },
     responses: { 200: { description: 'The item, with its proposal.', schema: reconciliationItemSchema } },
-    errorCodes: ['RECONCILIATION_ITEM_NOT_FOUND', 'RECONCILIATION_ITEM_NOT_OPEN', 'PLAN_NOT_FOUND', 'RECONCILIATION_AMOUNT_EXCEEDS_BALANCE', 'CONCURRENT_UPDATE'],
+    errorCodes: ['RECONCILIATION_ITEM_NOT_FOUND', 'RECONCILIATION_ITEM_NOT_OPEN', 'RECONCILIATION_REFUND_ATTEMPTS_EXHAUSTED', 'PLAN_NOT_FOUND', 'RECONCILIATION_AMOUNT_EXCEEDS_BALANCE', 'CONCURRENT_UPDATE'],
   }),
   rejectReconciliationResolution: defineRoute({
     id: 'RejectReconciliationResolution',
@@ -119,7 +120,7 @@ export const paymentsRoutes = {
     throttle: STANDARD_THROTTLE,
     permissions: ['table:read', 'table:write'],
     summary:
-      'Second pair of eyes: a staff user other than the proposer confirms, naming the proposed plan again, and the money moves from suspense to the plan in one transaction. Confirming a resolved item again is answered as the first time.',
+      'Second pair of eyes: a staff user other than the proposer confirms, naming the proposed resolution again. Applied to a plan, the money moves from suspense to the plan in one transaction; refunded, the item is REFUND_REQUESTED until the gateway reports the refund (RESOLVED, the money out of suspense) or its failure (OPEN again). Confirming again is answered as the first time.',
     request: { pathParameters: reconciliationItemPathSchema, body: resolutionRequestSchema },
     responses: { 200: { description: 'The resolved item.', schema: reconciliationItemSchema } },
     errorCodes: [

@@ -36,6 +36,24 @@ export interface ResolutionApplication {
   readonly events: readonly PlanEvent[];
 }
 
+export interface SuspenseRefundRequest {
+  readonly itemBefore: StoredReconciliationItem;
+  readonly itemAfter: ReconciliationItem;
+  readonly audit: AuditEntryContent;
+  /** The refund's request to the suspense refunds queue. */
+  readonly events: readonly PlanEvent[];
+}
+
+export interface SuspenseRefundSettlement {
+  /** Recorded as seen in the same transaction, so a redelivery is a duplicate. */
+  readonly gatewayEventId: string;
+  readonly itemBefore: StoredReconciliationItem;
+  readonly itemAfter: ReconciliationItem;
+  readonly audit: AuditEntryContent;
+  /** Posted to the item's suspense ledger when the refund succeeded. */
+  readonly journal: SuspenseJournal | undefined;
+}
+
 export interface ReconciliationStore {
   /** Records money received into suspense once: `duplicate` when this gateway event was already recorded. */
   holdUnappliedCash(receipt: UnappliedCashReceipt): Promise<'held' | 'duplicate'>;
@@ -48,4 +66,10 @@ export interface ReconciliationStore {
   recordDecision(before: StoredReconciliationItem, after: ReconciliationItem, audit: AuditEntryContent): Promise<void>;
   /** Moves the money from suspense to the plan in one transaction. Throws CONCURRENT_UPDATE when either changed since read. */
   applyResolution(application: ResolutionApplication): Promise<void>;
+  /** Records a confirmed refund with its request to the refunds queue. Throws CONCURRENT_UPDATE when the item changed since read. */
+  requestRefund(request: SuspenseRefundRequest): Promise<void>;
+  /** One round trip: the item, and whether the gateway's event was seen. */
+  loadForRefundOutcome(itemId: string, gatewayEventId: string): Promise<{ readonly stored: StoredReconciliationItem | undefined; readonly gatewayEventSeen: boolean }>;
+  /** Applies the gateway's answer to a refund once: `duplicate` when its event was already recorded. */
+  settleRefund(settlement: SuspenseRefundSettlement): Promise<'settled' | 'duplicate'>;
 }

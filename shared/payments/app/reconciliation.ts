@@ -1,10 +1,12 @@
 /**
  * Money the gateway reports as received is always recorded. What matches no payable intent is held in suspense as a
- * reconciliation item (and pages an operator), listed for ops, and applied to the plan it belongs to under four
- * eyes: one ops user proposes, a different staff user confirms, and only the confirmation moves money.
+ * reconciliation item (and pages an operator), listed for ops, and resolved under four eyes: one ops user proposes,
+ * a different staff user confirms, and only the confirmation moves money. Staff apply the money to the plan it
+ * belongs to, or refund it through the gateway (the suspense refunds queue asks; the refund webhook settles it).
  */
 import { unappliedCashAppliedJournal, unappliedCashReceivedJournal } from '../../ledger/index.ts';
-import { confirmResolution, proposeResolution, rejectResolution, type ReconciliationItem, type ReconciliationReason } from '../domain/reconciliation.ts';
+import { confirmResolution, proposeResolution, rejectResolution, type ReconciliationItem, type ReconciliationReason, type ResolutionTarget } from '../domain/reconciliation.ts';
+import type { StoredReconciliationItem } from './reconciliation-store.ts';
 import { bucketTransitionEvents, receivePayment, riyadhCalendarDate, toJournalRecord } from '../../lending/index.ts';
 import type { Principal } from '../../kernel/http/request-context.ts';
 import { newEventFacts, outboundEvent } from '../../kernel/messaging/event-envelope.ts';
@@ -43,6 +45,7 @@ export async function holdUnappliedCash(receipt: UnmatchedReceipt, reason: Recon
     checkoutReference: receipt.checkoutReference,
     reportedPlanId: receipt.planId,
     receivedAt: now,
+    refundAttemptCount: 0,
   };
   const stored = await deps.reconciliation.holdUnappliedCash({
     item,
@@ -81,24 +84,33 @@ function assertPlanCanTake(plan: Plan | undefined, amountHalalas: number): asser
   if (plan.status !== 'ACTIVE' || plan.payableHalalas < amountHalalas) throw paymentsError('RECONCILIATION_AMOUNT_EXCEEDS_BALANCE');
 }
 
-/** The first pair of eyes: an ops user names the plan the money belongs to. Nothing moves yet. */
+/** The item and, when the resolution names one, the plan: one round trip either way. */
+async function loadItemAndPlan(itemId: string, target: ResolutionTarget, deps: ReconciliationDeps): Promise<{ stored: StoredReconciliationItem; plan: Plan | undefined }> {
+  const { stored, plan } = target.refund === true ? { stored: await deps.reconciliation.findItem(itemId), plan: undefined } : await deps.reconciliation.loadForResolution(itemId, target.planId);
+  if (stored === undefined) throw paymentsError('RECONCILIATION_ITEM_NOT_FOUND');
+  return { stored, plan };
+}
+
+/** What the audit records of a resolution: the plan named, or the refund. */
+const targetFacts = (target: ResolutionTarget): Readonly<Record<string, string | boolean>> => (target.refund === true ? { refund: true } : { planId: target.planId });
+
+/** The first pair of eyes: an ops user names the plan the money belongs to, or proposes refunding it. Nothing moves yet. */
 export async function proposeReconciliationResolution(
-  command: { readonly principal: Principal; readonly itemId: string; readonly planId: string },
+  command: { readonly principal: Principal; readonly itemId: string; readonly target: ResolutionTarget },
   deps: ReconciliationDeps,
 ): Promise<ReconciliationItem> {
-  const { stored, plan } = await deps.reconciliation.loadForResolution(command.itemId, command.planId);
-  if (stored === undefined) throw paymentsError('RECONCILIATION_ITEM_NOT_FOUND');
+  const { stored, plan } = await loadItemAndPlan(command.itemId, command.target, deps);
   const { item } = stored;
   const now = deps.clock.now();
-  const outcome = proposeResolution(item, { planId: command.planId, proposedBy: command.principal.principalId, proposedAt: now });
+  const outcome = proposeResolution(item, { ...command.target, proposedBy: command.principal.principalId, proposedAt: now });
   if (outcome.kind === 'refused') throw paymentsError(outcome.code);
   if (outcome.kind === 'unchanged') return outcome.item;
-  assertPlanCanTake(plan, item.amountHalalas);
+  if (command.target.refund !== true) assertPlanCanTake(plan, item.amountHalalas);
   await deps.reconciliation.recordDecision(stored, outcome.item, {
     action: 'RECONCILIATION_RESOLUTION_PROPOSED',
     actor: command.principal.principalId,
     occurredAt: now.toISOString(),
-    facts: { planId: command.planId, amountHalalas: item.amountHalalas },
+    facts: { ...targetFacts(command.target), amountHalalas: item.amountHalalas },
   });
   return outcome.item;
 }
@@ -115,23 +127,46 @@ export async function rejectReconciliationResolution(command: { readonly princip
     action: 'RECONCILIATION_RESOLUTION_REJECTED',
     actor: command.principal.principalId,
     occurredAt: now.toISOString(),
-    facts: { rejectedPlanId: item.proposal?.planId ?? '', proposedBy: item.proposal?.proposedBy ?? '' },
+    facts: { rejectedPlanId: item.proposal?.planId ?? '', rejectedRefund: item.proposal?.refund === true, proposedBy: item.proposal?.proposedBy ?? '' },
   });
   return outcome.item;
 }
 
-/** The second pair of eyes: a different staff user confirms, and the money moves from suspense to the plan. */
+/**
+ * The second pair of eyes: a different staff user confirms, and the money moves from suspense to the plan; or, for a
+ * refund, the refund is requested of the gateway, and the money leaves suspense when the gateway reports it refunded.
+ */
 export async function confirmReconciliationResolution(
-  command: { readonly principal: Principal; readonly itemId: string; readonly planId: string; readonly correlationId: string },
+  command: { readonly principal: Principal; readonly itemId: string; readonly target: ResolutionTarget; readonly correlationId: string },
   deps: ReconciliationDeps,
 ): Promise<ReconciliationItem> {
-  const { stored, plan } = await deps.reconciliation.loadForResolution(command.itemId, command.planId);
-  if (stored === undefined) throw paymentsError('RECONCILIATION_ITEM_NOT_FOUND');
+  const { stored, plan } = await loadItemAndPlan(command.itemId, command.target, deps);
   const { item } = stored;
   const now = deps.clock.now();
-  const outcome = confirmResolution(item, { planId: command.planId, confirmedBy: command.principal.principalId, confirmedAt: now });
+  const outcome = confirmResolution(item, { ...command.target, confirmedBy: command.principal.principalId, confirmedAt: now });
   if (outcome.kind === 'refused') throw outcome.code === 'FOUR_EYES_REQUIRED' ? kernelError(outcome.code) : paymentsError(outcome.code);
   if (outcome.kind === 'unchanged') return outcome.item;
+  if (command.target.refund === true) {
+    const refundId = outcome.item.resolution?.refundId ?? '';
+    await deps.reconciliation.requestRefund({
+      itemBefore: stored,
+      itemAfter: outcome.item,
+      audit: {
+        action: 'RECONCILIATION_REFUND_CONFIRMED',
+        actor: command.principal.principalId,
+        occurredAt: now.toISOString(),
+        facts: { reconciliationItemId: item.itemId, refundId, amountHalalas: item.amountHalalas, proposedBy: outcome.item.resolution?.proposedBy ?? '' },
+      },
+      events: [
+        outboundEvent(
+          PAYMENTS_EVENTS.unappliedCashRefundRequested,
+          { refundId, reconciliationItemId: item.itemId, amountHalalas: item.amountHalalas, requestedAt: now.toISOString() },
+          newEventFacts(deps.ids, command.correlationId, now),
+        ),
+      ],
+    });
+    return outcome.item;
+  }
   assertPlanCanTake(plan, item.amountHalalas);
 
   // No intent reserved this money, so it leaves the payable balance now (lending's receivePayment, unreserved).

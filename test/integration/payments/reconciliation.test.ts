@@ -1,7 +1,7 @@
 /**
  * Money the gateway reports as received is always recorded, against DynamoDB Local: a confirmation that matches no
  * payable intent goes to suspense as a reconciliation item, once, and staff apply it to a plan under four eyes, the
- * money leaving suspense and reaching the plan in one transaction.
+ * money leaving suspense and reaching the plan in one transaction, or refund it through the gateway.
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { RabhanError } from '../../../shared/kernel/errors/rabhan-error.ts';
 import { ulidGenerator } from '../../../shared/kernel/clock-and-ids.ts';
 import type { Payment, Plan } from '../../support/money-path.ts';
 import { confirmReconciliationResolution, listReconciliationItems, proposeReconciliationResolution, rejectReconciliationResolution } from '../../../shared/payments/app/reconciliation.ts';
+import { settleRefundOutcome } from '../../../shared/payments/app/refunds.ts';
 import { createPaymentIntent, createPlan, settlePayment, type PlanDeps } from '../../support/money-path.ts';
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, outboxEventsAbout, planDepsOnFreshTable, savedOffer } from '../../support/plan-fixtures.ts';
 
@@ -100,7 +101,7 @@ describe('resolving a reconciliation item', () => {
   it('moves the money from suspense to the plan only when a second staff user confirms, and only once', async () => {
     const { customerId, plan, itemId } = await heldItem();
     const suspenseBefore = await suspenseBalanceHalalas();
-    const decision = { itemId, planId: plan.planId, correlationId: 'it' };
+    const decision = { itemId, target: { planId: plan.planId }, correlationId: 'it' };
 
     const proposal = await proposeReconciliationResolution({ ...decision, principal: firstOps }, deps);
     const selfConfirmation = await confirmReconciliationResolution({ ...decision, principal: firstOps }, deps).catch((error: unknown) => error);
@@ -127,9 +128,9 @@ describe('resolving a reconciliation item', () => {
     const { plan, itemId } = await heldItem();
     const other = await planWithIntent(10_000, 1_000);
 
-    const tooSmall = await proposeReconciliationResolution({ itemId, planId: other.plan.planId, principal: firstOps }, deps).catch((error: unknown) => error);
-    await proposeReconciliationResolution({ itemId, planId: plan.planId, principal: firstOps }, deps);
-    const mismatch = await confirmReconciliationResolution({ itemId, planId: other.plan.planId, principal: secondStaff, correlationId: 'it' }, deps).catch((error: unknown) => error);
+    const tooSmall = await proposeReconciliationResolution({ itemId, target: { planId: other.plan.planId }, principal: firstOps }, deps).catch((error: unknown) => error);
+    await proposeReconciliationResolution({ itemId, target: { planId: plan.planId }, principal: firstOps }, deps);
+    const mismatch = await confirmReconciliationResolution({ itemId, target: { planId: other.plan.planId }, principal: secondStaff, correlationId: 'it' }, deps).catch((error: unknown) => error);
 
     expect(tooSmall).toMatchObject({ code: 'RECONCILIATION_AMOUNT_EXCEEDS_BALANCE' });
     expect(mismatch).toMatchObject({ code: 'RECONCILIATION_PROPOSAL_MISMATCH' });
@@ -139,11 +140,11 @@ describe('resolving a reconciliation item', () => {
   it('lets a wrong proposal be rejected and the item proposed again, so its money is not stranded', async () => {
     const { plan, itemId } = await heldItem();
     const wrong = await planWithIntent(40_000, 1_000);
-    await proposeReconciliationResolution({ itemId, planId: wrong.plan.planId, principal: firstOps }, deps);
+    await proposeReconciliationResolution({ itemId, target: { planId: wrong.plan.planId }, principal: firstOps }, deps);
 
     const rejected = await rejectReconciliationResolution({ itemId, principal: secondStaff }, deps);
-    await proposeReconciliationResolution({ itemId, planId: plan.planId, principal: firstOps }, deps);
-    const confirmed = await confirmReconciliationResolution({ itemId, planId: plan.planId, principal: secondStaff, correlationId: 'it' }, deps);
+    await proposeReconciliationResolution({ itemId, target: { planId: plan.planId }, principal: firstOps }, deps);
+    const confirmed = await confirmReconciliationResolution({ itemId, target: { planId: plan.planId }, principal: secondStaff, correlationId: 'it' }, deps);
 
     expect(rejected.status).toBe('OPEN');
     expect(rejected.proposal).toBeUndefined();
@@ -163,5 +164,69 @@ describe('resolving a reconciliation item', () => {
     expect(second.items).toHaveLength(1);
     expect(second.items[0]!.itemId < first.items[0]!.itemId).toBe(true);
     await expect(listReconciliationItems({ limit: 1, cursor: Buffer.from('PLAN#x').toString('base64url') }, deps.reconciliation)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});
+
+describe('refunding a reconciliation item', () => {
+  async function heldItemOf(amountHalalas: number): Promise<string> {
+    const { plan, payment } = await planWithIntent(40_000, 10_000);
+    const gatewayEventId = `evt_${randomUUID()}`;
+    await settlePayment({ gatewayEventId, outcome: 'CONFIRMED', planId: plan.planId, paymentId: payment.paymentId, amountHalalas, correlationId: 'it' }, deps);
+    const item = await itemFor(gatewayEventId);
+    if (item === undefined) throw new Error('expected a held item');
+    return item.itemId;
+  }
+  const refund = { refund: true } as const;
+  const gatewaySays = (refundId: string, outcome: 'SUCCEEDED' | 'FAILED', gatewayEventId = `evt_${randomUUID()}`) =>
+    settleRefundOutcome({ gatewayEventId, outcome, refundId, amountHalalas: 15_000, reason: outcome === 'FAILED' ? 'card closed' : undefined, correlationId: 'it' }, deps);
+
+  it('asks the gateway only after a second staff user confirms, and keeps the money in suspense until the gateway reports the refund', async () => {
+    const itemId = await heldItemOf(15_000);
+    const suspenseBefore = await suspenseBalanceHalalas();
+
+    await proposeReconciliationResolution({ itemId, target: refund, principal: firstOps }, deps);
+    const selfConfirmation = await confirmReconciliationResolution({ itemId, target: refund, principal: firstOps, correlationId: 'it' }, deps).catch((error: unknown) => error);
+    const mismatch = await confirmReconciliationResolution({ itemId, target: { planId: ulidGenerator.newId() }, principal: secondStaff, correlationId: 'it' }, deps).catch((error: unknown) => error);
+    const confirmed = await confirmReconciliationResolution({ itemId, target: refund, principal: secondStaff, correlationId: 'it' }, deps);
+    const repeated = await confirmReconciliationResolution({ itemId, target: refund, principal: secondStaff, correlationId: 'it' }, deps);
+
+    expect(selfConfirmation).toMatchObject({ code: 'FOUR_EYES_REQUIRED' });
+    expect(mismatch).toMatchObject({ code: 'RECONCILIATION_PROPOSAL_MISMATCH' });
+    expect(confirmed).toMatchObject({ status: 'REFUND_REQUESTED', refundAttemptCount: 1, resolution: { refund: true, refundId: `${itemId}-SUSPENSE-REFUND-1`, proposedBy: firstOps.principalId, confirmedBy: secondStaff.principalId } });
+    expect(repeated).toEqual(confirmed);
+    expect(await suspenseBalanceHalalas()).toBe(suspenseBefore);
+    expect(await outboxEventsAbout(itemId, 'Unapplied Cash Refund Requested', 'reconciliationItemId')).toEqual([
+      expect.objectContaining({ refundId: `${itemId}-SUSPENSE-REFUND-1`, amountHalalas: 15_000 }),
+    ]);
+
+    const eventId = `evt_${randomUUID()}`;
+    expect(await gatewaySays(`${itemId}-SUSPENSE-REFUND-1`, 'SUCCEEDED', eventId)).toBe('settled');
+    expect(await gatewaySays(`${itemId}-SUSPENSE-REFUND-1`, 'SUCCEEDED', eventId)).toBe('duplicate');
+    expect(await gatewaySays(`${itemId}-SUSPENSE-REFUND-1`, 'SUCCEEDED')).toBe('already-settled');
+    expect(await suspenseBalanceHalalas()).toBe(suspenseBefore - 15_000);
+    expect((await deps.reconciliation.findItem(itemId))?.item).toMatchObject({ status: 'RESOLVED', resolution: { refund: true } });
+  });
+
+  it('opens the item again when the gateway fails the refund, and a new refund gets a new id', async () => {
+    const itemId = await heldItemOf(15_000);
+    const suspenseBefore = await suspenseBalanceHalalas();
+    await proposeReconciliationResolution({ itemId, target: refund, principal: firstOps }, deps);
+    await confirmReconciliationResolution({ itemId, target: refund, principal: secondStaff, correlationId: 'it' }, deps);
+
+    expect(await gatewaySays(`${itemId}-SUSPENSE-REFUND-1`, 'FAILED')).toBe('failed');
+    const reopened = (await deps.reconciliation.findItem(itemId))?.item;
+    expect(reopened).toMatchObject({ status: 'OPEN', refundAttemptCount: 1 });
+    expect(reopened?.proposal).toBeUndefined();
+    expect(reopened?.resolution).toBeUndefined();
+    expect(await suspenseBalanceHalalas()).toBe(suspenseBefore);
+
+    await proposeReconciliationResolution({ itemId, target: refund, principal: firstOps }, deps);
+    const second = await confirmReconciliationResolution({ itemId, target: refund, principal: secondStaff, correlationId: 'it' }, deps);
+    expect(second.resolution?.refundId).toBe(`${itemId}-SUSPENSE-REFUND-2`);
+    // The first attempt's late success report changes nothing: that refund failed, and this one is still awaited.
+    expect(await gatewaySays(`${itemId}-SUSPENSE-REFUND-1`, 'SUCCEEDED')).toBe('already-settled');
+    await expect(gatewaySays(`${itemId}-SUSPENSE-REFUND-3`, 'SUCCEEDED')).rejects.toMatchObject({ code: 'REFUND_NOT_FOUND' });
+    expect(await gatewaySays(`${itemId}-SUSPENSE-REFUND-2`, 'SUCCEEDED')).toBe('settled');
+    expect(await suspenseBalanceHalalas()).toBe(suspenseBefore - 15_000);
   });
 });

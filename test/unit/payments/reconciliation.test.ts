@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unappliedCashAppliedJournal, unappliedCashReceivedJournal, trialBalance, planOpenedJournal } from '../../../shared/ledger/domain/journal.ts';
-import { confirmResolution, proposeResolution, rejectResolution, type ReconciliationItem } from '../../../shared/payments/domain/reconciliation.ts';
+import { confirmResolution, parseReconciliationRefundId, proposeResolution, REFUND_ATTEMPTS_PER_ITEM_MAX, rejectResolution, settleSuspenseRefund, type ReconciliationItem } from '../../../shared/payments/domain/reconciliation.ts';
 
 const at = new Date('2026-12-02T10:00:00Z');
 const open: ReconciliationItem = {
@@ -12,6 +12,7 @@ const open: ReconciliationItem = {
   checkoutReference: 'chk_01JPAY000000000000000000A',
   reportedPlanId: '01JPLAN000000000000000000A',
   receivedAt: at,
+  refundAttemptCount: 0,
 };
 const proposed = (proposedBy = 'ops-1', planId = '01JPLAN000000000000000000A'): ReconciliationItem => {
   const outcome = proposeResolution(open, { planId, proposedBy, proposedAt: at });
@@ -45,6 +46,38 @@ describe('a reconciliation item', () => {
 
     expect(confirmResolution(confirmed.item, { planId: '01JPLAN000000000000000000A', confirmedBy: 'ops-3', confirmedAt: at })).toEqual({ kind: 'unchanged', item: confirmed.item });
     expect(confirmResolution(confirmed.item, { planId: '01JPLAN000000000000000000B', confirmedBy: 'ops-3', confirmedAt: at })).toMatchObject({ kind: 'refused' });
+  });
+});
+
+describe('refunding a reconciliation item', () => {
+  const refundProposed = (item: ReconciliationItem): ReconciliationItem => {
+    const outcome = proposeResolution(item, { refund: true, proposedBy: 'ops-1', proposedAt: at });
+    if (outcome.kind !== 'proposed') throw new Error('expected a proposal');
+    return outcome.item;
+  };
+  const confirmedRefund = (item: ReconciliationItem): ReconciliationItem => {
+    const outcome = confirmResolution(item, { refund: true, confirmedBy: 'ops-2', confirmedAt: at });
+    if (outcome.kind !== 'confirmed') throw new Error('expected a confirmation');
+    return outcome.item;
+  };
+
+  it('waits for the gateway once confirmed by a second staff user, and names each attempt with its own refund id', () => {
+    const requested = confirmedRefund(refundProposed(open));
+    expect(confirmResolution(refundProposed(open), { planId: '01JPLAN000000000000000000A', confirmedBy: 'ops-2', confirmedAt: at })).toEqual({ kind: 'refused', code: 'RECONCILIATION_PROPOSAL_MISMATCH' });
+    expect(requested).toMatchObject({ status: 'REFUND_REQUESTED', refundAttemptCount: 1, resolution: { refundId: `${open.itemId}-SUSPENSE-REFUND-1` } });
+    expect(parseReconciliationRefundId(`${open.itemId}-SUSPENSE-REFUND-1`)).toEqual({ itemId: open.itemId, attempt: 1 });
+    expect(parseReconciliationRefundId(`${open.itemId}-REFUND`)).toBeUndefined();
+    expect(settleSuspenseRefund(requested, `${open.itemId}-SUSPENSE-REFUND-1`, 'SUCCEEDED', at)).toMatchObject({ status: 'RESOLVED' });
+    const reopened = settleSuspenseRefund(requested, `${open.itemId}-SUSPENSE-REFUND-1`, 'FAILED', at);
+    expect(reopened).toEqual({ ...open, refundAttemptCount: 1 });
+    expect(settleSuspenseRefund(reopened!, `${open.itemId}-SUSPENSE-REFUND-1`, 'SUCCEEDED', at)).toBeUndefined();
+    expect(confirmedRefund(refundProposed(reopened!)).resolution?.refundId).toBe(`${open.itemId}-SUSPENSE-REFUND-2`);
+  });
+
+  it('stops proposing refunds after the gateway failed as many as an item may ask for', () => {
+    const exhausted = { ...open, refundAttemptCount: REFUND_ATTEMPTS_PER_ITEM_MAX };
+    expect(proposeResolution(exhausted, { refund: true, proposedBy: 'ops-1', proposedAt: at })).toEqual({ kind: 'refused', code: 'RECONCILIATION_REFUND_ATTEMPTS_EXHAUSTED' });
+    expect(proposeResolution(exhausted, { planId: '01JPLAN000000000000000000A', proposedBy: 'ops-1', proposedAt: at }).kind).toBe('proposed');
   });
 });
 
