@@ -2,12 +2,18 @@
  * Age in completed Hijri years in the Umm al-Qura calendar, as SAMA's minimum age is set in Hijri years.
  * Calendar dates are taken in Asia/Riyadh.
  */
-const UMM_AL_QURA = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', {
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  timeZone: 'Asia/Riyadh',
-});
+/**
+ * Made on first use, not when the module loads: building it loads ICU's calendar and time-zone data, several MB of
+ * memory that every function importing this module would otherwise carry at cold start, needed or not.
+ */
+let ummAlQura: Intl.DateTimeFormat | undefined;
+const ummAlQuraFormat = (): Intl.DateTimeFormat =>
+  (ummAlQura ??= new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', {
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    timeZone: 'Asia/Riyadh',
+  }));
 
 export interface HijriDate {
   readonly year: number;
@@ -16,7 +22,7 @@ export interface HijriDate {
 }
 
 export function toHijriDate(instant: Date): HijriDate {
-  const parts = Object.fromEntries(UMM_AL_QURA.formatToParts(instant).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(ummAlQuraFormat().formatToParts(instant).map((part) => [part.type, part.value]));
   return { year: Number.parseInt(parts.year ?? '', 10), month: Number(parts.month), day: Number(parts.day) };
 }
 

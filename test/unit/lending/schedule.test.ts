@@ -119,6 +119,22 @@ describe('calendar dates in Riyadh', () => {
     expect(riyadhCalendarDate(new Date('2026-01-31T21:00:00Z'))).toBe('2026-02-01');
   });
 
+  it("agrees with the tz database's Asia/Riyadh for any instant from 1950 to 2200", () => {
+    const riyadh = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Riyadh', year: 'numeric', month: '2-digit', day: '2-digit' });
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1950-01-01T00:00:00Z'), max: new Date('2200-01-01T00:00:00Z'), noInvalidDate: true }), (instant) => {
+        expect(riyadhCalendarDate(instant)).toBe(riyadh.format(instant));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('refuses an instant from before Riyadh kept UTC+3, rather than give a date off by minutes', () => {
+    expect(() => riyadhCalendarDate(new Date('1947-03-13T20:53:07Z'))).toThrow(RangeError);
+    // The switch set clocks back from 00:00 LMT to 23:53:08 on the 13th.
+    expect(riyadhCalendarDate(new Date('1947-03-13T20:53:08Z'))).toBe('1947-03-13');
+  });
+
   it('counts whole days between dates, across month ends and leap days, negative when going back', () => {
     expect(daysBetween('2026-01-31', '2026-01-31')).toBe(0);
     expect(daysBetween('2026-01-31', '2026-03-01')).toBe(29);
