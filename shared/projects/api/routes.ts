@@ -249,7 +249,7 @@ export const projectsRoutes = {
       'First pair of eyes: an ops user proposes APPROVE or REJECT of a submitted milestone, or END_EARLY of a project flagged stalled while waiting for M2 (on milestone M2), with a reason. Nothing moves until a different staff user confirms. One decision may wait per project.',
     request: { pathParameters: milestonePathSchema, body: proposeMilestoneDecisionRequestSchema },
     responses: { 201: { description: 'The decision, PENDING_CONFIRMATION.', schema: milestoneDecisionSchema } },
-    errorCodes: [...NOT_FOUND, 'PROJECT_STATUS_CONFLICT', 'INSTALLATION_NOT_CONFIRMED', 'EARLY_END_NOT_ALLOWED', 'MILESTONE_DECISION_PENDING', 'CONCURRENT_UPDATE'],
+    errorCodes: [...NOT_FOUND, 'PROJECT_STATUS_CONFLICT', 'INSTALLATION_NOT_CONFIRMED', 'EARLY_END_NOT_ALLOWED', 'EARLY_END_WAITS_FOR_DISBURSEMENTS', 'MILESTONE_DECISION_PENDING', 'CONCURRENT_UPDATE'],
   }),
   confirmMilestoneDecision: defineRoute({
     id: 'ConfirmMilestoneDecision',

@@ -44,6 +44,8 @@ export async function proposeMilestoneDecision(
   const project = await requireProject(command.projectId, deps);
   if (command.decision === 'END_EARLY') {
     if (command.milestone !== 'M2' || !mayEndEarly(project)) throw projectsError('EARLY_END_NOT_ALLOWED');
+    // A proposal that could not be confirmed would only hold the project's one pending decision.
+    if (project.unsettledDisbursementCount > 0) throw projectsError('EARLY_END_WAITS_FOR_DISBURSEMENTS');
   } else if (project.status !== REVIEWABLE_STATUS[command.milestone]) throw projectsError('PROJECT_STATUS_CONFLICT');
   if (command.decision === 'APPROVE' && MILESTONE_REQUIREMENTS[command.milestone].customerConfirmationRequired && !customerAnswered(project)) {
     throw projectsError('INSTALLATION_NOT_CONFIRMED');

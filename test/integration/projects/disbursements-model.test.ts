@@ -3,13 +3,16 @@
  * starts a financed project at notice to proceed (its plan created by lending's real use-case, its down payment held)
  * and applies random sequences of: milestone submissions, four-eyes approvals (sometimes two confirmations racing),
  * instructions to the payout simulator over HTTP (sometimes redelivered), and payout outcomes (settled, failed,
- * returned) delivered in any order, redelivered with the same event id, or raced against their own redelivery. After
- * every command:
+ * returned) delivered in any order, redelivered with the same event id, or raced against their own redelivery, and the
+ * four-eyes early ending of the project once it stalls after M1 (sometimes two confirmations racing). After every
+ * command:
  *   1. the ledger balances: every journal of the contractor's ledger, and the whole trial balance;
  *   2. no disbursement is paid twice: at most one "sent" and one "settled" journal per disbursement;
  *   3. what the contractor was paid never exceeds the quote's total, and its payable is never negative and equals
  *      approved − paid, as the model computes them;
- *   4. the customer's exposure still equals what the plan owes.
+ *   4. the customer's exposure still equals what the plan owes;
+ *   5. once the project ended early, the customer owes and has paid, between down payment and plan, exactly what the
+ *      contractor was paid for M1, and the contractor's receivable claims that much back.
  * Plus two concurrency tests: two staff confirmations of one milestone, and a payout webhook racing its redelivery.
  */
 import fc from 'fast-check';
@@ -74,7 +77,14 @@ async function projectAtNoticeToProceed(): Promise<Project> {
     now,
     DEFAULT_PROJECT_POLICY,
   );
-  const project: Project = { ...opened, status: 'NOTICE_TO_PROCEED', heldDownPaymentHalalas: opened.downPaymentHalalas, noticeToProceedAt: now, installationAddressProvided: true };
+  const project: Project = {
+    ...opened,
+    status: 'NOTICE_TO_PROCEED',
+    heldDownPaymentHalalas: opened.downPaymentHalalas,
+    downPaymentId: ulidGenerator.newId(),
+    noticeToProceedAt: now,
+    installationAddressProvided: true,
+  };
   const client = createDocumentClient();
   await client.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: { ...keys.project(project.projectId), ...projectAttributes(project) } }));
   await client.send(
@@ -134,6 +144,7 @@ interface Model {
   readonly disbursements: ModelDisbursement[];
   /** Outcomes delivered, to be delivered again under the same event id. */
   readonly delivered: PayoutNotification[];
+  endedEarly: boolean;
 }
 
 const approvedHalalas = (model: Model) => model.disbursements.reduce((sum, disbursement) => sum + disbursement.amountHalalas, 0);
@@ -170,6 +181,14 @@ async function checkInvariants(model: Model): Promise<void> {
   const applicant = await planDeps.offerStore.findApplicant(model.customerId);
   const plan = await planDeps.planStore.findPlan(model.planId);
   expect(applicant?.outstandingHalalas).toBe(plan?.outstandingHalalas);
+
+  // 5. An early ending leaves the customer paying exactly M1, and claims it back from the contractor.
+  if (model.endedEarly) {
+    const project = await deps.projectStore.findProject(model.projectId);
+    const keptDownPaymentHalalas = project!.downPaymentHalalas - (project!.refund?.amountHalalas ?? 0) + project!.earlyEnding!.repaidBeyondDrawnHalalas;
+    expect(keptDownPaymentHalalas + (plan!.financedHalalas - project!.earlyEnding!.undrawnFinancingHalalas)).toBe(project!.milestones.M1.amountHalalas);
+    expect(account.receivableHalalas).toBe(project!.milestones.M1.amountHalalas);
+  }
 }
 
 // ---- Commands ---------------------------------------------------------------------------------------------------
@@ -179,7 +198,7 @@ type Command = fc.AsyncCommand<Model, Record<string, never>>;
 const awaited = (model: Model): Milestone | undefined => (model.approved.has('M1') ? (model.approved.has('M2') ? undefined : 'M2') : 'M1');
 
 class Submit implements Command {
-  check = (model: Readonly<Model>) => model.submitted === undefined && awaited(model) !== undefined;
+  check = (model: Readonly<Model>) => !model.endedEarly && model.submitted === undefined && awaited(model) !== undefined;
   async run(model: Model): Promise<void> {
     const milestone = awaited(model)!;
     const project = await deps.projectStore.findProject(model.projectId);
@@ -259,6 +278,46 @@ class Deliver implements Command {
   toString = () => `Deliver(${this.index}, ${this.type}, racing=${this.racingItsRedelivery})`;
 }
 
+/**
+ * M2 overdue: the stall job's flag, written as the job (tested elsewhere) would, then four eyes end the project. With
+ * `settleFirst`, M1's transfers are first instructed and settled, so that the ending is reached often; any transfer
+ * still open (failed, returned, or not settled) makes the proposal refuse, and nothing changes.
+ */
+class EndEarly implements Command {
+  constructor(
+    readonly racing: boolean,
+    readonly settleFirst: boolean,
+  ) {}
+  check = (model: Readonly<Model>) => !model.endedEarly && model.submitted === undefined && model.approved.has('M1') && !model.approved.has('M2');
+  async run(model: Model): Promise<void> {
+    if (this.settleFirst) {
+      for (const [index, disbursement] of model.disbursements.entries()) {
+        if (disbursement.status === 'REQUESTED') await new Instruct(index, false).run(model);
+        if (disbursement.status === 'SENT') await new Deliver(index, 'transfer.settled', false).run(model);
+      }
+    }
+    const project = (await deps.projectStore.findProject(model.projectId))!;
+    const now = systemClock.now();
+    const stalled = { ...project, stalled: { stage: 'M2' as const, flaggedAt: now, deadlineAt: now } };
+    await deps.projectStore.commitProjectChange({ before: project, after: stalled, audit: { action: 'PROJECT_STALLED', actor: 'system', occurredAt: now.toISOString(), facts: {} }, events: [] });
+    const propose = () => proposeMilestoneDecision({ principal: OPS, projectId: model.projectId, milestone: 'M2', decision: 'END_EARLY', reason: 'Stalled' }, deps);
+    if (!model.disbursements.every((disbursement) => disbursement.status === 'SETTLED')) {
+      expect(await codeOf(propose())).toBe('EARLY_END_WAITS_FOR_DISBURSEMENTS');
+      await checkInvariants(model);
+      return;
+    }
+    const { decision } = await propose();
+    const confirm = (principal: typeof COMPLIANCE) => confirmMilestoneDecisionOf({ principal, projectId: model.projectId, milestone: 'M2', decisionId: decision.decisionId, correlationId: 'model' }, deps);
+    const outcomes = await Promise.all((this.racing ? [COMPLIANCE, { ...COMPLIANCE, principalId: 'another-ops-user' }] : [COMPLIANCE]).map((principal) => codeOf(confirm(principal))));
+    expect(outcomes.filter((code) => code === undefined), String(outcomes)).toHaveLength(1);
+    for (const code of outcomes.filter((code) => code !== undefined)) expect(['MILESTONE_DECISION_NOT_PENDING', 'CONCURRENT_UPDATE']).toContain(code);
+    expect((await deps.projectStore.findProject(model.projectId))?.status).toBe('ENDED_EARLY');
+    model.endedEarly = true;
+    await checkInvariants(model);
+  }
+  toString = () => `EndEarly(racing=${this.racing}, settleFirst=${this.settleFirst})`;
+}
+
 class Redeliver implements Command {
   constructor(readonly index: number) {}
   check = (model: Readonly<Model>) => model.delivered.length > 0;
@@ -281,6 +340,7 @@ const commands = [
   ...Array.from({ length: 3 }, () => fc.tuple(DISBURSEMENT_INDEX, fc.boolean()).map(([index, redelivered]) => new Instruct(index, redelivered))),
   ...Array.from({ length: 4 }, () => fc.tuple(DISBURSEMENT_INDEX, fc.constantFrom(...OUTCOME_TYPES), fc.boolean()).map(([index, type, racing]) => new Deliver(index, type, racing))),
   fc.nat(7).map((index) => new Redeliver(index)),
+  ...Array.from({ length: 3 }, () => fc.tuple(fc.boolean(), fc.boolean()).map(([racing, settleFirst]) => new EndEarly(racing, settleFirst))),
 ];
 
 describe('milestone approvals and payouts', () => {
@@ -290,7 +350,7 @@ describe('milestone approvals and payouts', () => {
       await fc.assert(
         fc.asyncProperty(fc.commands(commands, { maxCommands: COMMANDS_PER_RUN_MAX, size: 'max' }), async (sequence) => {
           const project = await projectAtNoticeToProceed();
-          const model: Model = { projectId: project.projectId, contractorId: project.contractorId, planId: project.planId, customerId: project.customerId, submitted: undefined, approved: new Set(), disbursements: [], delivered: [] };
+          const model: Model = { projectId: project.projectId, contractorId: project.contractorId, planId: project.planId, customerId: project.customerId, submitted: undefined, approved: new Set(), disbursements: [], delivered: [], endedEarly: false };
           await fc.asyncModelRun(() => ({ model, real: {} }), sequence);
         }),
         { numRuns: NUM_RUNS, interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MILLISECONDS },
@@ -301,7 +361,7 @@ describe('milestone approvals and payouts', () => {
 
   it('lets exactly one of two staff confirmations of a milestone racing each other act: one set of disbursements, the payable credited once', async () => {
     const project = await projectAtNoticeToProceed();
-    const model: Model = { projectId: project.projectId, contractorId: project.contractorId, planId: project.planId, customerId: project.customerId, submitted: undefined, approved: new Set(), disbursements: [], delivered: [] };
+    const model: Model = { projectId: project.projectId, contractorId: project.contractorId, planId: project.planId, customerId: project.customerId, submitted: undefined, approved: new Set(), disbursements: [], delivered: [], endedEarly: false };
     await new Submit().run(model);
     await new Approve(true).run(model);
     const account = await deps.projectStore.findContractorAccount(project.contractorId);
@@ -311,7 +371,7 @@ describe('milestone approvals and payouts', () => {
 
   it('applies a payout outcome racing its own redelivery once: one settlement journal, the other answered as a duplicate', async () => {
     const project = await projectAtNoticeToProceed();
-    const model: Model = { projectId: project.projectId, contractorId: project.contractorId, planId: project.planId, customerId: project.customerId, submitted: undefined, approved: new Set(), disbursements: [], delivered: [] };
+    const model: Model = { projectId: project.projectId, contractorId: project.contractorId, planId: project.planId, customerId: project.customerId, submitted: undefined, approved: new Set(), disbursements: [], delivered: [], endedEarly: false };
     await new Submit().run(model);
     await new Approve(false).run(model);
     await new Instruct(0, false).run(model);
