@@ -1,7 +1,9 @@
 /**
- * Model-based test of milestone approvals and payouts on DynamoDB Local, with fast-check's `fc.commands`. Each run
- * starts a financed project at notice to proceed (its plan created by lending's real use-case, its down payment held)
- * and applies random sequences of: milestone submissions, four-eyes approvals (sometimes two confirmations racing),
+ * Model-based test of an installation project's money on DynamoDB Local, with fast-check's `fc.commands`. Each run
+ * starts a financed project awaiting its down payment (its plan created by lending's real use-case) and applies
+ * random sequences of: down payments through the gateway's webhook (confirmed, declined, redelivered, or captured a
+ * second time under another gateway event), then, once one is held and the project at notice to proceed, milestone
+ * submissions, four-eyes approvals (sometimes two confirmations racing),
  * instructions to the payout simulator over HTTP (sometimes redelivered), and payout outcomes (settled, failed,
  * returned) delivered in any order, redelivered with the same event id, or raced against their own redelivery, and the
  * four-eyes early ending of the project once it stalls after M1 (sometimes two confirmations racing). After every
@@ -11,7 +13,9 @@
  *   3. what the contractor was paid never exceeds the quote's total, and its payable is never negative and equals
  *      approved − paid, as the model computes them;
  *   4. the customer's exposure still equals what the plan owes;
- *   5. once the project ended early, the customer owes and has paid, between down payment and plan, exactly what the
+ *   5. the down payment is journaled into DOWN_PAYMENT_HELD once, whatever the webhook repeats, and what is still
+ *      held plus what approvals drew from it is the down payment; a second capture goes to suspense;
+ *   6. once the project ended early, the customer owes and has paid, between down payment and plan, exactly what the
  *      contractor was paid for M1, and the contractor's receivable claims that much back.
  * Plus two concurrency tests: two staff confirmations of one milestone, and a payout webhook racing its redelivery.
  */
@@ -34,15 +38,16 @@ import type { PayoutDeps } from '../../../shared/projects/app/project-deps.ts';
 import { buildProjectDeps } from '../../../shared/projects/compose.ts';
 import { DEFAULT_PROJECT_POLICY, openProject, submitMilestone, type Milestone, type Project } from '../../../shared/projects/domain/project.ts';
 import type { RunningSimulator } from '../../../lib/local/simulators/http-simulator.ts';
-import { createPlan } from '../../support/money-path.ts';
+import { createPlan, settlePayment } from '../../support/money-path.ts';
+import { createDownPaymentIntent } from '../../../shared/payments/app/down-payments.ts';
 import { creditworthyCustomer, customerPrincipal, idempotencyScope, planDepsOnFreshTable, savedOffer } from '../../support/plan-fixtures.ts';
 import type { PlanDeps } from '../../support/money-path.ts';
 
 /** A SAR 65,550.01 quote; M1 and M2 each pay over SAR 20,000, so each approval makes two transfers. */
 const TOTAL_HALALAS = 6_555_001;
 const FINANCED_HALALAS = 400_000;
-const NUM_RUNS = 40;
-const COMMANDS_PER_RUN_MAX = 24;
+const NUM_RUNS = 60;
+const COMMANDS_PER_RUN_MAX = 32;
 const TEST_TIMEOUT_MILLISECONDS = 180_000;
 const PROPERTY_TIME_LIMIT_MILLISECONDS = 150_000;
 const OPS = { principalId: 'ops-user', roles: ['ops' as const] };
@@ -54,8 +59,8 @@ let deps: PayoutDeps & { readonly retry: typeof DEFAULT_GOVERNMENT_RETRY_POLICY;
 let ledger: DynamoDbLedgerReader;
 let simulator: RunningSimulator;
 
-/** A financed project at notice to proceed, written as the earlier steps (tested elsewhere) would leave it. */
-async function projectAtNoticeToProceed(): Promise<Project> {
+/** A financed project awaiting its down payment, as a plan on a quote opens it. */
+async function projectAwaitingDownPayment(): Promise<Project> {
   const customerId = await creditworthyCustomer();
   const offer = await savedOffer(planDeps.offerStore, customerId, FINANCED_HALALAS, 4);
   const plan = await createPlan({ principal: customerPrincipal(customerId), offerId: offer.offerId, correlationId: 'model', idempotency: idempotencyScope(customerId) }, planDeps);
@@ -77,14 +82,7 @@ async function projectAtNoticeToProceed(): Promise<Project> {
     now,
     DEFAULT_PROJECT_POLICY,
   );
-  const project: Project = {
-    ...opened,
-    status: 'NOTICE_TO_PROCEED',
-    heldDownPaymentHalalas: opened.downPaymentHalalas,
-    downPaymentId: ulidGenerator.newId(),
-    noticeToProceedAt: now,
-    installationAddressProvided: true,
-  };
+  const project: Project = opened;
   const client = createDocumentClient();
   await client.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: { ...keys.project(project.projectId), ...projectAttributes(project) } }));
   await client.send(
@@ -94,6 +92,35 @@ async function projectAtNoticeToProceed(): Promise<Project> {
     }),
   );
   return project;
+}
+
+/**
+ * The agreement and the cooling-off window (tested elsewhere) between the down payment and notice to proceed, written
+ * as those steps would leave the project.
+ */
+async function advanceToNoticeToProceed(projectId: string): Promise<void> {
+  const project = (await deps.projectStore.findProject(projectId))!;
+  const now = systemClock.now();
+  await deps.projectStore.commitProjectChange({
+    before: project,
+    after: { ...project, status: 'NOTICE_TO_PROCEED', installationAddressProvided: true, noticeToProceedAt: now },
+    audit: { action: 'NOTICE_TO_PROCEED_ISSUED', actor: 'system', occurredAt: now.toISOString(), facts: {} },
+    events: [],
+  });
+}
+
+/** A project at notice to proceed with its down payment held, through the real down payment and webhook. */
+async function projectAtNoticeToProceed(): Promise<Project> {
+  const project = await projectAwaitingDownPayment();
+  const intent = await createDownPaymentIntent(
+    { principal: customerPrincipal(project.customerId), projectId: project.projectId, method: 'MADA', correlationId: 'model', idempotency: idempotencyScope(project.customerId) },
+    planDeps,
+  );
+  if (intent.kind !== 'performed') throw new Error('no down payment intent');
+  const settled = await settlePayment({ gatewayEventId: `evt_${ulidGenerator.newId()}`, outcome: 'CONFIRMED', planId: project.planId, paymentId: intent.value.paymentId, amountHalalas: project.downPaymentHalalas, correlationId: 'model' }, planDeps);
+  if (settled !== 'settled') throw new Error(`down payment not settled: ${settled}`);
+  await advanceToNoticeToProceed(project.projectId);
+  return (await deps.projectStore.findProject(project.projectId))!;
 }
 
 async function codeOf(action: Promise<unknown>): Promise<string | undefined> {
@@ -145,6 +172,10 @@ interface Model {
   /** Outcomes delivered, to be delivered again under the same event id. */
   readonly delivered: PayoutNotification[];
   endedEarly: boolean;
+  /** The down payment is held and the project at notice to proceed: milestones may begin. */
+  proceeding: boolean;
+  /** The down payment webhooks delivered that confirmed, to be delivered again under the same event id. */
+  readonly downPaymentConfirmations: { readonly gatewayEventId: string; readonly paymentId: string }[];
 }
 
 const approvedHalalas = (model: Model) => model.disbursements.reduce((sum, disbursement) => sum + disbursement.amountHalalas, 0);
@@ -182,9 +213,20 @@ async function checkInvariants(model: Model): Promise<void> {
   const plan = await planDeps.planStore.findPlan(model.planId);
   expect(applicant?.outstandingHalalas).toBe(plan?.outstandingHalalas);
 
-  // 5. An early ending leaves the customer paying exactly M1, and claims it back from the contractor.
+  // 5. The down payment was journaled into DOWN_PAYMENT_HELD once, and approvals drew only from what it held.
+  const planJournals = await planDeps.planStore.listJournals(model.planId, 100);
+  const heldCreditsHalalas = planJournals.flatMap((journal) => journal.entries).filter((entry) => entry.account === 'DOWN_PAYMENT_HELD' && entry.side === 'CREDIT');
+  const project = await deps.projectStore.findProject(model.projectId);
+  if (model.proceeding) {
+    expect(heldCreditsHalalas.map((entry) => entry.amountHalalas)).toEqual([project!.downPaymentHalalas]);
+    const drawnHalalas = journals.flatMap((journal) => journal.entries).filter((entry) => entry.account === 'DOWN_PAYMENT_HELD' && entry.side === 'DEBIT').reduce((sum, entry) => sum + entry.amountHalalas, 0);
+    expect(project!.heldDownPaymentHalalas + drawnHalalas).toBe(project!.downPaymentHalalas);
+  } else {
+    expect(heldCreditsHalalas).toEqual([]);
+  }
+
+  // 6. An early ending leaves the customer paying exactly M1, and claims it back from the contractor.
   if (model.endedEarly) {
-    const project = await deps.projectStore.findProject(model.projectId);
     const keptDownPaymentHalalas = project!.downPaymentHalalas - (project!.refund?.amountHalalas ?? 0) + project!.earlyEnding!.repaidBeyondDrawnHalalas;
     expect(keptDownPaymentHalalas + (plan!.financedHalalas - project!.earlyEnding!.undrawnFinancingHalalas)).toBe(project!.milestones.M1.amountHalalas);
     expect(account.receivableHalalas).toBe(project!.milestones.M1.amountHalalas);
@@ -197,8 +239,65 @@ type Command = fc.AsyncCommand<Model, Record<string, never>>;
 
 const awaited = (model: Model): Milestone | undefined => (model.approved.has('M1') ? (model.approved.has('M2') ? undefined : 'M2') : 'M1');
 
+/**
+ * The customer pays the down payment: the gateway confirms it (or declines it, which frees the project to be paid
+ * again), sometimes delivering the webhook twice at once. A confirmed one moves the project on to notice to proceed.
+ */
+class PayDownPayment implements Command {
+  constructor(
+    readonly declined: boolean,
+    readonly racingItsRedelivery: boolean,
+  ) {}
+  check = (model: Readonly<Model>) => !model.proceeding;
+  async run(model: Model): Promise<void> {
+    const project = (await deps.projectStore.findProject(model.projectId))!;
+    const intent = await createDownPaymentIntent(
+      { principal: customerPrincipal(model.customerId), projectId: model.projectId, method: 'MADA', correlationId: 'model', idempotency: idempotencyScope(model.customerId) },
+      planDeps,
+    );
+    if (intent.kind !== 'performed') throw new Error('no down payment intent');
+    const notification = {
+      gatewayEventId: `evt_${ulidGenerator.newId()}`,
+      outcome: this.declined ? ('FAILED' as const) : ('CONFIRMED' as const),
+      planId: model.planId,
+      paymentId: intent.value.paymentId,
+      amountHalalas: project.downPaymentHalalas,
+      correlationId: 'model',
+    };
+    const settle = () => settlePayment(notification, planDeps).catch((error: unknown) => (error instanceof RabhanError ? error.code : Promise.reject(error)));
+    const results = this.racingItsRedelivery ? await Promise.all([settle(), settle()]) : [await settle()];
+    expect(results.filter((result) => result === 'settled'), String(results)).toHaveLength(1);
+    for (const result of results.filter((result) => result !== 'settled')) expect(['duplicate', 'CONCURRENT_UPDATE']).toContain(result);
+    if (!this.declined) {
+      model.downPaymentConfirmations.push({ gatewayEventId: notification.gatewayEventId, paymentId: intent.value.paymentId });
+      await advanceToNoticeToProceed(model.projectId);
+      model.proceeding = true;
+    }
+    await checkInvariants(model);
+  }
+  toString = () => `PayDownPayment(declined=${this.declined}, racing=${this.racingItsRedelivery})`;
+}
+
+/**
+ * The gateway reports the confirmed down payment again: under the same event id it changes nothing; under another
+ * (a second capture of the checkout) the money is real, so it goes to suspense, never to the project a second time.
+ */
+class RepeatDownPaymentConfirmation implements Command {
+  constructor(readonly asAnotherCapture: boolean) {}
+  check = (model: Readonly<Model>) => model.downPaymentConfirmations.length > 0;
+  async run(model: Model): Promise<void> {
+    const confirmation = model.downPaymentConfirmations[0]!;
+    const project = (await deps.projectStore.findProject(model.projectId))!;
+    const gatewayEventId = this.asAnotherCapture ? `evt_${ulidGenerator.newId()}` : confirmation.gatewayEventId;
+    const result = await settlePayment({ gatewayEventId, outcome: 'CONFIRMED', planId: model.planId, paymentId: confirmation.paymentId, amountHalalas: project.downPaymentHalalas, correlationId: 'model' }, planDeps);
+    expect(result).toBe(this.asAnotherCapture ? 'held-for-reconciliation' : 'duplicate');
+    await checkInvariants(model);
+  }
+  toString = () => `RepeatDownPaymentConfirmation(asAnotherCapture=${this.asAnotherCapture})`;
+}
+
 class Submit implements Command {
-  check = (model: Readonly<Model>) => !model.endedEarly && model.submitted === undefined && awaited(model) !== undefined;
+  check = (model: Readonly<Model>) => model.proceeding && !model.endedEarly && model.submitted === undefined && awaited(model) !== undefined;
   async run(model: Model): Promise<void> {
     const milestone = awaited(model)!;
     const project = await deps.projectStore.findProject(model.projectId);
@@ -335,22 +434,40 @@ class Redeliver implements Command {
  */
 const DISBURSEMENT_INDEX = fc.nat(3);
 const commands = [
+  // One down payment in four declined, and drawn often, so that most runs reach the milestones early.
+  ...Array.from({ length: 4 }, () => fc.tuple(fc.nat(3), fc.boolean()).map(([draw, racing]) => new PayDownPayment(draw === 0, racing))),
+  fc.boolean().map((asAnotherCapture) => new RepeatDownPaymentConfirmation(asAnotherCapture)),
   ...Array.from({ length: 3 }, () => fc.constant(new Submit())),
   ...Array.from({ length: 3 }, () => fc.boolean().map((racing) => new Approve(racing))),
-  ...Array.from({ length: 3 }, () => fc.tuple(DISBURSEMENT_INDEX, fc.boolean()).map(([index, redelivered]) => new Instruct(index, redelivered))),
-  ...Array.from({ length: 4 }, () => fc.tuple(DISBURSEMENT_INDEX, fc.constantFrom(...OUTCOME_TYPES), fc.boolean()).map(([index, type, racing]) => new Deliver(index, type, racing))),
+  ...Array.from({ length: 4 }, () => fc.tuple(DISBURSEMENT_INDEX, fc.boolean()).map(([index, redelivered]) => new Instruct(index, redelivered))),
+  ...Array.from({ length: 6 }, () => fc.tuple(DISBURSEMENT_INDEX, fc.constantFrom(...OUTCOME_TYPES), fc.boolean()).map(([index, type, racing]) => new Deliver(index, type, racing))),
   fc.nat(7).map((index) => new Redeliver(index)),
   ...Array.from({ length: 3 }, () => fc.tuple(fc.boolean(), fc.boolean()).map(([racing, settleFirst]) => new EndEarly(racing, settleFirst))),
 ];
 
-describe('milestone approvals and payouts', () => {
+/** The model of a project at notice to proceed with its down payment held; a run starts before the down payment. */
+const newModel = (project: Project): Model => ({
+  projectId: project.projectId,
+  contractorId: project.contractorId,
+  planId: project.planId,
+  customerId: project.customerId,
+  submitted: undefined,
+  approved: new Set(),
+  disbursements: [],
+  delivered: [],
+  endedEarly: false,
+  proceeding: true,
+  downPaymentConfirmations: [],
+});
+
+describe('down payments, milestone approvals and payouts', () => {
   it(
-    'keep the ledger balanced, pay no disbursement twice, pay the contractor no more than the quote, and keep its payable approved − paid and never negative, whatever the order and repetition of outcomes',
+    'keep the ledger balanced, hold the down payment once, pay no disbursement twice, pay the contractor no more than the quote, and keep its payable approved − paid and never negative, whatever the order and repetition of outcomes',
     async () => {
       await fc.assert(
-        fc.asyncProperty(fc.commands(commands, { maxCommands: COMMANDS_PER_RUN_MAX, size: 'max' }), async (sequence) => {
-          const project = await projectAtNoticeToProceed();
-          const model: Model = { projectId: project.projectId, contractorId: project.contractorId, planId: project.planId, customerId: project.customerId, submitted: undefined, approved: new Set(), disbursements: [], delivered: [], endedEarly: false };
+        // Half the runs start before the down payment; the other half at notice to proceed, to spend their commands on payouts.
+        fc.asyncProperty(fc.boolean(), fc.commands(commands, { maxCommands: COMMANDS_PER_RUN_MAX, size: 'max' }), async (beforeDownPayment, sequence) => {
+          const model: Model = beforeDownPayment ? { ...newModel(await projectAwaitingDownPayment()), proceeding: false } : newModel(await projectAtNoticeToProceed());
           await fc.asyncModelRun(() => ({ model, real: {} }), sequence);
         }),
         { numRuns: NUM_RUNS, interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MILLISECONDS },
@@ -361,7 +478,7 @@ describe('milestone approvals and payouts', () => {
 
   it('lets exactly one of two staff confirmations of a milestone racing each other act: one set of disbursements, the payable credited once', async () => {
     const project = await projectAtNoticeToProceed();
-    const model: Model = { projectId: project.projectId, contractorId: project.contractorId, planId: project.planId, customerId: project.customerId, submitted: undefined, approved: new Set(), disbursements: [], delivered: [], endedEarly: false };
+    const model = newModel(project);
     await new Submit().run(model);
     await new Approve(true).run(model);
     const account = await deps.projectStore.findContractorAccount(project.contractorId);
@@ -371,7 +488,7 @@ describe('milestone approvals and payouts', () => {
 
   it('applies a payout outcome racing its own redelivery once: one settlement journal, the other answered as a duplicate', async () => {
     const project = await projectAtNoticeToProceed();
-    const model: Model = { projectId: project.projectId, contractorId: project.contractorId, planId: project.planId, customerId: project.customerId, submitted: undefined, approved: new Set(), disbursements: [], delivered: [], endedEarly: false };
+    const model = newModel(project);
     await new Submit().run(model);
     await new Approve(false).run(model);
     await new Instruct(0, false).run(model);
