@@ -32,7 +32,8 @@ describe('unapplied cash over HTTP', () => {
     await runtime?.stop();
   });
 
-  it('is held in suspense when the gateway captures a different amount, and applied to the plan under four eyes', async () => {
+  /** A customer's SAR 1,000 plan, a payment the gateway simulator captures one halala short, and its item in the queue. */
+  async function shortCapture(intentHalalas: number) {
     const api = apiClient(runtime.baseUrl);
     const { accessToken: token } = await assessedCustomer(runtime.baseUrl);
     const offer = await api.call<{ offerId: string }>('POST', '/v1/plans/offers', { token, body: { amountHalalas: 100_000, installmentCount: 2 } });
@@ -40,15 +41,16 @@ describe('unapplied cash over HTTP', () => {
     const { planId } = plan.body;
     const ops = await signIn(runtime.baseUrl, TEST_IDENTITIES.opsStaff.nationalId);
     const compliance = await signIn(runtime.baseUrl, TEST_IDENTITIES.complianceStaff.nationalId);
-
-    const intent = await api.call('POST', `/v1/plans/${planId}/payments`, { token, body: { amountHalalas: 10_017, method: 'MADA' }, headers: { 'idempotency-key': randomUUID() } });
+    const intent = await api.call('POST', `/v1/plans/${planId}/payments`, { token, body: { amountHalalas: intentHalalas, method: 'MADA' }, headers: { 'idempotency-key': randomUUID() } });
     const item = await eventually(
-      async () => {
-        const queue = await api.call<{ items: ItemView[] }>('GET', '/v1/ops/reconciliation/items?limit=100', { token: ops.accessToken });
-        return queue.body.items.find((candidate) => candidate.reportedPlanId === planId);
-      },
+      async () => (await api.call<{ items: ItemView[] }>('GET', '/v1/ops/reconciliation/items?limit=100', { token: ops.accessToken })).body.items.find((candidate) => candidate.reportedPlanId === planId),
       { description: 'the short capture to reach the reconciliation queue' },
     );
+    return { api, token, planId, ops, compliance, intent, item };
+  }
+
+  it('is held in suspense when the gateway captures a different amount, and applied to the plan under four eyes', async () => {
+    const { api, token, planId, ops, compliance, intent, item } = await shortCapture(10_017);
     const decide = (step: 'resolution-proposal' | 'resolution-confirmation', staffToken: string) =>
       api.call<ItemView & { error?: { code: string } }>('POST', `/v1/ops/reconciliation/items/${item.itemId}/${step}`, { token: staffToken, body: { planId } });
 
@@ -73,18 +75,7 @@ describe('unapplied cash over HTTP', () => {
   });
 
   it('is refunded through the gateway under four eyes, leaving suspense only when the gateway reports the refund', async () => {
-    const api = apiClient(runtime.baseUrl);
-    const { accessToken: token } = await assessedCustomer(runtime.baseUrl);
-    const offer = await api.call<{ offerId: string }>('POST', '/v1/plans/offers', { token, body: { amountHalalas: 100_000, installmentCount: 2 } });
-    const plan = await api.call<{ planId: string }>('POST', '/v1/plans', { token, body: { offerId: offer.body.offerId }, headers: { 'idempotency-key': randomUUID() } });
-    const { planId } = plan.body;
-    const ops = await signIn(runtime.baseUrl, TEST_IDENTITIES.opsStaff.nationalId);
-    const compliance = await signIn(runtime.baseUrl, TEST_IDENTITIES.complianceStaff.nationalId);
-    await api.call('POST', `/v1/plans/${planId}/payments`, { token, body: { amountHalalas: 20_017, method: 'MADA' }, headers: { 'idempotency-key': randomUUID() } });
-    const item = await eventually(
-      async () => (await api.call<{ items: ItemView[] }>('GET', '/v1/ops/reconciliation/items?limit=100', { token: ops.accessToken })).body.items.find((candidate) => candidate.reportedPlanId === planId),
-      { description: 'the short capture to reach the reconciliation queue' },
-    );
+    const { api, token, planId, ops, compliance, item } = await shortCapture(20_017);
     const suspense = async () => {
       const { accounts } = (await api.call<{ accounts: Record<string, { debitHalalas: number; creditHalalas: number }> }>('GET', '/v1/ops/ledger/trial-balance', { token: ops.accessToken })).body;
       return accounts.UNAPPLIED_CASH!.creditHalalas - accounts.UNAPPLIED_CASH!.debitHalalas;

@@ -24,27 +24,38 @@ export interface RefundGateway {
 
 export type RefundRequestOutcome = 'requested' | 'already-settled';
 
-export async function requestDownPaymentRefund(
-  command: { readonly refundId: string; readonly projectId: string; readonly paymentId: string; readonly amountHalalas: number; readonly isFinalDelivery: boolean },
-  deps: Pick<PaymentDeps, 'paymentStore'> & { readonly gateway: RefundGateway; readonly retry: GovernmentRetryPolicy; readonly sleep: (milliseconds: number) => Promise<void> },
-): Promise<RefundRequestOutcome> {
-  const project = await deps.paymentStore.findProject(command.projectId);
-  // A redelivered request for a refund the gateway already answered asks nothing more.
-  if (project?.refund?.refundId !== command.refundId || project.refund.status !== 'REQUESTED') return 'already-settled';
+interface RefundRequestDeps {
+  readonly gateway: RefundGateway;
+  readonly retry: GovernmentRetryPolicy;
+  readonly sleep: (milliseconds: number) => Promise<void>;
+}
+
+/** Asks the gateway, retrying as for a government service. */
+function askGatewayToRefund(request: Parameters<RefundGateway['requestRefund']>[0], isFinalDelivery: boolean, deps: RefundRequestDeps): Promise<RefundRequestOutcome> {
   return callGovernmentService(
     async () => {
-      await deps.gateway.requestRefund({ refundId: command.refundId, checkoutReference: checkoutReferenceOf(command.paymentId), amountHalalas: project.refund!.amountHalalas });
+      await deps.gateway.requestRefund(request);
       return 'requested' as const;
     },
     {
       retry: deps.retry,
       sleep: deps.sleep,
-      isFinalDelivery: command.isFinalDelivery,
-      // Nothing to record: the refund stays REQUESTED, the dead-letter alarm pages ops, and a redrive asks again.
+      isFinalDelivery,
+      // Nothing to record: the refund stays requested, the dead-letter alarm pages ops, and a redrive asks again.
       settleFailed: async () => undefined,
       permanentFailure: (error: GovernmentServiceError) => new DeadLetterNow(`PAYMENT_GATEWAY_REFUND_${error.reason}`),
     },
   );
+}
+
+export async function requestDownPaymentRefund(
+  command: { readonly refundId: string; readonly projectId: string; readonly paymentId: string; readonly amountHalalas: number; readonly isFinalDelivery: boolean },
+  deps: Pick<PaymentDeps, 'paymentStore'> & RefundRequestDeps,
+): Promise<RefundRequestOutcome> {
+  const project = await deps.paymentStore.findProject(command.projectId);
+  // A redelivered request for a refund the gateway already answered asks nothing more.
+  if (project?.refund?.refundId !== command.refundId || project.refund.status !== 'REQUESTED') return 'already-settled';
+  return askGatewayToRefund({ refundId: command.refundId, checkoutReference: checkoutReferenceOf(command.paymentId), amountHalalas: project.refund.amountHalalas }, command.isFinalDelivery, deps);
 }
 
 export interface RefundNotification {
@@ -55,6 +66,14 @@ export interface RefundNotification {
   readonly reason: string | undefined;
   readonly correlationId: string;
 }
+
+/** The audit entry of the gateway's answer to a refund; the amount is the one checked against ours. */
+const refundOutcomeAudit = (notification: RefundNotification, action: string, now: Date) => ({
+  action,
+  actor: 'payment-gateway',
+  occurredAt: now.toISOString(),
+  facts: { refundId: notification.refundId, amountHalalas: notification.amountHalalas, ...(notification.reason === undefined ? {} : { reason: notification.reason }) },
+});
 
 /** `failed` and `contradicts` page ops: the customer is still owed the money, or the gateway and the ledger disagree. */
 export type RefundSettlementResult = 'settled' | 'failed' | 'duplicate' | 'already-settled' | 'contradicts';
@@ -76,12 +95,7 @@ export async function settleRefundOutcome(notification: RefundNotification, deps
     gatewayEventId: notification.gatewayEventId,
     projectBefore: project,
     projectAfter: after,
-    audit: {
-      action: succeeded ? 'DOWN_PAYMENT_REFUNDED' : 'DOWN_PAYMENT_REFUND_FAILED',
-      actor: 'payment-gateway',
-      occurredAt: now.toISOString(),
-      facts: { refundId: notification.refundId, amountHalalas: notification.amountHalalas, ...(notification.reason === undefined ? {} : { reason: notification.reason }) },
-    },
+    audit: refundOutcomeAudit(notification, succeeded ? 'DOWN_PAYMENT_REFUNDED' : 'DOWN_PAYMENT_REFUND_FAILED', now),
     journal: succeeded
       ? toJournalRecord(
           project.planId,
@@ -99,26 +113,13 @@ export async function settleRefundOutcome(notification: RefundNotification, deps
 /** Asks the gateway to refund money held in suspense, against the capture it came with. */
 export async function requestSuspenseRefund(
   command: { readonly refundId: string; readonly itemId: string; readonly isFinalDelivery: boolean },
-  deps: Pick<PaymentDeps, 'reconciliation'> & { readonly gateway: RefundGateway; readonly retry: GovernmentRetryPolicy; readonly sleep: (milliseconds: number) => Promise<void> },
+  deps: Pick<PaymentDeps, 'reconciliation'> & RefundRequestDeps,
 ): Promise<RefundRequestOutcome> {
   const stored = await deps.reconciliation.findItem(command.itemId);
   // A redelivered request for a refund the gateway already answered asks nothing more.
   if (stored === undefined || stored.item.status !== 'REFUND_REQUESTED' || stored.item.resolution?.refundId !== command.refundId) return 'already-settled';
   const { item } = stored;
-  return callGovernmentService(
-    async () => {
-      await deps.gateway.requestRefund({ refundId: command.refundId, checkoutReference: item.checkoutReference, amountHalalas: item.amountHalalas });
-      return 'requested' as const;
-    },
-    {
-      retry: deps.retry,
-      sleep: deps.sleep,
-      isFinalDelivery: command.isFinalDelivery,
-      // Nothing to record: the item stays REFUND_REQUESTED, the dead-letter alarm pages ops, and a redrive asks again.
-      settleFailed: async () => undefined,
-      permanentFailure: (error: GovernmentServiceError) => new DeadLetterNow(`PAYMENT_GATEWAY_REFUND_${error.reason}`),
-    },
-  );
+  return askGatewayToRefund({ refundId: command.refundId, checkoutReference: item.checkoutReference, amountHalalas: item.amountHalalas }, command.isFinalDelivery, deps);
 }
 
 async function settleSuspenseRefundOutcome(
@@ -140,12 +141,7 @@ async function settleSuspenseRefundOutcome(
     gatewayEventId: notification.gatewayEventId,
     itemBefore: stored,
     itemAfter: after,
-    audit: {
-      action: succeeded ? 'UNAPPLIED_CASH_REFUNDED' : 'UNAPPLIED_CASH_REFUND_FAILED',
-      actor: 'payment-gateway',
-      occurredAt: now.toISOString(),
-      facts: { refundId: notification.refundId, amountHalalas: item.amountHalalas, ...(notification.reason === undefined ? {} : { reason: notification.reason }) },
-    },
+    audit: refundOutcomeAudit(notification, succeeded ? 'UNAPPLIED_CASH_REFUNDED' : 'UNAPPLIED_CASH_REFUND_FAILED', now),
     journal: succeeded
       ? { journalId: deps.ids.newId(), description: `Unapplied cash ${item.itemId} refunded (${notification.refundId})`, postedAt: now, entries: unappliedCashRefundedJournal(item.amountHalalas).entries }
       : undefined,
