@@ -14,6 +14,7 @@ import { PROJECTS_EVENTS } from '../api/events.ts';
 import { projectsError } from '../api/error-codes.ts';
 import { awaitsDownPayment, cancelProject, type Project } from '../domain/project.ts';
 import type { ProjectDeps } from './project-deps.ts';
+import { SWEEP_PAGE_SIZE, sweepProjects } from './project-sweep.ts';
 import { ownProjectForUpdate, refusalError } from './projects.ts';
 
 export async function cancelProjectByCustomer(
@@ -33,32 +34,22 @@ export async function cancelProjectByCustomer(
  * down-payment intent in flight is not in the job's index until the gateway answers. Each project is its own
  * transaction guarded by its version, so a second run changes nothing more.
  */
-export const DOWN_PAYMENT_WINDOW_PAGE_SIZE = 100;
-/** Projects cancelled in one run at most; the rest wait for the next run. */
-export const DOWN_PAYMENT_WINDOW_PER_RUN_MAX = 500;
-
 export async function cancelProjectsPastDownPaymentWindow(
   command: { readonly correlationId: string },
   deps: Pick<ProjectDeps, 'projectStore' | 'clock' | 'ids'> & { readonly onProjectFailed?: (projectId: string, error: unknown) => void },
 ): Promise<{ readonly projectsCancelled: number; readonly projectsSkipped: number; readonly projectsFailed: number }> {
   const now = deps.clock.now();
-  const tally = { projectsCancelled: 0, projectsSkipped: 0, projectsFailed: 0 };
-  for await (const listed of deps.projectStore.listProjectsPastDownPaymentWindow(now, DOWN_PAYMENT_WINDOW_PAGE_SIZE)) {
-    if (tally.projectsCancelled + tally.projectsSkipped + tally.projectsFailed >= DOWN_PAYMENT_WINDOW_PER_RUN_MAX) break;
-    try {
+  const tally = await sweepProjects(
+    deps.projectStore.listProjectsPastDownPaymentWindow(now, SWEEP_PAGE_SIZE),
+    async (listed) => {
       const project = await deps.projectStore.findProject(listed.projectId);
-      if (project === undefined || !awaitsDownPayment(project) || project.downPaymentDueAt! > now) {
-        tally.projectsSkipped += 1;
-        continue;
-      }
+      if (project === undefined || !awaitsDownPayment(project) || project.downPaymentDueAt! > now) return false;
       await commitCancellation(project, { actor: 'system', reason: 'DOWN_PAYMENT_NOT_PAID', now, correlationId: command.correlationId, idempotency: undefined }, deps);
-      tally.projectsCancelled += 1;
-    } catch (error) {
-      tally.projectsFailed += 1;
-      deps.onProjectFailed?.(listed.projectId, error);
-    }
-  }
-  return tally;
+      return true;
+    },
+    deps.onProjectFailed,
+  );
+  return { projectsCancelled: tally.acted, projectsSkipped: tally.skipped, projectsFailed: tally.failed };
 }
 
 async function commitCancellation(

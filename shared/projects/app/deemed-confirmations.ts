@@ -6,10 +6,7 @@
  */
 import { confirmInstallation } from '../domain/project.ts';
 import type { ProjectDeps } from './project-deps.ts';
-
-export const DEEMED_CONFIRMATION_PAGE_SIZE = 100;
-/** Projects confirmed in one run at most; the rest wait for the next run. */
-export const DEEMED_CONFIRMATION_PER_RUN_MAX = 500;
+import { SWEEP_PAGE_SIZE, sweepProjects } from './project-sweep.ts';
 
 export interface DeemedConfirmationReport {
   readonly projectsConfirmed: number;
@@ -19,27 +16,21 @@ export interface DeemedConfirmationReport {
 
 export async function deemSilentCustomersConfirmed(deps: ProjectDeps & { readonly onProjectFailed?: (projectId: string, error: unknown) => void }): Promise<DeemedConfirmationReport> {
   const now = deps.clock.now();
-  const tally = { projectsConfirmed: 0, projectsSkipped: 0, projectsFailed: 0 };
-  for await (const listed of deps.projectStore.listProjectsPastConfirmationDeadline(now, DEEMED_CONFIRMATION_PAGE_SIZE)) {
-    if (tally.projectsConfirmed + tally.projectsSkipped + tally.projectsFailed >= DEEMED_CONFIRMATION_PER_RUN_MAX) break;
-    try {
+  const tally = await sweepProjects(
+    deps.projectStore.listProjectsPastConfirmationDeadline(now, SWEEP_PAGE_SIZE),
+    async (listed) => {
       const project = await deps.projectStore.findProject(listed.projectId);
       const moved = project === undefined ? undefined : confirmInstallation(project, { confirmedAt: now, confirmedBy: 'system', deemed: true });
-      if (project === undefined || moved === undefined || moved.kind === 'refused') {
-        tally.projectsSkipped += 1;
-        continue;
-      }
+      if (project === undefined || moved === undefined || moved.kind === 'refused') return false;
       await deps.projectStore.commitProjectChange({
         before: project,
         after: moved.project,
         audit: { action: 'INSTALLATION_CONFIRMED', actor: 'system', occurredAt: now.toISOString(), facts: { deemed: true, confirmationDueAt: project.confirmationDueAt!.toISOString() } },
         events: [],
       });
-      tally.projectsConfirmed += 1;
-    } catch (error) {
-      tally.projectsFailed += 1;
-      deps.onProjectFailed?.(listed.projectId, error);
-    }
-  }
-  return tally;
+      return true;
+    },
+    deps.onProjectFailed,
+  );
+  return { projectsConfirmed: tally.acted, projectsSkipped: tally.skipped, projectsFailed: tally.failed };
 }

@@ -10,11 +10,7 @@ import { fixProvisionalSchedule, riyadhCalendarDate } from '../../lending/index.
 import { PROJECTS_EVENTS } from '../api/events.ts';
 import { issueNoticeToProceed, type Project } from '../domain/project.ts';
 import type { ProjectDeps } from './project-deps.ts';
-
-/** Projects read per index page. */
-export const NOTICE_TO_PROCEED_PAGE_SIZE = 100;
-/** Projects given notice in one run at most; the rest wait for the next run, a minute later. */
-export const NOTICE_TO_PROCEED_PER_RUN_MAX = 500;
+import { SWEEP_PAGE_SIZE, sweepProjects } from './project-sweep.ts';
 
 export interface NoticeToProceedReport {
   readonly projectsIssued: number;
@@ -24,19 +20,8 @@ export interface NoticeToProceedReport {
 
 export async function issueDueNoticesToProceed(command: { readonly correlationId: string }, deps: ProjectDeps & { readonly onProjectFailed?: (projectId: string, error: unknown) => void }): Promise<NoticeToProceedReport> {
   const now = deps.clock.now();
-  const tally = { projectsIssued: 0, projectsSkipped: 0, projectsFailed: 0 };
-  for await (const listed of deps.projectStore.listProjectsDueNoticeToProceed(now, NOTICE_TO_PROCEED_PAGE_SIZE)) {
-    if (tally.projectsIssued + tally.projectsSkipped + tally.projectsFailed >= NOTICE_TO_PROCEED_PER_RUN_MAX) break;
-    try {
-      const issued = await issueOne(listed, command.correlationId, now, deps);
-      if (issued) tally.projectsIssued += 1;
-      else tally.projectsSkipped += 1;
-    } catch (error) {
-      tally.projectsFailed += 1;
-      deps.onProjectFailed?.(listed.projectId, error);
-    }
-  }
-  return tally;
+  const tally = await sweepProjects(deps.projectStore.listProjectsDueNoticeToProceed(now, SWEEP_PAGE_SIZE), (listed) => issueOne(listed, command.correlationId, now, deps), deps.onProjectFailed);
+  return { projectsIssued: tally.acted, projectsSkipped: tally.skipped, projectsFailed: tally.failed };
 }
 
 async function issueOne(listed: Project, correlationId: string, now: Date, deps: ProjectDeps): Promise<boolean> {

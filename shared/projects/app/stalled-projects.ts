@@ -9,10 +9,7 @@ import { newEventFacts, outboundEvent } from '../../kernel/messaging/event-envel
 import { PROJECTS_EVENTS } from '../api/events.ts';
 import { flagStalled, type Project } from '../domain/project.ts';
 import type { ProjectDeps } from './project-deps.ts';
-
-export const STALL_PAGE_SIZE = 100;
-/** Projects flagged in one run at most; the rest wait for the next run. */
-export const STALL_PER_RUN_MAX = 500;
+import { SWEEP_PAGE_SIZE, sweepProjects } from './project-sweep.ts';
 
 export interface StallRunReport {
   readonly projectsFlagged: number;
@@ -25,17 +22,13 @@ export async function flagStalledProjects(
   deps: ProjectDeps & { readonly onProjectFlagged?: (project: Project) => void; readonly onProjectFailed?: (projectId: string, error: unknown) => void },
 ): Promise<StallRunReport> {
   const now = deps.clock.now();
-  const tally = { projectsFlagged: 0, projectsSkipped: 0, projectsFailed: 0 };
-  for await (const listed of deps.projectStore.listProjectsPastStageDeadline(now, STALL_PAGE_SIZE)) {
-    if (tally.projectsFlagged + tally.projectsSkipped + tally.projectsFailed >= STALL_PER_RUN_MAX) break;
-    try {
+  const tally = await sweepProjects(
+    deps.projectStore.listProjectsPastStageDeadline(now, SWEEP_PAGE_SIZE),
+    async (listed) => {
       // The index may lag the table: decide on the project as it stands.
       const project = await deps.projectStore.findProject(listed.projectId);
       const flagged = project === undefined ? undefined : flagStalled(project, now);
-      if (project === undefined || flagged?.stalled === undefined) {
-        tally.projectsSkipped += 1;
-        continue;
-      }
+      if (project === undefined || flagged?.stalled === undefined) return false;
       const { stage, deadlineAt } = flagged.stalled;
       await deps.projectStore.commitProjectChange({
         before: project,
@@ -49,12 +42,10 @@ export async function flagStalledProjects(
           ),
         ],
       });
-      tally.projectsFlagged += 1;
       deps.onProjectFlagged?.(flagged);
-    } catch (error) {
-      tally.projectsFailed += 1;
-      deps.onProjectFailed?.(listed.projectId, error);
-    }
-  }
-  return tally;
+      return true;
+    },
+    deps.onProjectFailed,
+  );
+  return { projectsFlagged: tally.acted, projectsSkipped: tally.skipped, projectsFailed: tally.failed };
 }
