@@ -7,13 +7,13 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../lib/local/runtime.ts';
 import { TEST_IDENTITIES } from '../../lib/local/simulators/test-identities.ts';
-import { riyadhCalendarDate } from '../../shared/kernel/calendar-date.ts';
 import { apiClient, type Tokens } from '../support/api-client.ts';
 import { assessedCustomer } from '../support/customer-setup.ts';
 import { eventually } from '../support/eventually.ts';
 import { validSaudiIban } from '../support/iban.ts';
 import { startTestRuntime } from '../support/local-runtime.ts';
 import { randomNationalId } from '../support/national-ids.ts';
+import { HOME, inDays, quoteBody } from '../support/project-setup.ts';
 import { signIn } from '../support/sign-in.ts';
 
 interface ErrorBody {
@@ -35,19 +35,6 @@ interface Quote {
 }
 
 const digits = (count: number): string => Array.from({ length: count }, () => String(randomInt(0, 10))).join('');
-const HOME = { cityId: 'riyadh', monthlyConsumptionKilowattHours: [1200, 1150, 1400, 2000, 2900, 3600, 4000, 4100, 3500, 2500, 1600, 1300], roofAreaSquareMeters: 120 };
-const inDays = (days: number): string => riyadhCalendarDate(new Date(Date.now() + days * 86_400_000));
-const quoteBody = (overrides: Record<string, unknown> = {}) => ({
-  systemWatts: 14_850,
-  module: { make: 'Jinko', model: 'Tiger Neo 550', wattage: 550, count: 27 },
-  inverter: { make: 'Huawei', model: 'SUN2000-15KTL' },
-  equipmentHalalas: 4_500_001,
-  installationHalalas: 1_200_000,
-  warrantyYears: 10,
-  installationDays: 5,
-  validUntil: inDays(30),
-  ...overrides,
-});
 
 describe('quote requests and quotes over HTTP', () => {
   let runtime: LocalRuntime;

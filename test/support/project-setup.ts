@@ -24,6 +24,20 @@ export const HOME = { cityId: 'riyadh', monthlyConsumptionKilowattHours: [1200, 
 export const INSTALLATION_ADDRESS = { buildingNumber: '2715', street: 'King Fahd Road', district: 'Al Olaya', city: 'Riyadh', postalCode: '12212', additionalNumber: '8123' };
 /** The quote every fixture project finances: SAR 65,550.01 with VAT. */
 export const QUOTE_TOTAL_HALALAS = 6_555_001;
+/** A Riyadh calendar date `days` from now. */
+export const inDays = (days: number): string => riyadhCalendarDate(new Date(Date.now() + days * 86_400_000));
+/** An installer's quote for HOME: 27 × 550 W, priced to QUOTE_TOTAL_HALALAS, valid for 30 days. */
+export const quoteBody = (overrides: Record<string, unknown> = {}) => ({
+  systemWatts: 14_850,
+  module: { make: 'Jinko', model: 'Tiger Neo 550', wattage: 550, count: 27 },
+  inverter: { make: 'Huawei', model: 'SUN2000-15KTL' },
+  equipmentHalalas: 4_500_001,
+  installationHalalas: 1_200_000,
+  warrantyYears: 10,
+  installationDays: 5,
+  validUntil: inDays(30),
+  ...overrides,
+});
 
 /** An installer company applied, verified by the ZATCA simulator and approved with four eyes, serving Riyadh. */
 export async function approvedInstaller(baseUrl: string, staff: { ops: Tokens; compliance: Tokens }, iban = validSaudiIban('80', digits(18))): Promise<Tokens> {
@@ -60,16 +74,7 @@ export async function financedProject(baseUrl: string, customer: Tokens, install
   const quote = await api.call<{ quoteId: string }>('POST', `/v1/quote-requests/${request.body.requestId}/quotes`, {
     token: installer.accessToken,
     headers: withKey(),
-    body: {
-      systemWatts: 14_850,
-      module: { make: 'Jinko', model: 'Tiger Neo 550', wattage: 550, count: 27 },
-      inverter: { make: 'Huawei', model: 'SUN2000-15KTL' },
-      equipmentHalalas: 4_500_001,
-      installationHalalas: 1_200_000,
-      warrantyYears: 10,
-      installationDays: 5,
-      validUntil: riyadhCalendarDate(new Date(Date.now() + 30 * 86_400_000)),
-    },
+    body: quoteBody(),
   });
   const offer = await api.call<{ offerId: string }>('POST', `/v1/quote-requests/${request.body.requestId}/quotes/${quote.body.quoteId}/acceptance`, {
     token: customer.accessToken,
