@@ -141,10 +141,17 @@ describe('installation project deadlines over HTTP', () => {
     // The customer repays one installment (SAR 1,250 of the SAR 5,000 financed) before the work stalls.
     const installment = await api().call('POST', `/v1/plans/${planId}/payments`, { token: customer.accessToken, headers: { 'idempotency-key': randomUUID() }, body: { amountHalalas: 125_000, method: 'MADA' } });
     expect([installment.status, installment.body]).toEqual([201, expect.anything()]);
-    await eventually(async () => ((await api().call<{ outstandingHalalas: number }>('GET', `/v1/plans/${planId}`, { token: customer.accessToken })).body.outstandingHalalas === 375_000 ? true : undefined), {
-      description: 'the installment paid',
-      // The gateway's checkout goes through the outbox and a queue; on a loaded 2-core runner that took over 30 s once.
-      timeoutMilliseconds: 60_000,
+    let planLastRead: unknown;
+    await eventually(
+      async () => {
+        planLastRead = (await api().call<{ outstandingHalalas: number }>('GET', `/v1/plans/${planId}`, { token: customer.accessToken })).body;
+        return (planLastRead as { outstandingHalalas: number }).outstandingHalalas === 375_000 ? true : undefined;
+      },
+      // The checkout goes through the outbox and a queue. A consumer attempt that fails is retried by SQS only after
+      // the queue's 90 s visibility timeout (6 x the 15 s function timeout), so the wait allows one redelivery.
+      { description: 'the installment paid', timeoutMilliseconds: 120_000 },
+    ).catch((error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}; the plan as last read: ${JSON.stringify(planLastRead)}`, { cause: error });
     });
     await submitMilestone(runtime.baseUrl, installer, projectId, 'M1');
     await approveMilestone(runtime.baseUrl, staff, projectId, 'M1');
@@ -188,5 +195,5 @@ describe('installation project deadlines over HTTP', () => {
     expect(trial.body.balanced).toBe(true);
     expect(trial.body.accounts.CUSTOMER_REFUNDS_DUE).toEqual({ debitHalalas: 125_000, creditHalalas: 125_000 });
     expect(trial.body.accounts.CONTRACTOR_RECEIVABLE?.debitHalalas).toBe(3_277_501);
-  }, 180_000);
+  }, 240_000);
 });

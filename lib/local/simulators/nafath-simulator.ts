@@ -8,6 +8,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { signCallback } from '../../../shared/kernel/crypto/callback-signature.ts';
 import { parseNationalId } from '../../../shared/kernel/national-id.ts';
 import { startHttpSimulator, type RunningSimulator, type SimulatorResponse } from './http-simulator.ts';
+import { deliverSigned, scheduler, type WebhookSender } from './webhook-delivery.ts';
 import { nafathBehaviourFor } from './test-identities.ts';
 
 export interface NafathSimulatorOptions {
@@ -26,7 +27,7 @@ export type NafathOutcome = 'COMPLETED' | 'REJECTED' | 'EXPIRED';
 export type NafathStatus = 'WAITING' | NafathOutcome;
 
 export const DEFAULT_APPROVAL_DELAY_MILLISECONDS = 1_000;
-/** Callback delivery attempts on network errors or 5xx, like a real webhook sender; a 4xx answer is final. */
+/** Callback delivery attempts, like a real webhook sender (webhook-delivery.ts says which answers are retried). */
 export const CALLBACK_ATTEMPTS_MAX = 5;
 /** Doubles after each failed attempt: 250, 500, 1,000, 2,000 ms, so a delivery gives up within about 4 s. */
 export const CALLBACK_RETRY_BASE_DELAY_MILLISECONDS = 250;
@@ -47,63 +48,19 @@ export function signNafathCallback(secret: string, timestampSeconds: number, raw
   return signCallback(secret, timestampSeconds, rawBody);
 }
 
-interface Scheduler {
-  readonly signal: AbortSignal;
-  /** Runs `action` after the delay unless the simulator stopped first. */
-  later<T>(milliseconds: number, action: () => T | Promise<T>): Promise<T>;
-  stop(): void;
-}
-
-/** The simulator's timers, all cancelled when it stops. */
-function scheduler(): Scheduler {
-  const timers = new Set<NodeJS.Timeout>();
-  const stopping = new AbortController();
-  return {
-    signal: stopping.signal,
-    later: <T>(milliseconds: number, action: () => T | Promise<T>): Promise<T> =>
-      new Promise<T>((resolve) => {
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          // Through a promise, so that an action that throws becomes a rejection rather than an uncaught exception.
-          if (!stopping.signal.aborted) resolve(Promise.resolve().then(action));
-        }, milliseconds);
-        timers.add(timer);
-      }),
-    stop: () => {
-      stopping.abort();
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-    },
-  };
-}
-
-/** One callback, one id: retries resend the same body with a fresh timestamp and signature. */
-async function deliverCallback(options: NafathSimulatorOptions, schedule: Scheduler, rawBody: string, attempt: number): Promise<void> {
-  const url = options.callbackUrl();
-  // Without a receiver the outcome is still available by polling.
-  if (url === undefined) return;
-  const timestampSeconds = Math.floor(Date.now() / 1000);
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-nafath-timestamp': String(timestampSeconds), 'x-nafath-signature': signNafathCallback(options.callbackSecret, timestampSeconds, rawBody) },
-      body: rawBody,
-      signal: AbortSignal.any([schedule.signal, AbortSignal.timeout(CALLBACK_TIMEOUT_MILLISECONDS)]),
-    });
-    await response.body?.cancel();
-    if (response.status < 500) return;
-  } catch {
-    // A network error or timeout: retried below.
-  }
-  if (attempt >= CALLBACK_ATTEMPTS_MAX) return;
-  const baseDelayMilliseconds = options.callbackRetryBaseDelayMilliseconds ?? CALLBACK_RETRY_BASE_DELAY_MILLISECONDS;
-  await schedule.later(baseDelayMilliseconds * 2 ** (attempt - 1), () => deliverCallback(options, schedule, rawBody, attempt + 1));
-}
-
 export async function startNafathSimulator(options: NafathSimulatorOptions): Promise<RunningSimulator> {
   const statuses = new Map<string, NafathStatus>();
   const schedule = scheduler();
   const later = schedule.later;
+  const callbacks: WebhookSender = {
+    url: options.callbackUrl,
+    secret: options.callbackSecret,
+    timestampHeader: 'x-nafath-timestamp',
+    signatureHeader: 'x-nafath-signature',
+    attemptsMax: CALLBACK_ATTEMPTS_MAX,
+    retryBaseDelayMilliseconds: options.callbackRetryBaseDelayMilliseconds ?? CALLBACK_RETRY_BASE_DELAY_MILLISECONDS,
+    attemptTimeoutMilliseconds: CALLBACK_TIMEOUT_MILLISECONDS,
+  };
 
   const record = (transId: string, status: NafathStatus): void => {
     statuses.delete(transId);
@@ -114,7 +71,8 @@ export async function startNafathSimulator(options: NafathSimulatorOptions): Pro
   function settle(transId: string, status: NafathOutcome): Promise<void> {
     record(transId, status);
     const rawBody = JSON.stringify({ callbackId: randomUUID(), transId, status, occurredAt: new Date().toISOString() });
-    return deliverCallback(options, schedule, rawBody, 1);
+    // One callback, one id: retries resend the same body with a fresh timestamp and signature.
+    return deliverSigned(callbacks, schedule, rawBody);
   }
 
   function requestLogin(body: unknown): SimulatorResponse | Promise<SimulatorResponse | 'hang'> {

@@ -6,12 +6,14 @@
  *     money goes to suspense for reconciliation;
  *   - every confirmation is delivered twice, the second time late, to exercise replay handling;
  *   - everything else is confirmed.
+ * Like a real gateway, it retries a delivery our webhook does not acknowledge (webhook-delivery.ts), so one refused
+ * delivery, such as a 409 for a lost race, never loses an outcome.
  * A refund (POST /v1/refunds, keyed by refund id) succeeds after the same short delay, its outcome delivered twice to
  * the refund webhook; refunds of amounts ending in 19 halalas fail (refund.failed).
  */
 import { randomUUID } from 'node:crypto';
-import { signCallback } from '../../../shared/kernel/crypto/callback-signature.ts';
 import { startHttpSimulator, type RunningSimulator } from './http-simulator.ts';
+import { deliverSigned, scheduler, type WebhookSender } from './webhook-delivery.ts';
 
 export const DECLINED_AMOUNT_SUFFIX_HALALAS = 13;
 export const SHORT_CAPTURE_AMOUNT_SUFFIX_HALALAS = 17;
@@ -19,6 +21,10 @@ export const REFUND_FAILURE_AMOUNT_SUFFIX_HALALAS = 19;
 const HALALAS_PER_SAR = 100;
 const CHECKOUT_COMPLETION_DELAY_MILLISECONDS = 500;
 const DUPLICATE_DELIVERY_DELAY_MILLISECONDS = 1_500;
+/** Attempts per delivery, the first included: retried after 1, 2, 4, 8 and 16 s, so given up within about half a minute. */
+export const GATEWAY_WEBHOOK_ATTEMPTS_MAX = 6;
+const GATEWAY_WEBHOOK_RETRY_BASE_DELAY_MILLISECONDS = 1_000;
+const GATEWAY_WEBHOOK_ATTEMPT_TIMEOUT_MILLISECONDS = 10_000;
 
 export interface PaymentGatewaySimulatorOptions {
   readonly port: number;
@@ -32,28 +38,23 @@ export interface PaymentGatewaySimulatorOptions {
 const REFUNDS_REMEMBERED_MAX = 10_000;
 
 export async function startPaymentGatewaySimulator(options: PaymentGatewaySimulatorOptions): Promise<RunningSimulator> {
-  const timers = new Set<NodeJS.Timeout>();
   const opened = new Set<string>();
   const refunded = new Set<string>();
-  let stopped = false;
-
-  const later = (milliseconds: number, action: () => Promise<void>): void => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      if (!stopped) void action().catch(() => undefined);
-    }, milliseconds);
-    timers.add(timer);
+  const schedule = scheduler();
+  const sender = (url: () => string | undefined): WebhookSender => ({
+    url,
+    secret: options.webhookSecret,
+    timestampHeader: 'x-gateway-timestamp',
+    signatureHeader: 'x-gateway-signature',
+    attemptsMax: GATEWAY_WEBHOOK_ATTEMPTS_MAX,
+    retryBaseDelayMilliseconds: GATEWAY_WEBHOOK_RETRY_BASE_DELAY_MILLISECONDS,
+    attemptTimeoutMilliseconds: GATEWAY_WEBHOOK_ATTEMPT_TIMEOUT_MILLISECONDS,
+  });
+  const payments = sender(options.webhookUrl);
+  const refunds = sender(options.refundWebhookUrl);
+  const later = (milliseconds: number, to: WebhookSender, body: string): void => {
+    void schedule.later(milliseconds, () => deliverSigned(to, schedule, body)).catch(() => undefined);
   };
-
-  async function deliver(body: string, url = options.webhookUrl()): Promise<void> {
-    if (url === undefined) return;
-    const timestampSeconds = Math.floor(Date.now() / 1000);
-    await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-gateway-timestamp': String(timestampSeconds), 'x-gateway-signature': signCallback(options.webhookSecret, timestampSeconds, body) },
-      body,
-    });
-  }
 
   return startHttpSimulator(
     options.port,
@@ -77,8 +78,8 @@ export async function startPaymentGatewaySimulator(options: PaymentGatewaySimula
           occurredAt: new Date().toISOString(),
           ...(failed ? { reason: 'CARD_ACCOUNT_CLOSED' } : {}),
         });
-        later(CHECKOUT_COMPLETION_DELAY_MILLISECONDS, () => deliver(body, options.refundWebhookUrl()));
-        later(DUPLICATE_DELIVERY_DELAY_MILLISECONDS, () => deliver(body, options.refundWebhookUrl()));
+        later(CHECKOUT_COMPLETION_DELAY_MILLISECONDS, refunds, body);
+        later(DUPLICATE_DELIVERY_DELAY_MILLISECONDS, refunds, body);
         return { status: 201, body: { refundId } };
       }
       if (request.method !== 'POST' || request.url.pathname !== '/v1/checkouts') return { status: 404, body: { error: 'not found' } };
@@ -98,13 +99,10 @@ export async function startPaymentGatewaySimulator(options: PaymentGatewaySimula
         amountHalalas: capturedShort ? amountHalalas - 1 : amountHalalas,
         occurredAt: new Date().toISOString(),
       });
-      later(CHECKOUT_COMPLETION_DELAY_MILLISECONDS, () => deliver(body));
-      if (!declined) later(DUPLICATE_DELIVERY_DELAY_MILLISECONDS, () => deliver(body));
+      later(CHECKOUT_COMPLETION_DELAY_MILLISECONDS, payments, body);
+      if (!declined) later(DUPLICATE_DELIVERY_DELAY_MILLISECONDS, payments, body);
       return { status: 201, body: { checkoutReference: reference } };
     },
-    () => {
-      stopped = true;
-      for (const timer of timers) clearTimeout(timer);
-    },
+    () => schedule.stop(),
   );
 }

@@ -23,12 +23,13 @@
  * or IBAN is refused 409. Requests are refused 400 unless transferId is a non-empty string of at most 64 characters,
  * amountHalalas a positive safe integer, iban `SA` + 22 digits with correct MOD-97 check digits, and reference a
  * string of at most 140 characters. The simulator remembers at most PAYOUT_SIMULATOR_TRANSFERS_MAX transfers and
- * answers 503 to new ones beyond that. Nothing is logged; stopping clears every timer and aborts webhook deliveries.
+ * answers 503 to new ones beyond that. Like a bank, it retries a delivery our webhook does not acknowledge
+ * (webhook-delivery.ts). Nothing is logged; stopping clears every timer and aborts webhook deliveries.
  */
 import { randomUUID } from 'node:crypto';
-import { signCallback } from '../../../shared/kernel/crypto/callback-signature.ts';
 import { parseSaudiIban } from '../../../shared/kernel/iban.ts';
 import { startHttpSimulator, type RunningSimulator, type SimulatorResponse } from './http-simulator.ts';
+import { deliverSigned, scheduler, type WebhookSender } from './webhook-delivery.ts';
 
 /**
  * The documented test IBANs: valid Saudi IBANs (MOD-97 check digits verified by shared/kernel/iban.ts) at Riyad Bank
@@ -58,8 +59,11 @@ export const PAYOUT_SIMULATOR_DELAYS_MILLISECONDS = {
   duplicateOfSettled: 1_500,
   returnedAfterSettled: 2_000,
 } as const;
-/** A webhook delivery that takes longer is abandoned; the simulator does not retry it. */
-const WEBHOOK_DELIVERY_TIMEOUT_MILLISECONDS = 5_000;
+/** Attempts per outcome, the first included, retried after 0.5, 1, 2 and 4 s as webhook-delivery.ts says. */
+export const PAYOUT_WEBHOOK_ATTEMPTS_MAX = 5;
+const PAYOUT_WEBHOOK_RETRY_BASE_DELAY_MILLISECONDS = 500;
+/** An attempt that takes longer is abandoned and retried. */
+const WEBHOOK_ATTEMPT_TIMEOUT_MILLISECONDS = 5_000;
 const TRANSFER_ID_LENGTH_MAX = 64;
 /** An ISO 20022 unstructured remittance line. */
 const REFERENCE_LENGTH_MAX = 140;
@@ -131,37 +135,25 @@ function parseTransferRequest(body: unknown): TransferRequest | { readonly error
 }
 
 export async function startPayoutSimulator(options: PayoutSimulatorOptions): Promise<RunningSimulator> {
-  const timers = new Set<NodeJS.Timeout>();
   const transfers = new Map<string, AcceptedTransfer>();
   /** Instructions answered 503 so far, per transferId to the unavailable-twice IBAN; forgotten once accepted. */
   const unavailableAnswers = new Map<string, number>();
-  const deliveries = new AbortController();
-  let stopped = false;
-
-  const later = (milliseconds: number, action: () => Promise<void> | void): void => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      if (!stopped) void Promise.resolve(action()).catch(() => undefined);
-    }, milliseconds);
-    timers.add(timer);
+  const timers = scheduler();
+  const webhook: WebhookSender = {
+    url: options.webhookUrl,
+    secret: options.webhookSecret,
+    timestampHeader: PAYOUT_TIMESTAMP_HEADER,
+    signatureHeader: PAYOUT_SIGNATURE_HEADER,
+    attemptsMax: PAYOUT_WEBHOOK_ATTEMPTS_MAX,
+    retryBaseDelayMilliseconds: PAYOUT_WEBHOOK_RETRY_BASE_DELAY_MILLISECONDS,
+    attemptTimeoutMilliseconds: WEBHOOK_ATTEMPT_TIMEOUT_MILLISECONDS,
   };
 
-  async function deliver(body: string): Promise<void> {
-    const url = options.webhookUrl();
-    if (url === undefined) return;
-    const timestampSeconds = Math.floor(Date.now() / 1000);
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [PAYOUT_TIMESTAMP_HEADER]: String(timestampSeconds),
-        [PAYOUT_SIGNATURE_HEADER]: signCallback(options.webhookSecret, timestampSeconds, body),
-      },
-      body,
-      signal: AbortSignal.any([deliveries.signal, AbortSignal.timeout(WEBHOOK_DELIVERY_TIMEOUT_MILLISECONDS)]),
-    });
-    await response.body?.cancel();
-  }
+  const later = (milliseconds: number, action: () => Promise<void> | void): void => {
+    void timers.later(milliseconds, action).catch(() => undefined);
+  };
+
+  const deliver = (body: string): Promise<void> => deliverSigned(webhook, timers, body);
 
   /** Builds the event when the outcome happens (so occurredAt is its time), delivers it, and returns its body. */
   function outcome(transferId: string, transfer: AcceptedTransfer, type: PayoutEventType, reason?: PayoutFailureReason): string {
@@ -230,11 +222,6 @@ export async function startPayoutSimulator(options: PayoutSimulatorOptions): Pro
       if (request.method === 'POST' && request.url.pathname === '/v1/transfers') return instruct(request.body);
       return { status: 404, body: { error: 'not found' } };
     },
-    () => {
-      stopped = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      deliveries.abort();
-    },
+    () => timers.stop(),
   );
 }

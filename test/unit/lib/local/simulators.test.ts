@@ -237,7 +237,7 @@ describe('the NAFATH simulator', () => {
     }
   });
 
-  it('treats a 4xx answer to a callback as final and does not retry it', async () => {
+  it('treats a 4xx answer to a callback that does not ask for a retry as final', async () => {
     // Arrange
     const receiver = await startReceiver([409]);
     const simulator = await nafath(receiver.url);
