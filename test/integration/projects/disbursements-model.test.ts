@@ -267,7 +267,11 @@ class PayDownPayment implements Command {
     const settle = () => settlePayment(notification, planDeps).catch((error: unknown) => (error instanceof RabhanError ? error.code : Promise.reject(error)));
     const results = this.racingItsRedelivery ? await Promise.all([settle(), settle()]) : [await settle()];
     expect(results.filter((result) => result === 'settled'), String(results)).toHaveLength(1);
-    for (const result of results.filter((result) => result !== 'settled')) expect(['duplicate', 'CONCURRENT_UPDATE']).toContain(result);
+    // The loser of the race changes nothing, whichever way it saw the winner: its event already recorded, the
+    // payment changed under it, or (a read that straddled the winner's commit: BatchGetItem is read-committed per item,
+    // not one snapshot) the payment already failed the same way.
+    const harmlessLosses = this.declined ? ['duplicate', 'CONCURRENT_UPDATE', 'already-settled'] : ['duplicate', 'CONCURRENT_UPDATE'];
+    for (const result of results.filter((result) => result !== 'settled')) expect(harmlessLosses).toContain(result);
     if (!this.declined) {
       model.downPaymentConfirmations.push({ gatewayEventId: notification.gatewayEventId, paymentId: intent.value.paymentId });
       await advanceToNoticeToProceed(model.projectId);
