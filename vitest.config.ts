@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -6,6 +7,10 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Vitest leaves one core to itself by default, which on a 2-core runner runs every file one after another. The
+    // unit, infra and integration files are independent, so they run a file per core; e2e files still run one at a
+    // time (fileParallelism below), after them. Measured on 2 cores: 306 s down to 220 s for the first three.
+    maxWorkers: availableParallelism(),
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', env: { POWERTOOLS_LOG_LEVEL: 'WARN' } } },
       // Synthesis plus three cdk-nag packs takes seconds alone but far longer on a busy 2-core runner, and it runs in
