@@ -2,7 +2,8 @@
 // Runs before dependencies exist, so it uses Node's standard library only.
 // Usage: node bin/bootstrap.mjs <npm script>
 // Makes a fresh clone runnable with one command: installs npm dependencies when package-lock.json changed,
-// installs the local AWS engines (DynamoDB Local, moto) into .local-cloud/, then runs the npm script.
+// installs the local AWS engines (DynamoDB Local, moto), and for tests their Python tools, into .local-cloud/, then
+// runs the npm script.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,5 +38,7 @@ if (installedDigest !== lockDigest) {
   writeFileSync(installMarker, lockDigest);
 }
 
-runOrExit(npm, ['exec', '--', 'tsx', 'bin/install-engines.ts']);
+// Tests also need the Python tools only they use (schemathesis, pvlib): fetched here beside the engines, not later
+// inside the tests that need them.
+runOrExit(npm, ['exec', '--', 'tsx', 'bin/install-engines.ts', ...(script === 'test:all' ? ['--with-test-tools'] : [])]);
 runOrExit(npm, ['run', '--silent', script]);

@@ -199,9 +199,25 @@ export function installPvlib(log: (line: string) => void = (line) => process.std
 
 /** Installs whatever engine this environment needs and is not yet cached. Safe to call every time. */
 export function installLocalEngines(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
-  if (needsDynamoDbEngine()) installDynamoDbLocal(log);
-  if (needsMotoEngine()) installMoto(log);
+  for (const engine of ['dynamodb-local', 'moto'] as const) LOCAL_TOOL_INSTALLERS[engine](log);
 }
+
+/**
+ * Everything installed into .local-cloud/, each on its own so that bin/install-engines.ts can fetch them side by
+ * side: the two engines (unless the environment names its own endpoints) and the two test-only Python tools.
+ */
+export const LOCAL_TOOL_INSTALLERS = {
+  'dynamodb-local': (log: (line: string) => void) => {
+    if (needsDynamoDbEngine()) installDynamoDbLocal(log);
+  },
+  moto: (log: (line: string) => void) => {
+    if (needsMotoEngine()) installMoto(log);
+  },
+  schemathesis: (log: (line: string) => void) => void installSchemathesis(log),
+  pvlib: (log: (line: string) => void) => void installPvlib(log),
+} as const;
+
+export type LocalTool = keyof typeof LOCAL_TOOL_INSTALLERS;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
