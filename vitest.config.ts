@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './test/support/longest-first-sequencer.ts';
 
 /** The e2e file whose scheduled jobs run on windows of seconds. */
 const TIMED_E2E_FILE = 'test/e2e/project-deadlines.test.ts';
@@ -23,6 +24,7 @@ export default defineConfig({
     // unit, infra and integration files are independent, so they run a file per core, and then the e2e files. Measured
     // on 2 cores: 306 s down to 220 s for the first three.
     maxWorkers: availableParallelism(),
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', env: { POWERTOOLS_LOG_LEVEL: 'WARN' } } },
       // Synthesis plus three cdk-nag packs takes seconds alone but far longer on a busy 2-core runner, and it runs in
