@@ -15,7 +15,7 @@ import { disbursementFailedJournal, disbursementReturnedJournal, disbursementSen
 import { PROJECTS_EVENTS } from '../api/events.ts';
 import { projectsError } from '../api/error-codes.ts';
 import { decideOutcome, holdForIbanChange, markSent, parseDisbursementId, type Disbursement, type LedgerMovement, type PayoutOutcome } from '../domain/disbursement.ts';
-import { settleDisbursement, type Project } from '../domain/project.ts';
+import { reopenReturnedDisbursement, settleDisbursement, type Project } from '../domain/project.ts';
 import type { PayoutDeps, ProjectDeps } from './project-deps.ts';
 import type { ContractorMoneyMovement } from './ports.ts';
 
@@ -148,6 +148,14 @@ async function applyOutcome(
     events.push(outboundEvent(PROJECTS_EVENTS.disbursementFailed, { ...disbursementFacts(after), reason: after.failureReason ?? 'UNKNOWN', failedAt: now.toISOString() }, facts()));
   } else if (after.status === 'RETURNED') {
     events.push(outboundEvent(PROJECTS_EVENTS.disbursementReturned, { ...disbursementFacts(after), reason: after.failureReason ?? 'UNKNOWN', returnedAt: now.toISOString() }, facts()));
+    if (project !== undefined) {
+      projectChange = {
+        before: project,
+        after: reopenReturnedDisbursement(project),
+        audit: { action: 'DISBURSEMENT_RETURNED', actor: 'payout-provider', occurredAt: now.toISOString(), facts: { disbursementId: after.disbursementId, amountHalalas: after.amountHalalas } },
+        events: [],
+      };
+    }
   }
   return deps.projectStore.commitDisbursementChange({ before, after, providerEventId, money: moneyOf(before, movement, deps.ids.newId(), now), project: projectChange, events });
 }

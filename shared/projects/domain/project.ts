@@ -497,6 +497,14 @@ export function settleDisbursement(project: Project, now: Date): Project {
   return { ...project, unsettledDisbursementCount, ...(completes ? { status: 'COMPLETED', completedAt: now } : {}) };
 }
 
+/**
+ * A settled disbursement came back: its money is in the contractor's payable again, so it is open again, and an
+ * early ending waits for it as for any other open transfer. A project already COMPLETED keeps its status.
+ */
+export function reopenReturnedDisbursement(project: Project): Project {
+  return { ...project, unsettledDisbursementCount: project.unsettledDisbursementCount + 1 };
+}
+
 /** Which milestones have been paid for in full: the contractor has been paid no more than the approved total. */
 export function approvedTotalHalalas(project: Project): number {
   return MILESTONES.filter((milestone) => project.milestones[milestone].approvedAt !== undefined).reduce((sum, milestone) => sum + project.milestones[milestone].amountHalalas, 0);

@@ -493,6 +493,15 @@ describe('down payments, milestone approvals and payouts', () => {
     expect(await deps.projectStore.listDisbursements(project.projectId)).toHaveLength(2);
   }, 60_000);
 
+  it('refuses to end a project early while an M1 transfer that settled has come back, since the contractor is owed it again', async () => {
+    // The model-based run found this: a returned transfer did not count as open, so the ending went ahead.
+    const model = newModel(await projectAtNoticeToProceed());
+    for (const command of [new Submit(), new Approve(false), new Instruct(0, false), new Deliver(0, 'transfer.settled', false), new Deliver(0, 'transfer.returned', false), new EndEarly(false, true)]) {
+      await command.run(model);
+    }
+    expect(model.endedEarly).toBeFalsy();
+  }, 60_000);
+
   it('applies a payout outcome racing its own redelivery once: one settlement journal, the other answered as a duplicate', async () => {
     const project = await projectAtNoticeToProceed();
     const model = newModel(project);
